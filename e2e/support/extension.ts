@@ -1,0 +1,99 @@
+// Loads the built extension (.output/chrome-mv3, from `npm run build:test`) into Debian's Chromium.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+
+export const EXTENSION_DIR = resolve(process.env.LEADCLIP_EXTENSION_DIR ?? '.output/chrome-mv3');
+
+export interface LaunchOptions {
+  lang?: 'en' | 'pl';
+  args?: string[];
+}
+
+export interface ExtensionHarness {
+  browser: Browser;
+  extensionId: string;
+  /** chrome-extension://ID/<path> */
+  pageUrl(path: string): string;
+  /** Opens the popup as a page (Puppeteer cannot click the toolbar button). */
+  openPopup(tabId?: number): Promise<Page>;
+  openOptions(hash?: string): Promise<Page>;
+  /** The running service worker (a fresh handle: old ones die when the worker stops). */
+  worker(): Promise<WebWorker>;
+  /** Stops the service worker the way Chrome does when it is idle. */
+  stopServiceWorker(): Promise<void>;
+  /** The tab id Chrome gave a page (for popup.html?tabId=N). */
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'leadclip-e2e-'));
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    enableExtensions: true,
+    userDataDir,
+    pipe: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--lang=${options.lang ?? 'en'}`,
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      ...(options.args ?? []),
+    ],
+    env: { ...process.env, LANGUAGE: options.lang ?? 'en' },
+  });
+  const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+  const extensionId = new URL(sw.url()).host;
+  const pageUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
+
+  async function openPage(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(pageUrl(path), { waitUntil: 'domcontentloaded' });
+    return page;
+  }
+
+  async function worker(): Promise<WebWorker> {
+    const target = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+      { timeout: 20_000 },
+    );
+    const w = await target.worker();
+    if (!w) throw new Error('service worker target has no worker');
+    return w;
+  }
+
+  return {
+    browser,
+    extensionId,
+    pageUrl,
+    openPopup: (tabId) => openPage(tabId === undefined ? 'popup.html' : `popup.html?tabId=${tabId}`),
+    openOptions: (hash = '') => openPage(`options.html${hash}`),
+    worker,
+    async stopServiceWorker() {
+      const page = await openPage('popup.html?stop=1');
+      const cdp = await page.createCDPSession();
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.close();
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const w = await worker();
+      const id = await w.evaluate(async (u) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((t) => t.url === u)?.id ?? -1;
+      }, url);
+      if (id < 0) throw new Error(`no tab with url ${url}`);
+      return id;
+    },
+    async close() {
+      await browser.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

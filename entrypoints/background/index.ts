@@ -1,0 +1,10 @@
+import { defineBackground } from '#imports';
+import { serve } from '@/lib/messaging/serve';
+import { refreshBadge } from '@/lib/badge';
+import { handlers } from './handlers';
+
+export default defineBackground(() => {
+  // Listeners are registered synchronously so a restarted worker answers the message that woke it.
+  serve(handlers);
+  void refreshBadge();
+});
