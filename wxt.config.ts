@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { localeNames, mergeLocale } from './lib/i18n/merge-locales';
 
 // Tests cannot click the toolbar button to grant activeTab, so the test build (and only it)
 // may script local pages served by the test itself.
@@ -12,6 +13,13 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
   }),
+  hooks: {
+    'build:publicAssets': (_wxt, assets) => {
+      for (const lang of localeNames('locales')) {
+        assets.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(mergeLocale(`locales/${lang}`)) });
+      }
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
