@@ -14,5 +14,5 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['scripts/**', 'bench/**', 'e2e/**', 'tests/**'], rules: { 'no-console': 'off' } },
+  { files: ['bench/**', 'e2e/**', 'tests/**'], rules: { 'no-console': 'off' } },
 );

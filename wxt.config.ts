@@ -15,8 +15,8 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': (_wxt, assets) => {
-      for (const lang of localeNames('locales')) {
-        assets.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(mergeLocale(`locales/${lang}`)) });
+      for (const lang of localeNames('lib/i18n/locales')) {
+        assets.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(mergeLocale(`lib/i18n/locales/${lang}`)) });
       }
     },
   },
