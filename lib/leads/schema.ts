@@ -233,6 +233,14 @@ export const leadRecord = leadFields.extend({
   stakeholders: z.array(stakeholder),
   qualify: qualifyLinks,
   sync: syncInfo,
+  /** E.164 forms of the phone fields (issue #4): the fields keep the rep's formatting for display. */
+  phoneE164: z.object({
+    telephone1: z.string().max(20).optional(),
+    telephone2: z.string().max(20).optional(),
+    telephone3: z.string().max(20).optional(),
+    mobilephone: z.string().max(20).optional(),
+    fax: z.string().max(20).optional(),
+  }).optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
