@@ -91,10 +91,6 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, at: string): Promise<Sa
     return { status: 'saved', lead: existing, created: false, changed, duplicates, issues, score };
   }
 
-  const job = await enqueueRevision(tx, id, at, { draft: request.draft ?? (existing ? undefined : false) });
-  record.sync = syncInfoOf(job, existing?.sync);
-  await tx.objectStore('leads').put(record);
-  await indexLead(tx, id, record);
   if (!existing) {
     const prov = record.provenance;
     await appendAudit(tx, {
@@ -108,6 +104,10 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, at: string): Promise<Sa
   } else {
     await appendAudit(tx, { leadId: id, at, kind: request.mergedFrom ? 'merged' : 'edited', details: { fields: request.mergedFrom?.fields ?? changed } });
   }
+  const job = await enqueueRevision(tx, id, at, { draft: request.draft ?? (existing ? undefined : false) });
+  record.sync = syncInfoOf(job, existing?.sync);
+  await tx.objectStore('leads').put(record);
+  await indexLead(tx, id, record);
   return { status: 'saved', lead: record, created: !existing, changed, duplicates, issues, score };
 }
 
