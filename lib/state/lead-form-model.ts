@@ -1,7 +1,7 @@
 // The lead form's state: values, which fields the rep edited, errors. Pure signals, no browser.*.
 import { batch, computed, signal } from '@preact/signals';
-import { validateForm, type FieldErrors, type FieldValue, type FormValues } from '../leads/form-values';
-import type { LeadDraftInput, LeadFieldName, Provenance, Stakeholder, TimelineItem } from '../leads/schema';
+import { toFormValues, validateForm, type FieldErrors, type FieldValue, type FormValues } from '../leads/form-values';
+import type { LeadDraftInput, LeadFieldName, LeadRecord, Provenance, Stakeholder, TimelineItem } from '../leads/schema';
 
 export type QualifyLinks = NonNullable<LeadDraftInput['qualify']>;
 
@@ -85,3 +85,18 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
 }
 
 export type LeadFormModel = ReturnType<typeof createLeadFormModel>;
+
+/** The form's state for editing a stored lead. */
+export function formStateFromLead(lead: LeadRecord): LeadFormState {
+  return {
+    id: lead.id,
+    values: toFormValues(lead),
+    timeline: lead.timeline,
+    stakeholders: lead.stakeholders,
+    qualify: lead.qualify,
+    provenance: lead.provenance,
+    statecode: lead.statecode,
+    statuscode: lead.statuscode,
+    edited: [],
+  };
+}
