@@ -1,5 +1,5 @@
 // One line of a lead's audit trail (issue #4). Entries are only ever added, never changed.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const auditKind = z.enum([
   'captured', // where, when, how
@@ -16,12 +16,12 @@ export type AuditKind = z.infer<typeof auditKind>;
 
 export const auditEntry = z.object({
   /** Set by the store (autoIncrement): the order of events. */
-  seq: z.number().int().min(1).optional(),
+  seq: z.optional(z.int().check(z.gte(1))),
   leadId: z.uuid(),
   at: z.iso.datetime(),
   kind: auditKind,
   /** Small structured facts: fields changed, origin, job key, outcome, error. */
-  details: z.record(z.string(), z.unknown()).default({}),
+  details: z._default(z.record(z.string(), z.unknown()), {}),
 });
 export type AuditEntry = z.output<typeof auditEntry>;
 export type NewAuditEntry = Omit<AuditEntry, 'seq'>;

@@ -2,7 +2,7 @@
 // phone or company always reads the same. Never drops what the rep typed: a value that cannot
 // be normalised is kept as written and reported as an issue.
 import type { CountryCode } from 'libphonenumber-js/min';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { splitPersonName } from '../text/person-name';
 import { normalizePhone } from '../text/phone';
 import { normalizeCity, normalizePostalCode, normalizeProvince, normalizeStreetLine } from './normalize-address';

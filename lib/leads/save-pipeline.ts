@@ -1,7 +1,7 @@
 // The one save path (issue #4) for captured, imported and hand-entered leads alike:
 // validate -> normalize -> duplicate check -> save -> enqueue -> audit. A batch is written in one
 // IndexedDB transaction: all of it or none of it, and fast enough for imports.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getDb } from '../db/open';
 import { openTx, type Tx } from '../db/tx';
 import { appendAudit } from '../audit/trail';
@@ -84,7 +84,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, at: string): Promise<Sa
   try {
     record = leadRecord.parse(candidate);
   } catch (err) {
-    return { status: 'invalid', error: err instanceof z.ZodError ? z.prettifyError(err) : String(err) };
+    return { status: 'invalid', error: err instanceof z.core.$ZodError ? z.prettifyError(err) : String(err) };
   }
   const changed = existing ? changedFields(existing, record) : [];
   if (existing && !changed.length) {

@@ -1,10 +1,11 @@
 // A transparent lead score (issue #4): BANT (budget amount and status, decision maker, need,
 // purchase timeframe) plus data completeness. Every point comes with its reason, so the rep sees
 // why a lead is hot. Rules and weights are settings the rep can edit (scoring-rules.ts).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { LeadFieldName, LeadFields } from './schema';
 
-const points = z.number().min(0).max(1000);
+const points = z.number().check(z.gte(0), z.lte(1000));
+const percent = z.number().check(z.gte(0), z.lte(100));
 const byOption = (values: readonly number[]) =>
   z.object(Object.fromEntries(values.map((v) => [String(v), points])) as Record<string, typeof points>);
 
@@ -13,7 +14,7 @@ export const scoringRules = z.object({
   /** Points per budgetstatus option (0 No Committed Budget .. 3 Will Buy). */
   budgetstatus: byOption([0, 1, 2, 3]),
   /** Points for the highest tier the budget amount reaches. */
-  budgetamount: z.array(z.object({ min: z.number().min(0), points })).max(10),
+  budgetamount: z.array(z.object({ min: z.number().check(z.gte(0)), points })).check(z.maxLength(10)),
   /** Points when the contact is the decision maker. */
   decisionmaker: points,
   /** Points per need option (0 Must have .. 3 No need). */
@@ -21,9 +22,9 @@ export const scoringRules = z.object({
   /** Points per purchasetimeframe option (0 Immediate .. 4 Unknown). */
   purchasetimeframe: byOption([0, 1, 2, 3, 4]),
   /** Points for a complete record, shared evenly by the listed fields. */
-  completeness: z.object({ points, fields: z.array(z.string()).max(40) }),
+  completeness: z.object({ points, fields: z.array(z.string()).check(z.maxLength(40)) }),
   /** Percent of the maximum at or above which a lead is Hot / Warm; below Warm it is Cold. */
-  bands: z.object({ hot: z.number().min(0).max(100), warm: z.number().min(0).max(100) }).refine((b) => b.hot >= b.warm, { message: 'hot_below_warm' }),
+  bands: z.object({ hot: percent, warm: percent }).check(z.refine((b) => b.hot >= b.warm, { message: 'hot_below_warm' })),
 });
 export type ScoringRules = z.output<typeof scoringRules>;
 
