@@ -19,8 +19,8 @@ export interface SaveRequest {
   onDuplicate?: 'ask' | 'save';
   /** Keep it local: saved as a draft, not queued. */
   draft?: boolean;
-  /** Recorded in the audit trail instead of "edited" (merge of a duplicate). */
-  mergedFrom?: { fields: string[] };
+  /** Recorded in the audit trail instead of "edited" (a merge, qualify or disqualify). */
+  auditAs?: { kind: 'merged' | 'qualified' | 'disqualified'; details: Record<string, unknown> };
 }
 
 export type SaveOutcome =
@@ -102,7 +102,8 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, at: string): Promise<Sa
       },
     });
   } else {
-    await appendAudit(tx, { leadId: id, at, kind: request.mergedFrom ? 'merged' : 'edited', details: { fields: request.mergedFrom?.fields ?? changed } });
+    const kind = request.auditAs?.kind ?? 'edited';
+    await appendAudit(tx, { leadId: id, at, kind, details: { fields: changed, ...request.auditAs?.details } });
   }
   const job = await enqueueRevision(tx, id, at, { draft: request.draft ?? (existing ? undefined : false) });
   record.sync = syncInfoOf(job, existing?.sync);

@@ -21,6 +21,8 @@ export const outboxJob = z.object({
   syncedRevision: z._default(count, 0),
   /** The previous attempt at this key may or may not have reached the CRM (worker died). */
   inDoubt: z._default(z.boolean(), false),
+  /** The worker instance that claimed it (syncing): another instance means the claimer stopped. */
+  owner: z.optional(z.string().check(z.maxLength(100))),
   /** When the runner may pick this job up: enqueue time, next retry, or end of the lease. */
   dueAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

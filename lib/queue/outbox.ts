@@ -79,20 +79,24 @@ async function writeLeadSync(tx: OutboxTx, job: OutboxJob, etag?: string): Promi
 
 export interface ClaimOptions {
   limit: number;
-  /** How long a claim holds before a stopped worker's job is taken again (in doubt). */
+  /** How long a claim holds before the same worker may take a job again (a hung processor). */
   leaseMs: number;
+  /** This worker instance. A job left syncing by another instance was cut off when that
+   * worker stopped: it is taken again at once. */
+  owner: string;
 }
 
 /**
  * Claims up to `limit` due jobs: ready ones, failed ones whose retry time has come, and
- * syncing ones whose lease ran out (the worker stopped mid-flight: they go back through
- * ready and are marked in doubt). Moves them to syncing and returns what to send.
+ * syncing ones whose worker stopped or whose lease ran out (they go back through ready and
+ * are marked in doubt). Moves them to syncing and returns what to send.
  */
 export async function claimDue(tx: OutboxTx, now: Date, options: ClaimOptions): Promise<SyncJob[]> {
   const at = now.toISOString();
   const index = tx.objectStore('outbox').index('by-state-due');
   const due = (state: string) => IDBKeyRange.bound([state, ''], [state, at]);
-  const stale = await index.getAll(due('syncing'), options.limit);
+  const inFlight = await index.getAll(IDBKeyRange.bound(['syncing', ''], ['syncing', '\uffff']));
+  const stale = inFlight.filter((j) => j.owner !== options.owner || j.dueAt <= at);
   const ready = await index.getAll(due('ready'), options.limit);
   const failed = await index.getAll(due('failed'), options.limit);
   const picked = [...stale, ...ready, ...failed].slice(0, options.limit);
@@ -100,7 +104,7 @@ export async function claimDue(tx: OutboxTx, now: Date, options: ClaimOptions): 
   const leaseUntil = new Date(now.getTime() + options.leaseMs).toISOString();
   for (let job of picked) {
     if (job.state === 'syncing') job = { ...transition(job, { state: 'ready' }), inDoubt: true };
-    const claimed: OutboxJob = { ...transition(job, { state: 'syncing', at }), attempts: job.attempts + 1, dueAt: leaseUntil, updatedAt: at };
+    const claimed: OutboxJob = { ...transition(job, { state: 'syncing', at }), attempts: job.attempts + 1, owner: options.owner, dueAt: leaseUntil, updatedAt: at };
     await tx.objectStore('outbox').put(claimed);
     const lead = await tx.objectStore('leads').get(job.leadId);
     if (!lead) {

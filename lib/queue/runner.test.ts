@@ -129,22 +129,31 @@ describe('queue runner', () => {
     await expectConsistent();
   });
 
-  it('a worker that stopped mid-flight: its jobs are taken again after the lease, same key, in doubt', async () => {
+  it('a worker that stopped mid-flight: the next worker takes its jobs at once, same key, in doubt', async () => {
     const ids = await saveN(3);
-    // First worker claims and never answers (it was stopped).
-    const hung = runner(() => new Promise(() => {}), { leaseMs: 60_000 });
-    void hung.run();
+    // The first worker claims and never answers (it was stopped).
+    void runner(() => new Promise(() => {}), { owner: 'worker-1' }).run();
     await new Promise((r) => setTimeout(r, 50));
-    expect((await (await getDb()).getAll('outbox')).every((j) => j.state === 'syncing')).toBe(true);
-    // A fresh worker before the lease ends leaves them alone; after it, takes them in doubt.
+    expect((await (await getDb()).getAll('outbox')).every((j) => j.state === 'syncing' && j.owner === 'worker-1')).toBe(true);
     const { seen, processor } = recorder();
-    await runner(processor, { leaseMs: 60_000 }).run();
-    expect(seen).toHaveLength(0);
-    advance(60_001);
-    await runner(processor, { leaseMs: 60_000 }).run();
+    await runner(processor, { owner: 'worker-2' }).run();
     expect(seen.map((j) => j.key).sort()).toEqual(ids.map((id) => `${id}:1`).sort());
     expect(seen.every((j) => j.inDoubt && j.attempt === 2)).toBe(true);
+    expect((await listAudit(ids[0])).filter((e) => e.kind === 'sync_attempt').map((e) => e.details.inDoubt)).toEqual([false, true]);
     await expectConsistent();
+  });
+
+  it('within one worker a hung attempt is taken again only after its lease', async () => {
+    const ids = await saveN(2);
+    void runner(() => new Promise(() => {}), { owner: 'w', leaseMs: 60_000 }).run();
+    await new Promise((r) => setTimeout(r, 50));
+    const { seen, processor } = recorder();
+    await runner(processor, { owner: 'w', leaseMs: 60_000 }).run();
+    expect(seen).toHaveLength(0);
+    advance(60_001);
+    await runner(processor, { owner: 'w', leaseMs: 60_000 }).run();
+    expect(seen.map((j) => j.key).sort()).toEqual(ids.map((id) => `${id}:1`).sort());
+    expect(seen.every((j) => j.inDoubt)).toBe(true);
   });
 
   it('completion is idempotent: a repeated or late answer changes nothing', async () => {
@@ -175,8 +184,8 @@ describe('queue runner', () => {
   it('concurrent runs never hand the same job out twice', async () => {
     await saveN(30);
     const { seen, processor } = recorder();
-    const r = runner(processor);
-    await Promise.all([r.run(), r.run(), runner(processor).run()]);
+    const r = runner(processor, { owner: 'same' });
+    await Promise.all([r.run(), r.run(), runner(processor, { owner: 'same' }).run(), runner(processor, { owner: 'same' }).run()]);
     const keys = seen.map((j) => j.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toHaveLength(30);

@@ -15,6 +15,8 @@ export interface RunnerOptions {
   leaseMs?: number;
   maxAttempts?: number;
   backoff?: BackoffOptions;
+  /** This worker instance (random per worker start by default): see claimDue. */
+  owner?: string;
   /** Stop after this long and leave the rest to the next run (keeps each run short). */
   budgetMs?: number;
   /** Told after each batch: waiting count (the badge) and when the next run is due. */
@@ -40,6 +42,7 @@ export function createQueueRunner(options: RunnerOptions): QueueRunner {
   const leaseMs = options.leaseMs ?? 120_000;
   const complete = { maxAttempts: options.maxAttempts ?? 8, backoff: options.backoff ?? defaultBackoff };
   const budgetMs = options.budgetMs ?? 25_000;
+  const owner = options.owner ?? crypto.randomUUID();
   let running: Promise<RunSummary> | undefined;
   let again = false;
 
@@ -59,7 +62,7 @@ export function createQueueRunner(options: RunnerOptions): QueueRunner {
       while (!signal?.aborted && Date.now() - started < budgetMs) {
         const db = await getDb();
         const claimTx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
-        const jobs = await claimDue(claimTx, now(), { limit: batchSize, leaseMs });
+        const jobs = await claimDue(claimTx, now(), { limit: batchSize, leaseMs, owner });
         await claimTx.done;
         if (!jobs.length) break;
         let results: SyncResult[];
