@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { getDb } from '../db/open';
 import { openTx, type Tx } from '../db/tx';
 import { appendAudit } from '../audit/trail';
-import { enqueueRevision, syncInfoOf } from '../queue/outbox';
+import { enqueueRevision, settle, syncInfoOf } from '../queue/outbox';
 import { findDuplicates, indexLead, type DuplicateMatch } from './dedupe';
 import { normalizeLead, type NormalizeIssue } from './normalize';
 import type { PipelineSettings } from './pipeline-settings';
@@ -93,22 +93,22 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, at: string): Promise<Sa
 
   if (!existing) {
     const prov = record.provenance;
-    await appendAudit(tx, {
+    settle(appendAudit(tx, {
       leadId: id, at, kind: 'captured',
       details: {
         origin: prov.origin, sourceUrl: prov.sourceUrl, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt,
         methods: Object.fromEntries(Object.entries(prov.fields).map(([f, v]) => [f, v.method])),
         duplicatesIgnored: duplicates.map((d) => d.lead.id),
       },
-    });
+    }));
   } else {
     const kind = request.auditAs?.kind ?? 'edited';
-    await appendAudit(tx, { leadId: id, at, kind, details: { fields: changed, ...request.auditAs?.details } });
+    settle(appendAudit(tx, { leadId: id, at, kind, details: { fields: changed, ...request.auditAs?.details } }));
   }
-  const job = await enqueueRevision(tx, id, at, { draft: request.draft ?? (existing ? undefined : false) });
+  const job = await enqueueRevision(tx, id, at, { draft: request.draft ?? (existing ? undefined : false), isNew: !existing && !draft.id });
   record.sync = syncInfoOf(job, existing?.sync);
-  await tx.objectStore('leads').put(record);
-  await indexLead(tx, id, record);
+  settle(tx.objectStore('leads').put(record));
+  settle(indexLead(tx, id, record));
   return { status: 'saved', lead: record, created: !existing, changed, duplicates, issues, score };
 }
 
