@@ -23,9 +23,11 @@ const shown = (v: unknown) => (v === undefined || v === null || v === '' || v ==
 
 /** Fields where the new lead says something the stored one does not say the same way. */
 export function mergeableFields(values: FormValues, existing: LeadRecord): LeadFieldName[] {
+  // Differences of case and spacing only are not differences (the pipeline normalizes them).
+  const same = (v: unknown) => shown(v).replace(/\s+/g, ' ').trim().toLowerCase();
   return leadFieldNames.filter((f) => {
-    const mine = shown(values[f]);
-    return mine !== '' && mine !== shown(existing[f]);
+    const mine = same(values[f]);
+    return mine !== '' && mine !== same(existing[f]);
   });
 }
 
