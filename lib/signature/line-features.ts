@@ -14,12 +14,13 @@ const TIME_RE = /\b\d{1,2}:\d{2}\b/;
 /** Digits of a phone-looking string, or undefined when it is a date, a year range or too short. */
 export function phoneDigits(candidate: string): string | undefined {
   const core = candidate.replace(/\s*(?:ext\.?|x|wew\.?)\s*\d{1,5}$/i, '').trim();
-  if (DATE_RE.test(core) || TIME_RE.test(core)) return undefined;
+  if (DATE_RE.test(core) || TIME_RE.test(core) || /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(core)) return undefined;
+  if (/^\d{5}-\d{4}$/.test(core)) return undefined; // US ZIP+4
+  // Bare digit runs ("20020117", "3716524") are dates and ids; phones are written with separators.
+  if (/^\d+$/.test(core) && !candidate.trim().startsWith('+')) return undefined;
   if (/^\d{4}\s*[-\u2013]\s*\d{4}$/.test(core)) return undefined; // 2001-2002
   const digits = core.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return undefined;
-  // A bare run of digits with no separators is an id (account number, order) far more often.
-  if (/^\d+$/.test(core) && !core.startsWith('+') && digits.length > 10) return undefined;
   return digits;
 }
 
@@ -27,8 +28,10 @@ export function phoneDigits(candidate: string): string | undefined {
 export function findPhones(line: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
   for (const m of line.matchAll(PHONE_CANDIDATE_RE_G)) {
-    const text = m[0].replace(/[\s(.-]+$/, '').trim();
+    const text = m[0].replace(/[\s(.\/-]+$/, '').trim();
     const index = m.index + (m[0].length - m[0].trimStart().length);
+    // "11/16/00 11:30" and "10:00-12:00" are times, not numbers.
+    if (/^\s*[:\d]/.test(line.slice(m.index + m[0].length)) && /^:/.test(line.slice(m.index + m[0].length))) continue;
     if (phoneDigits(text)) out.push({ text, index });
   }
   return out;
@@ -36,7 +39,7 @@ export function findPhones(line: string): { text: string; index: number }[] {
 
 /** Closings that end the message text and start the sign-off ("Thanks,", "Pozdrawiam"). */
 export const SIGN_OFF_RE =
-  /^(?:(?:many |thanks? (?:again|so much|a lot)[ ,]*)?(?:thanks?|thank you|thx|tks|ty|cheers|regards|best|best regards|kind regards|warm regards|warmest regards|with regards|sincerely|yours|yours truly|yours sincerely|respectfully|take care|talk soon|all the best|best wishes|your pal|love|rgds|br|kr|ciao|later|-+|pozdrawiam(?: serdecznie| ciepło)?|z pozdrowieniami|serdecznie pozdrawiam|pozdrowienia|z poważaniem|z wyrazami szacunku|dziękuję|dzięki|dziekuje|pozdr\.?|mit freundlichen grüßen|viele grüße|gruß|cordialement|saludos)(?: (?:again|so much|in advance|for (?:your|the) [a-z ]{1,20}))?)[\s,.!:;-]*/iu;
+  /^(?:(?:many |thanks? (?:again|so much|a lot)[ ,]*)?(?:thanks?|thank you|thx|tks|ty|cheers|regards|best|best regards|kind regards|warm regards|warmest regards|with regards|sincerely|yours|yours truly|yours sincerely|respectfully|take care|talk soon|all the best|best wishes|your pal|love|rgds|br|kr|ciao|later|-+|pozdrawiam(?: serdecznie| ciepło)?|z pozdrowieniami|serdecznie pozdrawiam|pozdrowienia|z poważaniem|z wyrazami szacunku|dziękuję|dzięki|dziekuje|pozdr\.?|mit freundlichen grüßen|viele grüße|gruß|cordialement|saludos)(?: (?:again|so much|in advance|for (?:your|the) [a-z ]{1,20}))?)(?![\p{L}\p{N}@._-])[\s,.!:;-]*/iu;
 
 /** Lines that separate a signature from the text above it. */
 export const SEPARATOR_RE = /^\s*(?:--\s*|[-_=*~#]{4,}\s*|\u2014+\s*)$/;

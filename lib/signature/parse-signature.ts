@@ -21,6 +21,7 @@ export interface SignaturePhone {
   kind: PhoneKind;
   /** Whether a label said the kind (unlabelled numbers are taken as work numbers). */
   labelled: boolean;
+  extension?: string;
 }
 
 export interface SignatureFields {
@@ -33,6 +34,8 @@ export interface SignatureFields {
   phones: SignaturePhone[];
   /** Address lines in order, e.g. ["ul. Prosta 1", "00-850 Warszawa"]. */
   address: string[];
+  /** The name under a sign-off when nothing else identifies the sender ("Thanks,\nKim"). */
+  closingName?: string;
 }
 
 const CREDENTIALS_RE = /,\s*(?:[A-Z][A-Za-z.]{1,6})(?:,\s*[A-Z][A-Za-z.]{1,6})*\s*$/;
@@ -44,6 +47,21 @@ const COUNTRY_RE = /^(?:poland|polska|usa|united states|u\.s\.a\.?|uk|united kin
 
 function cleanLine(raw: string): string {
   return raw.replace(/\u00a0/g, ' ').replace(/^[>\s]+/, '').replace(/<<[^>]*>>/g, ' ').trim();
+}
+
+/** Splits a line into its columns and " | " separated pieces, keeping a lone label with its value. */
+function splitParts(line: string): string[] {
+  const parts = line.split(PART_SPLIT_RE).filter((p) => p && p.trim());
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (i + 1 < parts.length && /^[\p{L}. -]{1,16}[:\s-]*$/u.test(p) && phoneKindOfLabel(p)) {
+      parts[i + 1] = `${p} ${parts[i + 1]}`; // "Fax     - 713.345.8100"
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
 }
 
 function domainStem(email: string | undefined): string | undefined {
@@ -86,7 +104,7 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
     line = line.replace(/^[-–—]+\s*(?=\p{L})/u, ''); // "-Abhishek Kona"
     if (!line) return;
 
-    for (const part of line.split(PART_SPLIT_RE)) {
+    for (const part of splitParts(line)) {
       let rest = part;
       for (const m of part.matchAll(EMAIL_RE_G)) {
         const email = m[0].replace(/\.$/, '');
@@ -107,9 +125,10 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
         const after = rest.slice(p.index + p.text.length, afterEnd).slice(0, 16);
         // A label before the number names it; otherwise one right after it ("713.446.9307 cell").
         const kind = phoneKindOfLabel(before) ?? (k + 1 < phones.length && phoneKindOfLabel(after) && /[:]\s*$/.test(after) ? undefined : phoneKindOfLabel(after));
-        const number = p.text.replace(/^\(\s*(?=\d{3}\))/, '(').trim();
+        const ext = /\s*(?:ext\.?|x|wew\.?)\s*(\d{1,5})$/i.exec(p.text);
+        const number = (ext ? p.text.slice(0, ext.index) : p.text).trim();
         if (!out.phones.some((q) => q.number.replace(/\D/g, '') === number.replace(/\D/g, ''))) {
-          out.phones.push({ number, kind: kind ?? 'work', labelled: Boolean(kind) });
+          out.phones.push({ number, kind: kind ?? 'work', labelled: Boolean(kind), ...(ext ? { extension: ext[1] } : {}) });
         }
       });
       for (const p of phones) rest = rest.replace(p.text, ' ');
@@ -139,8 +158,13 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
 
   // Name: the part naming the sender, else the first name-like part near the top.
   const nameIdx = (() => {
-    const bySender = texts.findIndex((p, i) => !used.has(i) && tokens.length > 0 && p.text.split(/\s+/).length <= 5 && mentionsAny(p.text, tokens) && !COMPANY_RE.test(p.text));
-    if (bySender >= 0) return bySender;
+    const candidates = texts
+      .map((p, i) => ({ p, i }))
+      .filter(({ p, i }) => !used.has(i) && tokens.length > 0 && p.text.split(/\s+/).length <= 5 && mentionsAny(p.text, tokens) && !COMPANY_RE.test(p.text));
+    // "Dana" (a sign-off) then "Dana Perino": the full name wins.
+    const full = candidates.find(({ p }) => p.text.split(/\s+/).length >= 2 && looksLikeName(p.text.replace(CREDENTIALS_RE, '')));
+    if (full) return full.i;
+    if (candidates.length) return candidates[0].i;
     return texts.findIndex((p, i) => !used.has(i) && i <= 2 && looksLikeName(p.text) && p.text.split(/\s+/).length >= 2);
   })();
   if (nameIdx >= 0) {
@@ -190,8 +214,10 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
       used.add(p.i);
     }
   }
-  if (!out.name && !out.title && !out.company && out.address.length === 0 && texts.length === 0) {
-    // Contact data only.
+  // A name with nothing else is a sign-off ("Thanks, Kim"), not a signature's name field.
+  if (out.name && !out.title && !out.company && !out.emails.length && !out.phones.length && !out.address.length && !out.website) {
+    out.closingName = out.name;
+    delete out.name;
   }
   return out;
 }

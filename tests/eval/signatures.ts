@@ -182,11 +182,11 @@ function evalQuagga() {
   const scores = Object.fromEntries(FIELDS.map((f) => [f, score()])) as Record<Field, Score>;
   let emails = 0;
   for (const row of rows.filter((r) => r.split === 'train')) {
-    const path = join(dir, 'train', `${row.id}.txt`);
+    const path = join(dir, 'train', `${row.id}.txt.ann`);
     if (!existsSync(path)) continue;
     emails++;
-    const raw = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n');
-    const body = raw.slice(raw.indexOf('\n\n') + 2);
+    // The annotated body (headers removed, quoted-printable decoded), as the annotators saw it.
+    const body = decodeQuotedPrintable((JSON.parse(readFileSync(path, 'utf8')) as { text: string }).text.replace(/\r\n?/g, '\n'));
     const sender = { ...parseParty(row.x_from_header), email: row.from_header };
     const gold: Record<Field, string[]> = { name: [], title: [], company: [], phone: [], email: [] };
     for (const s of row.signatures) {
@@ -229,6 +229,12 @@ function evalQuagga() {
     }
   }
   return { emails, ...Object.fromEntries(FIELDS.map((f) => [f, prf(scores[f])])) };
+}
+
+/** Enron bodies are often still quoted-printable ("=20", soft breaks); a mail client shows them decoded. */
+function decodeQuotedPrintable(text: string): string {
+  if (!/=\n|=20|=09/.test(text)) return text;
+  return text.replace(/=\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 function dedupe(field: Field, values: string[]): string[] {
