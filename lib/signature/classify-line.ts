@@ -40,11 +40,21 @@ export function isContactLine(line: string): boolean {
   const hasUrl = URL_RE.test(line);
   const ext = /^\s*(?:x|ext\.?|wew\.?)\s*-?\s*\d{3,6}\.?\s*$|^\s*\d-\d{4}\.?\s*$/i.test(line);
   if (!phones.length && !hasEmail && !hasUrl && !ext) return false;
+  // A deep link ("http://host/path?query") is content; signatures give a homepage.
+  if (!phones.length && !hasEmail && !ext && !isHomepageLink(line)) return false;
   let rest = line.replace(EMAIL_RE_G, ' ');
   for (const p of phones) rest = rest.replace(p.text, ' ');
   rest = rest.replace(new RegExp(URL_RE.source, 'gi'), ' ').replace(LABEL_WORDS_RE, ' ');
   const words = rest.split(/[^\p{L}]+/u).filter((w) => w.length > 1);
+  // "Call me on my cell. 713-302-6442." is a sentence that happens to hold a number.
+  if (words.filter((w) => /^\p{Ll}/u.test(w)).length >= 2) return false;
   return words.length <= 4 || (words.length <= 8 && (phones.length + (hasEmail ? 1 : 0) >= 2));
+}
+
+function isHomepageLink(line: string): boolean {
+  const url = new RegExp(URL_RE.source, 'i').exec(line)?.[0] ?? '';
+  const path = url.replace(/^https?:\/\//i, '').replace(/^[^/]+/, '');
+  return path.length <= 12 && !url.includes('?');
 }
 
 export interface LineContext {

@@ -62,6 +62,8 @@ export function findSignature(lines: readonly string[], sender?: SenderHint): Si
       continue;
     }
     if (k === 'prose' || k === 'disclaimer') break;
+    // The end of a sentence that wrapped onto this line ("...or Terry\nFitch, 713-215-3361.").
+    if (i > 0 && kinds[i - 1] === 'prose' && !/[.!?:;]\s*$/.test(lines[i - 1]) && k !== 'signoff' && k !== 'separator') break;
     blanks = 0;
     if (++nonBlank > MAX_SIGNATURE_LINES) break;
     top = i;
@@ -91,6 +93,8 @@ export function findSignature(lines: readonly string[], sender?: SenderHint): Si
     return undefined;
   }
   const block = kinds.slice(start, last + 1).filter((k) => k !== 'blank');
+  // A column of names or numbers is a list in the text, not a signature.
+  if (block.filter((k) => k === 'name').length > 2 || block.filter((k) => k === 'contact').length > 7) return undefined;
   const identity = block.filter((k) => IDENTITY.has(k)).length;
   const strong = block.includes('contact') || block.includes('separator') || block.includes('device');
   const firstIsName = kinds[start] === 'name';

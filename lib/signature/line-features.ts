@@ -38,8 +38,19 @@ export function findPhones(line: string): { text: string; index: number }[] {
 }
 
 /** Closings that end the message text and start the sign-off ("Thanks,", "Pozdrawiam"). */
-export const SIGN_OFF_RE =
-  /^(?:(?:many |thanks? (?:again|so much|a lot)[ ,]*)?(?:thanks?|thank you|thx|tks|ty|cheers|regards|best|best regards|kind regards|warm regards|warmest regards|with regards|sincerely|yours|yours truly|yours sincerely|respectfully|take care|talk soon|all the best|best wishes|your pal|love|rgds|br|kr|ciao|later|-+|pozdrawiam(?: serdecznie| ciepło)?|z pozdrowieniami|serdecznie pozdrawiam|pozdrowienia|z poważaniem|z wyrazami szacunku|dziękuję|dzięki|dziekuje|pozdr\.?|mit freundlichen grüßen|viele grüße|gruß|cordialement|saludos)(?: (?:again|so much|in advance|for (?:your|the) [a-z ]{1,20}))?)(?![\p{L}\p{N}@._-])[\s,.!:;-]*/iu;
+const SIGN_OFFS = [
+  'thanks', 'thank you', 'thank you very much', 'thanks very much', 'thanks so much', 'thanks again', 'many thanks', 'thanks a lot',
+  'thanks in advance', 'thank you in advance', 'thx', 'tks', 'ty', 'cheers', 'regards', 'best', 'best regards', 'kind regards',
+  'warm regards', 'warmest regards', 'with regards', 'with best regards', 'with kind regards', 'best wishes', 'all the best',
+  'sincerely', 'sincerely yours', 'yours', 'yours truly', 'yours sincerely', 'respectfully', 'take care', 'talk soon',
+  'your pal', 'love', 'rgds', 'br', 'kr', 'ciao', 'later', 'pozdrawiam', 'pozdrawiam serdecznie', 'serdecznie pozdrawiam',
+  'pozdrawiam ciepło', 'z pozdrowieniami', 'pozdrowienia', 'z poważaniem', 'z wyrazami szacunku', 'dziękuję', 'dziekuje',
+  'dziękuję bardzo', 'dzięki', 'pozdr', 'mit freundlichen grüßen', 'viele grüße', 'gruß', 'cordialement', 'saludos',
+].sort((a, b) => b.length - a.length);
+export const SIGN_OFF_RE = new RegExp(
+  `^(?:${SIGN_OFFS.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?:\\s+(?:again|so much|in advance|for (?:your|the) [a-z ]{1,20}))?(?![\\p{L}\\p{N}@_-]|\\.\\p{L})[\\s,.!:;-]*`,
+  'iu',
+);
 
 /** Lines that separate a signature from the text above it. */
 export const SEPARATOR_RE = /^\s*(?:--\s*|[-_=*~#]{4,}\s*|\u2014+\s*)$/;
