@@ -46,7 +46,7 @@ export function findSignature(lines: readonly string[], sender?: SenderHint): Si
     nonBlank++;
     if (kinds[i] === 'separator' && i < last && /^\s*--\s*$|^\s*[_-]{10,}\s*$/.test(lines[i])) {
       const below = kinds.slice(i + 1, last + 1).filter((k) => k !== 'blank');
-      if (below.length && !below.includes('prose')) return span(i, last, kinds);
+      if (below.length && !below.includes('prose') && !isList(below)) return span(i, last, kinds);
     }
     if (kinds[i] === 'prose') break;
   }
@@ -94,7 +94,7 @@ export function findSignature(lines: readonly string[], sender?: SenderHint): Si
   }
   const block = kinds.slice(start, last + 1).filter((k) => k !== 'blank');
   // A column of names or numbers is a list in the text, not a signature.
-  if (block.filter((k) => k === 'name').length > 2 || block.filter((k) => k === 'contact').length > 7) return undefined;
+  if (isList(block)) return undefined;
   const identity = block.filter((k) => IDENTITY.has(k)).length;
   const strong = block.includes('contact') || block.includes('separator') || block.includes('device');
   const firstIsName = kinds[start] === 'name';
@@ -106,6 +106,13 @@ export function findSignature(lines: readonly string[], sender?: SenderHint): Si
     return span(start, last, kinds);
   }
   return undefined;
+}
+
+/** A column of names or numbers is a list in the text, not a signature. */
+function isList(block: readonly LineKind[]): boolean {
+  const names = block.filter((k) => k === 'name').length;
+  const contacts = block.filter((k) => k === 'contact').length;
+  return names > 3 || (names > 2 && contacts === 0) || contacts > 7;
 }
 
 function nameMatches(line: string, tokens: readonly string[]): boolean {

@@ -97,7 +97,7 @@ export function looksLikeName(line: string): boolean {
   if (/[\d@:/|]/.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length > 4) return false;
-  if (TITLE_WORDS_RE.test(t) && words.length > 1 && !/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(t)) return false;
+  if (TITLE_WORDS_RE.test(t) && words.length > 1) return false;
   if (COMPANY_RE.test(t)) return false;
   return words.every((w) => /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|(?:van|von|de|der|den|du|da|di|la|le)|\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+)$/u.test(w));
 }
