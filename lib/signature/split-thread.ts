@@ -25,7 +25,7 @@ export interface ThreadPart {
 }
 
 const FORWARD_MARKER_RE =
-  /^\s*(?:-{3,}\s*(?:forwarded message|original message|wiadomość przekazana dalej|przekazana wiadomość|oryginalna wiadomość|wiadomość oryginalna|weitergeleitete nachricht|ursprüngliche nachricht|message transféré|message d'origine)\s*-{3,}|begin forwarded message:|początek przekazywanej wiadomości:|-{5,}\s*forwarded by .{3,120}-{3,})\s*$/i;
+  /^\s*(?:-{3,}\s*(?:forwarded message|original message|wiadomość przekazana dalej|przekazana wiadomość|oryginalna wiadomość|wiadomość oryginalna|weitergeleitete nachricht|ursprüngliche nachricht|message transféré|message d'origine)\s*-{3,}|begin forwarded message:|początek przekazywanej wiadomości:|-{3,}\s*forwarded by .{3,160}?(?:-{3,})?)\s*$/i;
 const FORWARD_WORDS_RE = /forward|przekaza|weitergeleitet|transféré|początek przekazywanej/i;
 
 // "On Mon, 5 Jan 2026 at 10:00, Jan Kowalski <jan@x.pl> wrote:" and its translations. The header may
@@ -111,6 +111,7 @@ function findHeader(lines: readonly string[], i: number): Header | undefined {
 
   if (FORWARD_MARKER_RE.test(line)) {
     let j = i + 1;
+    if (/^\s*-{3,}\s*$/.test(lines[j] ?? '')) j++; // the marker's dashes wrapped onto the next line
     while (j < lines.length && !lines[j].trim() && j < i + 4) j++;
     const kind = FORWARD_WORDS_RE.test(line) ? 'forward' : 'quote';
     const h = readHeaderFields(lines, j);
