@@ -186,7 +186,9 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
     const t = p.text;
     const isCompany = COMPANY_RE.test(t) || matchesDomain(t, stem);
     const isTitle = TITLE_WORDS_RE.test(t);
-    if (!out.title && isTitle && !(isCompany && !/,/.test(t))) {
+    // "Manager - Human Capital Advisory Services" starts with a title word: a title, despite "Services".
+    const startsAsTitle = isTitle && TITLE_WORDS_RE.exec(t)?.index === 0;
+    if (!out.title && isTitle && (startsAsTitle || !isCompany || /,/.test(t))) {
       // "Senior Counsel, ENA" and "Vice President, Enron North America": title, company.
       const m = /^(.+?),\s+(.+)$/.exec(t);
       if (m && !TITLE_WORDS_RE.test(m[2]) && (COMPANY_RE.test(m[2]) || matchesDomain(m[2], stem) || /^[A-Z&]{2,6}$/.test(m[2].trim()))) {
@@ -204,7 +206,7 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
     }
   }
   // Unlabelled lines between the name and the contact data: title first, then company.
-  const leftovers = rest.filter((p) => !used.has(p.i) && !looksLikeName(p.text) === true);
+  const leftovers = rest.filter((p) => !used.has(p.i) && !looksLikeName(p.text) && looksLikeOrgOrTitle(p.text));
   for (const p of leftovers) {
     if (!out.company && (out.title || leftovers.length === 1)) {
       out.company = p.text;
@@ -220,6 +222,16 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
     delete out.name;
   }
   return out;
+}
+
+/** Could be a company or a job title: capitalised, no sentence, no office code ("EB 3889"). */
+function looksLikeOrgOrTitle(t: string): boolean {
+  if (!/^[\p{Lu}\d&"'(]/u.test(t) || t.replace(/[^\p{L}]/gu, '').length < 3) return false;
+  if (/^[A-Z]{1,3}\s?\d{2,}[A-Za-z]?$/.test(t)) return false;
+  if (/[!?]$|\.\.$/.test(t) || (/\.$/.test(t) && !COMPANY_RE.test(t))) return false;
+  if (/\b(?:is|are|me|at|you|it|my|i|we|to|wrote|reach|call|please)\b/i.test(t)) return false;
+  if (/\d{2,}/.test(t) && !COMPANY_RE.test(t)) return false;
+  return t.split(/\s+/).length <= 7;
 }
 
 function mentionsAny(text: string, tokens: readonly string[]): boolean {
