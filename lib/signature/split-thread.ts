@@ -149,7 +149,7 @@ function findHeader(lines: readonly string[], i: number): Header | undefined {
 function findLotusHeader(lines: readonly string[], i: number): Header | undefined {
   const line = lines[i];
   if (!line?.trim() || line.trim().length > 120) return undefined;
-  for (let k = i; k < i + 4 && k < lines.length; k++) {
+  for (let k = i; k < i + 5 && k < lines.length; k++) {
     const m = HEADER_FIELD_RE.exec(lines[k]);
     if (m && TO_FIELDS.has(m[1].toLowerCase())) {
       if (k === i) return undefined;
@@ -159,7 +159,7 @@ function findLotusHeader(lines: readonly string[], i: number): Header | undefine
       const who = lines[i].replace(LOTUS_DATE_RE, '').replace(/\s+on\s*$/i, '');
       return { start: i, end: h.end, kind: 'quote', from: parseParty(who), subject: h.subject, date: LOTUS_DATE_RE.exec(window)?.[0] };
     }
-    if (k > i && !lines[k].trim()) return undefined;
+    if (k > i + 1 && !lines[k].trim() && !/^[\t ]+$/.test(lines[k])) return undefined;
   }
   return undefined;
 }
