@@ -248,7 +248,7 @@ function dedupe(field: Field, values: string[]): string[] {
 function htmlText(html: string): string {
   const win = new Window();
   const doc = new win.DOMParser().parseFromString(html, 'text/html');
-  const text = mailHtmlToText(doc.body ?? doc.documentElement);
+  const text = mailHtmlToText((doc.body ?? doc.documentElement) as unknown as Element);
   void win.happyDOM.close();
   return text;
 }
