@@ -78,6 +78,8 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
     if (!rest || (!isProse(rest) && rest.split(/\s+/).length <= 4 && !/^(?:for|to|in|on|and|a|the|you|so)\b/i.test(rest))) return 'signoff';
   }
   if (isContactLine(line)) return 'contact';
+  // "ul. Składowa 7" starts lowercase like a sentence's tail, but is an address.
+  if (ADDRESS_RE.test(line) && line.split(/\s+/).length <= 8 && !/[.!?]$/.test(line)) return 'address';
   if (isProse(line)) return 'prose';
   if (mentionsSender(line, ctx.senderTokens) && line.split(/\s+/).length <= 5) return 'name';
   if (looksLikeName(line)) return 'name';

@@ -98,7 +98,7 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
     let line = cleanLine(raw);
     if (!line || SEPARATOR_RE.test(line) || DEVICE_FOOTER_RE.test(line)) return;
     if (line.length > 80 && DISCLAIMER_RE.test(line)) return;
-    if (line.split(/\s+/).length > 12) return; // prose, not a field
+    if (line.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length > 12) return; // prose, not a field
     const signOff = SIGN_OFF_RE.exec(line);
     if (signOff && signOff[0].trim() && !/^-+$/.test(signOff[0].trim())) line = line.slice(signOff[0].length).trim();
     line = line.replace(/^[-–—]+\s*(?=\p{L})/u, ''); // "-Abhishek Kona"

@@ -55,6 +55,22 @@ function phoneText(p: SignaturePhone, country: string, max: number): string {
   return withExt.slice(0, max);
 }
 
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase();
+
+/**
+ * Outlook address books often show "Wróbel Agnieszka" (last name first, mixed case). When the
+ * signature says "Agnieszka Wróbel" or the address is agnieszka.wrobel@…, read it as "Wróbel, Agnieszka".
+ */
+export function orderByEvidence(display: string, signatureName: string | undefined, email: string | undefined): string {
+  const words = display.trim().split(/\s+/);
+  if (words.length !== 2 || display.includes(',')) return display;
+  const [a, b] = words.map(fold);
+  const sig = signatureName ? fold(signatureName).split(/\s+/) : [];
+  const local = email ? fold(email.split('@')[0]).split(/[._-]+/) : [];
+  const swapped = (sig.length === 2 && sig[0] === b && sig[1] === a) || (local.length >= 2 && local[0] === b && local[local.length - 1] === a) || (local.length === 1 && local[0] === b[0] + a);
+  return swapped ? `${words[0]}, ${words[1]}` : display;
+}
+
 /** A readable name from an address's local part when there is no display name ("jan.kowalski"). */
 function nameFromAddress(email: string | undefined): string | undefined {
   const local = email?.split('@')[0];
@@ -81,7 +97,7 @@ export function emailToLead(message: WebmailMessage, now = new Date()): EmailPre
   const nameSource = display ?? sig?.name ?? nameFromAddress(person.email);
   const nameMethod = display || !sig?.name ? 'email' : 'signature';
   if (nameSource) {
-    const parts = splitPersonName(nameSource);
+    const parts = splitPersonName(nameSource === display ? orderByEvidence(display, sig?.name, person.email) : nameSource);
     set('salutation', parts.salutation, nameMethod);
     set('firstname', parts.firstname, nameMethod);
     set('middlename', parts.middlename, nameMethod);

@@ -24,7 +24,7 @@ export const gmailAdapter: MailAdapter = {
       const sender = msg.querySelector(S.sender);
       const body = msg.querySelector(S.body);
       if (!sender || !body) continue;
-      const anchor = sender;
+      const anchor = sender.closest(S.senderWrap) ?? sender;
       const key = msg.getAttribute('data-message-id') ?? msg.getAttribute('data-legacy-message-id') ?? '';
       out.push({
         key,

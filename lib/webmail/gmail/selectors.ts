@@ -11,8 +11,8 @@ export const gmailSelectors = {
   message: 'div.adn[data-message-id], div.adn[data-legacy-message-id]',
   /** The sender: <span class="gD" email="…" name="…">. */
   sender: 'span.gD[email]',
-  /** The sender line (h3.iw) that the button sits in. */
-  senderLine: 'h3.iw',
+  /** Name and address of the sender together; the button goes right after it, on the sender line (h3.iw). */
+  senderWrap: 'h3.iw span.qu',
   /** Recipients on the header line: <span class="g2" email="…" name="…">. */
   recipients: 'span.g2[email]',
   /** The date: <span class="g3" title="Mon, Jan 5, 2026, 10:00 AM">. */
