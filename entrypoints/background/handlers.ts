@@ -3,6 +3,7 @@ import { deleteLead, getLead, listLeads, restoreLead, saveLead } from '@/lib/lea
 import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
+import { openWebmailCapture } from '@/lib/webmail/open-capture';
 
 export const handlers: Handlers = {
   'leads/save': async ({ lead }) => {
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
     void refreshBadge();
     return { lead: restored };
   },
+  'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
 };

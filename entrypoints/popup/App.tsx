@@ -6,6 +6,10 @@ import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import { createLeadFormModel, emptyFormState } from '@/lib/state/lead-form-model';
 import { targetTab } from './target-tab';
+import { EmailCaptureNotice } from '@/components/webmail/email-capture-notice';
+import { webmailMessageForTab } from '@/lib/webmail/capture-for-tab';
+import type { EmailPrefill } from '@/lib/webmail/email-to-lead';
+import { withEmailNote } from '@/lib/webmail/with-email-note';
 
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
@@ -13,16 +17,25 @@ export function App() {
   const saving = useSignal(false);
   const message = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
   const draftKey = useSignal('manual');
+  // Webmail (issue #7): the open email fills the form; the box decides whether it becomes a note.
+  const mail = useSignal<EmailPrefill | undefined>(undefined);
+  const attachNote = useSignal(true);
 
   useEffect(() => {
     let stopAutosave: (() => void) | undefined;
     void (async () => {
       const tab = await targetTab();
-      draftKey.value = tab?.url && !tab.url.startsWith('chrome-extension:') ? `url:${tab.url}` : 'manual';
+      const email = await webmailMessageForTab(tab, new URLSearchParams(location.search).get('capture') === 'webmail');
+      // The signature parser and phone metadata load only for webmail tabs.
+      mail.value = email ? (await import('@/lib/webmail/email-to-lead')).emailToLead(email) : undefined;
+      draftKey.value = email ? `mail:${email.client}:${email.key}` : tab?.url && !tab.url.startsWith('chrome-extension:') ? `url:${tab.url}` : 'manual';
       const draft = await loadDraft(draftKey.value);
       if (draft) {
         model.state.value = draft;
         message.value = { kind: 'info', text: t('status_draft_restored') };
+      } else if (mail.value) {
+        model.update({ provenance: mail.value.provenance });
+        model.prefill(mail.value.values, mail.value.provenance.fields);
       } else if (tab?.url?.startsWith('http')) {
         model.update({ provenance: { origin: 'page', sourceUrl: tab.url, pageTitle: tab.title, capturedAt: new Date().toISOString(), fields: {} } });
       }
@@ -46,7 +59,8 @@ export function App() {
     }
     saving.value = true;
     try {
-      const { lead } = await send('leads/save', { lead: result.draft });
+      const note = mail.value && attachNote.value ? mail.value.note : undefined;
+      const { lead } = await send('leads/save', { lead: note ? withEmailNote(result.draft, note) : result.draft });
       await clearDraft(draftKey.value);
       if (close) {
         window.close();
@@ -72,7 +86,13 @@ export function App() {
           void clearDraft(draftKey.value);
         }}>{t('action_clear')}</button>
       </header>
-      <LeadForm model={model} onSave={save} saving={saving.value} message={message.value} />
+      <LeadForm
+        model={model}
+        header={mail.value && <EmailCaptureNotice prefill={mail.value} attach={attachNote} />}
+        onSave={save}
+        saving={saving.value}
+        message={message.value}
+      />
     </main>
   );
 }

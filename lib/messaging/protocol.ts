@@ -2,6 +2,7 @@
 // Zod schemas are the contract; the background parses every request before acting on it.
 import * as z from 'zod/mini';
 import { leadRecord } from '../leads/schema';
+import { webmailMessage } from '../webmail/message-schema';
 
 /** Who may send a message: our own pages only, or also our content scripts (webmail). */
 export type Sender = 'extension' | 'content';
@@ -24,6 +25,8 @@ export const toBackground = {
   'leads/delete': { in: id, out: maybeLead, from: ['extension'] },
   /** Undo of a delete: the record as `leads/delete` returned it. */
   'leads/restore': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
+  /** The webmail button (issue #7): the open message, from our content script; opens the lead form for that tab. */
+  'webmail/capture': { in: webmailMessage, out: z.object({ opened: z.boolean() }), from: ['content'] },
 } as const satisfies Protocol;
 
 export type ToBackground = typeof toBackground;
