@@ -9,7 +9,9 @@ import { readPendingCapture } from './pending-capture';
 
 /** `fromButton`: the popup was opened by our button (popup.html?tabId=N&capture=webmail). */
 export async function webmailMessageForTab(tab: Browser.tabs.Tab | undefined, fromButton: boolean): Promise<WebmailMessageData | undefined> {
-  if (!tab?.id || !webmailClientOf(tab.url)) return undefined;
+  // Without the "tabs" permission Chrome hides a tab's URL; our content script only runs on the
+  // webmail hosts, so a tab that answers is one. A known non-webmail URL is not asked at all.
+  if (!tab?.id || (tab.url && !webmailClientOf(tab.url))) return undefined;
   if (fromButton) {
     const pending = await readPendingCapture(tab.id);
     if (pending) return pending;
