@@ -11,6 +11,24 @@ button:hover{background:#f0f4fb}button:focus-visible{outline:2px solid #0b57d0;o
 button:hover{background:#ebf3fc;border-color:#0f6cbd}button:focus-visible{outline:2px solid #0f6cbd;outline-offset:1px}`,
 };
 
+// One parsed stylesheet shared by every button: parsing CSS per button costs page load time.
+let shared: { client: WebmailClient; sheet: CSSStyleSheet } | undefined;
+
+function adoptStyles(root: ShadowRoot, client: WebmailClient): void {
+  if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in root) {
+    if (shared?.client !== client) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS[client]);
+      shared = { client, sheet };
+    }
+    root.adoptedStyleSheets = [shared.sheet];
+    return;
+  }
+  const style = root.ownerDocument.createElement('style');
+  style.textContent = CSS[client];
+  root.append(style);
+}
+
 export interface ButtonOptions {
   client: WebmailClient;
   label: string;
@@ -35,8 +53,7 @@ export function ensureCaptureButton(anchor: Element, key: string, options: Butto
   host.leadclipClick = options.onClick;
   // Open so tests and assistive tools can reach it; the page could read it anyway.
   const root = host.attachShadow({ mode: 'open' });
-  const style = anchor.ownerDocument.createElement('style');
-  style.textContent = CSS[options.client];
+  adoptStyles(root, options.client);
   const button = anchor.ownerDocument.createElement('button');
   button.type = 'button';
   button.textContent = options.label;
@@ -46,7 +63,7 @@ export function ensureCaptureButton(anchor: Element, key: string, options: Butto
     e.stopPropagation(); // Gmail and Outlook would otherwise collapse or open the message
     host.leadclipClick?.();
   });
-  root.append(style, button);
+  root.append(button);
   anchor.after(host);
   return host;
 }

@@ -24,7 +24,8 @@ export function startWebmailCapture(signal: AbortSignal, doc: Document = documen
     button: (found) => ({
       client,
       label,
-      title: t('webmail_capture_title', found.anchor.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+      // "Capture lead: Jan Kowalski" (one catalogue lookup at start, none per message: page load budget).
+      title: `${label}: ${found.anchor.textContent?.replace(/\s+/g, ' ').trim() ?? ''}`,
       onClick: () => {
         send('webmail/capture', found.read()).catch((err: unknown) => {
           console.warn(t('webmail_capture_failed', err instanceof Error ? err.message : String(err)));
@@ -33,12 +34,14 @@ export function startWebmailCapture(signal: AbortSignal, doc: Document = documen
     }),
   });
 
-  // The popup opened from the toolbar asks for the open message: the last expanded one.
-  const onMessage = (msg: unknown): Promise<WebmailMessage | null> | undefined => {
-    if ((msg as { type?: unknown } | null)?.type !== OPEN_MESSAGE_REQUEST) return undefined;
+  // The popup opened from the toolbar asks for the open message: the last expanded one. Answered
+  // through sendResponse, which both Chrome's native API and the polyfill support.
+  const onMessage = (msg: unknown, _sender: unknown, sendResponse: (m: WebmailMessage | null) => void): false => {
+    if ((msg as { type?: unknown } | null)?.type !== OPEN_MESSAGE_REQUEST) return false;
     watch.sync();
     const found = watch.current();
-    return Promise.resolve(found.length ? found[found.length - 1].read() : null);
+    sendResponse(found.length ? found[found.length - 1].read() : null);
+    return false;
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
