@@ -2,7 +2,7 @@
 // quoted signature of someone else is never read as the sender's.
 import { findSignature, type SenderHint, type SignatureSpan } from './find-signature';
 import { parseSignature, type SignatureFields } from './parse-signature';
-import { splitThread, type Party, type ThreadPart } from './split-thread';
+import { ownText, splitThread, type Party, type ThreadPart } from './split-thread';
 
 export interface PartSignature {
   /** The signature lines as written. */
@@ -39,9 +39,9 @@ export interface AnalyzeOptions {
 /** Finds who the lead is in an email and reads their signature, never a quoted one. */
 export function analyzeEmail(text: string, sender: Party, options: AnalyzeOptions = {}): EmailAnalysis {
   const parts = splitThread(text);
-  const own = parts[0];
+  const own = ownText(parts);
   const forward = parts.find((p) => p.kind === 'forward' && p.from && (p.from.email || p.from.name));
-  const ownWords = own.text.split(/\s+/).filter(Boolean).length;
+  const ownWords = own.split(/\s+/).filter(Boolean).length;
   // A forward the rep sends on with a line or two ("FYI, a lead for you") is about the original author.
   if (forward && (options.forwarded || ownWords <= 40) && !sameParty(forward.from, sender)) {
     return {
@@ -52,7 +52,7 @@ export function analyzeEmail(text: string, sender: Party, options: AnalyzeOption
       parts,
     };
   }
-  return { person: sender, fromForward: false, text: own.text, signature: signatureOfText(own.text, sender), parts };
+  return { person: sender, fromForward: false, text: own, signature: signatureOfText(own, sender), parts };
 }
 
 function sameParty(a: Party | undefined, b: Party): boolean {

@@ -32,13 +32,16 @@ const FORWARD_WORDS_RE = /forward|przekaza|weitergeleitet|transféré|początek 
 // wrap over two or three lines, so it is matched on the joined lines.
 const WROTE_RE =
   /^\s*(?:on|w dniu|dnia|am|le|el|il|op|em)\s.{4,300}?(?:wrote|writes|napisał\(a\)|napisała?|pisze|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\s*:\s*$/i;
-const WROTE_TAIL_RE = /^\s*.{2,200}\s(?:wrote|napisał\(a\)|napisała?|pisze|schrieb|a écrit)\s*:\s*$/i;
+const WROTE_TAIL_RE = /^\s*.{2,200}\s(?:wrote|napisał\(a\)|napisała?|pisze|schrieb|a écrit|написал\(а\)|написала?)\s*:\s*$/i;
 
-const HEADER_FIELD_RE = /^\s*\*?(from|od|von|de|sent|date|data|wysłano|wysłane|gesendet|datum|envoyé|to|do|an|à|cc|dw|subject|temat|betreff|objet|sent by)\s*:\*?\s*(.*)$/i;
-const FROM_FIELDS = new Set(['from', 'od', 'von', 'de']);
-const DATE_FIELDS = new Set(['sent', 'date', 'data', 'wysłano', 'wysłane', 'gesendet', 'datum', 'envoyé']);
-const TO_FIELDS = new Set(['to', 'do', 'an', 'à']);
-const SUBJECT_FIELDS = new Set(['subject', 'temat', 'betreff', 'objet']);
+const HEADER_FIELD_RE = /^\s*\*?(from|od|von|de|от|sent|date|data|wysłano|wysłane|gesendet|datum|envoyé|отправлено|дата|to|do|an|à|кому|cc|dw|копия|subject|temat|betreff|objet|тема|sent by)\s*:\*?\s*(.*)$/i;
+const FROM_FIELDS = new Set(['from', 'od', 'von', 'de', 'от']);
+const DATE_FIELDS = new Set(['sent', 'date', 'data', 'wysłano', 'wysłane', 'gesendet', 'datum', 'envoyé', 'отправлено', 'дата']);
+const TO_FIELDS = new Set(['to', 'do', 'an', 'à', 'кому']);
+const SUBJECT_FIELDS = new Set(['subject', 'temat', 'betreff', 'objet', 'тема']);
+/** Any language: a line with a date, a time and an address that ends with ":" ("26.06.2014, 14:41, "Alex" <a@b.c>:"). */
+const DATED_ADDRESS_HEADER_RE = /^(?=.*\d{1,2}:\d{2})(?=.*(?:\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2}))(?=.*<?[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+>?).{10,250}:\s*$/;
+const QUOTE_PREFIX_RE = /^\s?>/;
 const RULE_RE = /^\s*(?:_{8,}|-{8,}|={8,})\s*$/;
 const LOTUS_DATE_RE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\b/i;
 
@@ -122,9 +125,12 @@ function findHeader(lines: readonly string[], i: number): Header | undefined {
   }
 
   // A wrapped "On ... wrote:" header over up to three lines.
+  // A header line itself carries a date or an address; "Alex" above "> On … wrote:" is not one.
+  const headerish = /@|\d{4}|\d:\d\d/.test(line);
   for (let n = 1; n <= 3 && i + n <= lines.length; n++) {
+    if (n > 1 && QUOTE_PREFIX_RE.test(lines[i + n - 1])) break;
     const joined = lines.slice(i, i + n).join(' ');
-    if (WROTE_RE.test(joined) || (n === 1 && WROTE_TAIL_RE.test(joined) && /@|\d{4}|\d:\d\d/.test(joined))) {
+    if (WROTE_RE.test(joined) || (headerish && n <= 2 && (WROTE_TAIL_RE.test(joined) || DATED_ADDRESS_HEADER_RE.test(joined)))) {
       return { start: i, end: i + n, kind: 'quote', from: partyFromWroteLine(joined) };
     }
     if (!lines[i + n]?.trim()) break;
@@ -164,8 +170,6 @@ function findLotusHeader(lines: readonly string[], i: number): Header | undefine
   return undefined;
 }
 
-const QUOTE_PREFIX_RE = /^\s?>/;
-
 /**
  * Splits a message into the sender's own text followed by every quoted or forwarded message,
  * in reading order. `>` blocks are unwrapped and split again, so nested quotes become parts too.
@@ -196,13 +200,16 @@ export function splitThread(text: string, depth = 0): ThreadPart[] {
       flush();
       const inner = splitThread(quoted.join('\n'), depth + 1).map((p) => ({ ...p, line: p.line + i }));
       // The header ("On ... wrote:") usually sits in the text just above the ">" block.
-      const header = parts[parts.length - 1];
-      if (header.kind !== 'own' && !header.text.trim() && inner[0] && !inner[0].from) {
-        inner[0] = { ...inner[0], from: header.from, date: header.date, kind: header.kind };
+      let resume = parts[parts.length - 1];
+      if (resume.kind !== 'own' && !resume.text.trim() && inner[0] && !inner[0].from) {
+        inner[0] = { ...inner[0], from: resume.from, date: resume.date, kind: resume.kind };
         parts.pop();
+        resume = parts[parts.length - 1] ?? { kind: depth === 0 ? 'own' : 'quote', text: '', depth, line: 0 };
       }
       parts.push(...inner);
-      current = { kind: 'quote', text: '', depth: depth + 1, line: j };
+      // Text after a ">" block continues what the block interrupted: bottom-posted or
+      // interleaved replies are the sender's own text again.
+      current = { kind: resume.kind, from: resume.from, date: resume.date, subject: resume.subject, text: '', depth: resume.depth, line: j };
       i = j;
       continue;
     }
@@ -221,7 +228,15 @@ export function splitThread(text: string, depth = 0): ThreadPart[] {
   return parts.filter((p, idx) => idx === 0 || p.text.trim() || p.from);
 }
 
-/** The sender's own text, quotes and forwards removed. */
+/** The sender's own text, quotes and forwards removed (all of it, for bottom-posted replies). */
 export function stripQuotes(text: string): string {
-  return splitThread(text)[0]?.text ?? '';
+  return ownText(splitThread(text));
+}
+
+export function ownText(parts: readonly ThreadPart[]): string {
+  return parts
+    .filter((p) => p.kind === 'own' && p.depth === 0)
+    .map((p) => p.text)
+    .filter((t) => t.trim())
+    .join('\n\n');
 }

@@ -253,10 +253,26 @@ function htmlText(html: string): string {
   return text;
 }
 
+/** The text/plain part of a raw message, transfer encoding undone. */
 function plainPart(eml: string): string {
-  const m = /Content-Type: text\/plain[^\n]*\n(?:[^\n]+\n)*\n([\s\S]*?)(?:\n--[^\n]+\n|$)/i.exec(eml);
-  if (m) return m[1];
-  return eml.slice(eml.indexOf('\n\n') + 2);
+  const boundary = /boundary="?([^";\n]+)"?/i.exec(eml)?.[1];
+  const parts = boundary ? eml.split(`--${boundary}`) : [eml];
+  const part = parts.find((p) => /Content-Type:\s*text\/plain/i.test(p)) ?? parts[0];
+  const split = part.indexOf('\n\n');
+  const head = part.slice(0, split);
+  let body = part.slice(split + 2).replace(/\n$/, '');
+  if (/Content-Transfer-Encoding:\s*base64/i.test(head)) body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  else if (/Content-Transfer-Encoding:\s*quoted-printable/i.test(head)) body = decodeQuotedPrintableUtf8(body);
+  return body;
+}
+
+function decodeQuotedPrintableUtf8(text: string): string {
+  const bytes = text.replace(/=\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => `%${h}`);
+  try {
+    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
+  } catch {
+    return decodeQuotedPrintable(text);
+  }
 }
 
 function evalReplyQuotes() {
@@ -298,7 +314,8 @@ function evalReplyQuotes() {
       // email_reply_parser also drops the signature; do the same with ours before comparing.
       const sig = signatureOfText(own);
       const lines = own.split('\n');
-      const reply = (sig && sig.span.kinds.every((k) => k === 'device' || k === 'separator' || k === 'blank' || k === 'short' || k === 'name') ? lines.slice(0, sig.span.start) : lines).join('\n').trim();
+      const dropSig = sig && (sig.span.kinds[0] === 'separator' || sig.span.kinds.every((k) => k === 'device' || k === 'separator' || k === 'blank' || k === 'short' || k === 'name'));
+      const reply = (dropSig ? lines.slice(0, sig!.span.start) : lines).join('\n').trim();
       const pass = exp.reply ? reply === exp.reply.trim() : new RegExp(exp.reply_prefix_regex!).test(reply);
       results.push({ id: `email_reply_parser/${file}`, pass });
       if (verbose && !pass) console.log(`reply-quotes email_reply_parser/${file}: got ${JSON.stringify(reply.slice(0, 200))}`);
