@@ -47,7 +47,9 @@ export function isContactLine(line: string): boolean {
   rest = rest.replace(new RegExp(URL_RE.source, 'gi'), ' ').replace(LABEL_WORDS_RE, ' ');
   const words = rest.split(/[^\p{L}]+/u).filter((w) => w.length > 1);
   // "Call me on my cell. 713-302-6442." is a sentence that happens to hold a number.
-  if (words.filter((w) => /^\p{Ll}/u.test(w)).length >= 2) return false;
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  if (lower >= 2 || (lower >= 1 && /\.\s*$/.test(line) && !/^\W*\d/.test(line))) return false;
+  if (/^(?:please|pls|call|contact|reach|dial|feel free|zadzwoń|prosz[ęe]|kontakt pod)\b/i.test(line.trim())) return false;
   return words.length <= 4 || (words.length <= 8 && (phones.length + (hasEmail ? 1 : 0) >= 2));
 }
 

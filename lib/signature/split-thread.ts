@@ -60,7 +60,7 @@ export function parseParty(raw: string): Party {
   const s = raw.replace(/\s+/g, ' ').trim();
   const email = /[\w.%+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/i.exec(s)?.[0];
   let name = s
-    .replace(/<[^>]*>|\[mailto:[^\]]*\]|\([^)]*@[^)]*\)/gi, ' ')
+    .replace(/<[^>]*>|\[mailto:[^\]]*\]|\([^)]*\)/gi, ' ')
     .replace(/\bon \d{1,2}\/\d{1,2}\/\d{2,4}.*$/i, '')
     .replace(/[\w.%+'-]+@[\w.-]+/g, (m) => (m.includes('.') && /\.[a-z]{2,}$/i.test(m) ? ' ' : m.replace(/@.*$/, '')))
     .replace(/["']/g, '')
