@@ -6,7 +6,7 @@ export const EMAIL_RE_G = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 export const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|pl|eu|io|co|de|uk|biz|info)(?:\/[^\s<>"']*)?\b/i;
 
 /** Runs of digits and phone punctuation long enough to be a phone number; checked by `phoneDigits`. */
-export const PHONE_CANDIDATE_RE_G = /(?:\+\s?|\(\s?)?\d[\d\s().\/\u2013-]{5,}\d(?:\s*(?:ext\.?|x|wew\.?)\s*\d{1,5})?/gi;
+export const PHONE_CANDIDATE_RE_G = /(?:\+\s?|\(\s?)?\d[\d\s()./\u2013-]{5,}\d(?:\s*(?:ext\.?|x|wew\.?)\s*\d{1,5})?/gi;
 
 const DATE_RE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
 const TIME_RE = /\b\d{1,2}:\d{2}\b/;
@@ -28,7 +28,7 @@ export function phoneDigits(candidate: string): string | undefined {
 export function findPhones(line: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
   for (const m of line.matchAll(PHONE_CANDIDATE_RE_G)) {
-    const text = m[0].replace(/[\s(.\/-]+$/, '').trim();
+    const text = m[0].replace(/[\s(./-]+$/, '').trim();
     const index = m.index + (m[0].length - m[0].trimStart().length);
     // "11/16/00 11:30" and "10:00-12:00" are times, not numbers.
     if (/^\s*[:\d]/.test(line.slice(m.index + m[0].length)) && /^:/.test(line.slice(m.index + m[0].length))) continue;
