@@ -67,7 +67,7 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   const line = raw.replace(/\u00a0/g, ' ').trim();
   if (!line) return 'blank';
   // Attachment names Outlook lists at the end (" - report.doc") are not text.
-  if (/^-\s+\S.*\.(?:docx?|xlsx?|pptx?|pdf|txt|jpe?g|gif|png|zip|msg|htm|html)$/i.test(line)) return 'blank';
+  if (/^-\s+[\w .,()&'-]+\.[a-z0-9]{2,5}$/i.test(line)) return 'blank';
   if (SEPARATOR_RE.test(line)) return 'separator';
   // Header fields of a quoted or forwarded message ("To: Tana Jones/HOU/ECT@ECT") end the block.
   if (/^(?:to|cc|bcc|subject|from|sent|date|od|do|dw|temat|wysłano|data)\s*:\s*\S/i.test(line) && !/^(?:to|do)\s*:\s*$/i.test(line)) return 'prose';

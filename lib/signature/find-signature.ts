@@ -32,6 +32,30 @@ export function senderTokens(sender: SenderHint | undefined): string[] {
 export function findSignature(lines: readonly string[], sender?: SenderHint): SignatureSpan | undefined {
   const ctx = { senderTokens: senderTokens(sender) };
   const kinds = lines.map((l) => classifyLine(l, ctx));
+  return findAtEnd(lines, kinds, ctx) ?? findInline(lines, kinds, ctx);
+}
+
+/**
+ * A signature in the middle of the text ("Sheila\n713-853-3210\n\nRE: the account..."): the
+ * sender's name directly followed by contact lines. Only with the sender's name, to stay precise.
+ */
+function findInline(lines: readonly string[], kinds: readonly LineKind[], ctx: { senderTokens: string[] }): SignatureSpan | undefined {
+  if (!ctx.senderTokens.length) return undefined;
+  for (let i = kinds.length - 2; i >= 0; i--) {
+    if (kinds[i] !== 'name' || kinds[i + 1] !== 'contact' || !nameMatches(lines[i], ctx.senderTokens)) continue;
+    let end = i + 1;
+    while (end + 1 < kinds.length && IDENTITY.has(kinds[end + 1])) end++;
+    const block = kinds.slice(i, end + 1);
+    const emails = lines.slice(i, end + 1).filter((l) => l.includes('@')).length;
+    if (isList(block) || emails > 2 || block.length > 10) continue; // an address list, not a signature
+    // A sign-off right above belongs to it.
+    const start = i > 0 && kinds[i - 1] === 'signoff' ? i - 1 : i;
+    return span(start, end, kinds);
+  }
+  return undefined;
+}
+
+function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { senderTokens: string[] }): SignatureSpan | undefined {
 
   let last = kinds.length - 1;
   while (last >= 0 && kinds[last] === 'blank') last--;
