@@ -72,6 +72,11 @@ describe('Outlook adapter on the fixture DOM', () => {
       cc: [{ name: 'Biuro Transpol', email: 'biuro@transpol.com.pl' }],
       dateText: 'śr 25.11.2026 09:41',
     });
+    // A persona without the "From:" label (other UI languages) falls back to the address in its title.
+    const persona = pl.querySelector('[aria-label^="Od:"]')!;
+    persona.removeAttribute('aria-label');
+    persona.setAttribute('title', 'agnieszka.wrobel@transpol.com.pl');
+    expect(outlookAdapter.findMessages(pl)[0].read().sender).toEqual({ name: 'Wróbel Agnieszka', email: 'agnieszka.wrobel@transpol.com.pl' });
     const conv = loadFixture('outlook', 'AAQkADrozmowa', 'https://outlook.live.com/mail/0/inbox/id/AAQkADrozmowa');
     expect(outlookAdapter.findMessages(conv).map((f) => f.read().sender.email)).toEqual(['d.schmidt@nordwerk.de', 'rep@leadclip.test']);
   });

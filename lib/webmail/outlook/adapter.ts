@@ -31,7 +31,7 @@ export const outlookAdapter: MailAdapter = {
     const out: FoundMessage[] = [];
     let index = 0;
     for (const msg of pane.querySelectorAll(S.message)) {
-      const from = msg.querySelector(S.sender);
+      const from = msg.querySelector(S.sender) ?? msg.querySelector(S.senderByTitle);
       const body = msg.querySelector(S.body);
       if (!from || !body) continue;
       const key = msg.getAttribute('data-item-id') ?? msg.getAttribute('data-convid') ?? `${doc.defaultView?.location.pathname ?? ''}#${index}`;

@@ -12,6 +12,8 @@ export const outlookSelectors = {
   body: 'div[role="document"]',
   /** Sender persona: aria-label "From: Name" / "Od: Name"; its text shows "Name <address>". */
   sender: '[aria-label^="From:"], [aria-label^="Od:"]',
+  /** Fallback when the persona has no "From:" label: the first element titled with an address. */
+  senderByTitle: 'span[title*="@"], button[title*="@"]',
   /** Recipient lines. */
   to: '[aria-label^="To:"], [aria-label^="Do:"]',
   cc: '[aria-label^="Cc:"], [aria-label^="DW:"], [aria-label^="Dw:"]',
