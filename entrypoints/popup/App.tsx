@@ -12,6 +12,10 @@ import type { ScoringRules } from '@/lib/leads/score';
 import type { LeadDraft, LeadFieldName, LeadRecord } from '@/lib/leads/schema';
 import { createLeadFormModel, emptyFormState, formStateFromLead } from '@/lib/state/lead-form-model';
 import { targetTab } from './target-tab';
+import { EmailCaptureNotice } from '@/components/webmail/email-capture-notice';
+import { webmailMessageForTab } from '@/lib/webmail/capture-for-tab';
+import type { EmailPrefill } from '@/lib/webmail/email-to-lead';
+import { withEmailNote } from '@/lib/webmail/with-email-note';
 
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
@@ -23,17 +27,26 @@ export function App() {
   // Possible duplicates found on save, and the draft and close choice waiting on the rep.
   const duplicates = useSignal<{ matches: DuplicateMatchView[]; draft: LeadDraft; close: boolean } | undefined>(undefined);
   const saved = useSignal<LeadRecord | undefined>(undefined);
+  // Webmail (issue #7): the open email fills the form; the box decides whether it becomes a note.
+  const mail = useSignal<EmailPrefill | undefined>(undefined);
+  const attachNote = useSignal(true);
 
   useEffect(() => {
     let stopAutosave: (() => void) | undefined;
     void send('settings/scoring-get', {}).then((r) => (rules.value = r.rules), () => {});
     void (async () => {
       const tab = await targetTab();
-      draftKey.value = tab?.url && !tab.url.startsWith('chrome-extension:') ? `url:${tab.url}` : 'manual';
+      const email = await webmailMessageForTab(tab, new URLSearchParams(location.search).get('capture') === 'webmail');
+      // The signature parser and phone metadata load only for webmail tabs.
+      mail.value = email ? (await import('@/lib/webmail/email-to-lead')).emailToLead(email) : undefined;
+      draftKey.value = email ? `mail:${email.client}:${email.key}` : tab?.url && !tab.url.startsWith('chrome-extension:') ? `url:${tab.url}` : 'manual';
       const draft = await loadDraft(draftKey.value);
       if (draft) {
         model.state.value = draft;
         message.value = { kind: 'info', text: t('status_draft_restored') };
+      } else if (mail.value) {
+        model.update({ provenance: mail.value.provenance });
+        model.prefill(mail.value.values, mail.value.provenance.fields);
       } else if (tab?.url?.startsWith('http')) {
         model.update({ provenance: { origin: 'page', sourceUrl: tab.url, pageTitle: tab.title, capturedAt: new Date().toISOString(), fields: {} } });
       }
@@ -75,11 +88,13 @@ export function App() {
       document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
+    const note = mail.value && attachNote.value ? mail.value.note : undefined;
+    const draft = note ? withEmailNote(result.draft, note) : result.draft;
     await guarded(async () => {
       // A new lead is checked for duplicates first; an edit of a stored one is not.
-      const out = await send('leads/submit', { lead: result.draft, onDuplicate: model.state.value.id ? 'save' : 'ask' });
+      const out = await send('leads/submit', { lead: draft, onDuplicate: model.state.value.id ? 'save' : 'ask' });
       if (out.status === 'duplicates') {
-        duplicates.value = { matches: out.matches, draft: result.draft, close };
+        duplicates.value = { matches: out.matches, draft, close };
         return;
       }
       await finish(out.lead, close);
@@ -91,6 +106,7 @@ export function App() {
   const chosen = Number(model.state.value.values.leadqualitycode) || undefined;
   const header = (
     <>
+      {mail.value && <EmailCaptureNotice prefill={mail.value} attach={attachNote} />}
       {dup && (
         <DuplicatePanel
           matches={dup.matches}
