@@ -35,7 +35,8 @@ withCorpus('PapaParse cases through our defaults (corpus)', () => {
   for (const c of cases.filter((x) => !x.has_function_config)) {
     it(`${c.suite}: ${c.description}`, () => {
       // The core suite drives Papa's Parser directly (no delimiter guessing), as upstream does.
-      const r = c.suite === 'CORE_PARSER_TESTS' ? new Papa.Parser(c.config ?? {}).parse(c.input, 0, false) : parseCsvText(c.input, c.config ?? {});
+      const r: { data: unknown[]; errors: { code?: string }[] } =
+        c.suite === 'CORE_PARSER_TESTS' ? new Papa.Parser(c.config ?? {}).parse(c.input, 0, false) : parseCsvText(c.input, c.config ?? {});
       // The case file is JSON: compare through JSON too (Dates became ISO strings there).
       expect(JSON.parse(JSON.stringify(r.data))).toEqual(c.expected.data);
       expect(r.errors.map((e) => e.code)).toEqual(c.expected.errors.map((e) => e.code));

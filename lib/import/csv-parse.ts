@@ -20,18 +20,21 @@ export function takeSepLine(text: string): { text: string; delimiter?: string; l
   return { text: text.slice(m[0].length), delimiter: m[1], lines: 1 };
 }
 
-/** The delimiter that splits the first lines into the most consistent, widest rows. */
+/** The delimiter that splits the first lines into the most consistent, widest rows (the usual
+ * width wins, so a title line above the table does not decide). */
 export function guessDelimiter(text: string): string {
   const sample = text.slice(0, 64 * 1024);
   let best: string = ',';
   let bestScore = 0;
   for (const d of csvDelimiters) {
     const r = Papa.parse<string[]>(sample, { delimiter: d, preview: 30, skipEmptyLines: true });
-    const widths = r.data.map((row) => row.length);
-    if (!widths.length || widths[0] < 2) continue;
-    const first = widths[0];
-    const consistent = widths.filter((w) => w === first).length / widths.length;
-    const score = consistent * first;
+    const counts = new Map<number, number>();
+    for (const row of r.data) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+    let width = 0;
+    let freq = 0;
+    for (const [w, c] of counts) if (w >= 2 && (c > freq || (c === freq && w > width))) [width, freq] = [w, c];
+    if (!width) continue;
+    const score = (freq / r.data.length) * width;
     if (score > bestScore + 1e-9) {
       best = d;
       bestScore = score;

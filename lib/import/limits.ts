@@ -25,7 +25,7 @@ export const importLimits = {
 export type ImportLimits = typeof importLimits;
 
 export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  if (n >= 1024 * 1024) return `${Number((n / (1024 * 1024)).toFixed(1))} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} kB`;
   return `${n} B`;
 }

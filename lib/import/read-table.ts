@@ -16,6 +16,8 @@ export interface ReadOptions {
   /** Overrides for a wrong guess, chosen by the user. */
   encoding?: TextEncodingName;
   delimiter?: (typeof csvDelimiters)[number];
+  /** Worksheet to read (workbooks); the first with data by default. */
+  sheet?: string;
   onProgress?: (done: number) => void;
 }
 
@@ -50,7 +52,7 @@ export async function readTable(bytes: Uint8Array, o: ReadOptions): Promise<Tabl
       break;
     }
     case 'spreadsheetml': {
-      const r = readSpreadsheetMl(bytes, o.signal);
+      const r = readSpreadsheetMl(bytes, o.signal, o.sheet);
       rows = r.rows;
       encoding = r.encoding;
       extra = { sheet: r.sheet, sheetNames: r.sheetNames };
@@ -59,7 +61,7 @@ export async function readTable(bytes: Uint8Array, o: ReadOptions): Promise<Tabl
     case 'xlsx':
     case 'xls': {
       const { readWorkbook } = await import('./xlsx');
-      const r = await readWorkbook(bytes, format, o.signal);
+      const r = await readWorkbook(bytes, format, o.signal, o.sheet);
       rows = r.rows;
       warnings.push(...r.warnings);
       extra = { sheet: r.sheet, sheetNames: r.sheetNames };

@@ -2,6 +2,7 @@
 // entity can be declared, expanded or fetched: no billion laughs, no XXE), knows only the five
 // predefined entities and character references, and limits nesting. Runs in workers and Node,
 // where DOMParser does not exist.
+import { htmlEntities } from './html-entities';
 import { ImportError } from './import-error';
 import { importLimits } from './limits';
 
@@ -30,7 +31,7 @@ export function decodeEntities(s: string): string {
       if (!Number.isFinite(cp) || cp < 1 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw malformed(`invalid character reference &${name};`);
       return String.fromCodePoint(cp);
     }
-    const v = PREDEFINED.get(name);
+    const v = PREDEFINED.get(name) ?? htmlEntities.get(name);
     if (v === undefined) throw new ImportError('xml_dtd', `The XML uses the entity &${name};, which is never expanded.`, [name]);
     return v;
   });

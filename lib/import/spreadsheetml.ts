@@ -60,8 +60,8 @@ export interface SpreadsheetMlResult {
   encoding: TextEncodingName;
 }
 
-/** Parses the workbook; returns the first worksheet that has any value. */
-export function readSpreadsheetMl(bytes: Uint8Array, signal?: AbortSignal): SpreadsheetMlResult {
+/** Parses the workbook; returns the named worksheet, or else the first that has any value. */
+export function readSpreadsheetMl(bytes: Uint8Array, signal?: AbortSignal, sheet?: string): SpreadsheetMlResult {
   const { text, encoding } = decodeXml(bytes);
   const sheetNames: string[] = [];
   let chosen: { name: string; rows: TableRow[] } | undefined;
@@ -78,6 +78,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, signal?: AbortSignal): Spre
   let depth = 0;
   let tableDepth = -1;
   let rows = 0;
+  let commentDepth = 0; // <Comment> holds its own <ss:Data>: the note, not the value
 
   readXml(text, {
     open(name, attrs) {
@@ -89,11 +90,15 @@ export function readSpreadsheetMl(bytes: Uint8Array, signal?: AbortSignal): Spre
         if (el !== 'Workbook' || !isSs) throw new ImportError('not_spreadsheetml', 'This XML file is not an Excel XML Spreadsheet 2003 workbook.', []);
         return;
       }
-      if (inData) return; // rich text inside <Data>: keep only its text
+      if (inData || commentDepth) return; // rich text inside <Data>: keep only its text
+      if (el === 'Comment') {
+        commentDepth = depth;
+        return;
+      }
       if (el === 'Worksheet') {
         const sheetName = ssAttr(attrs, 'Name') ?? `Sheet${sheetNames.length + 1}`;
         sheetNames.push(sheetName);
-        current = chosen ? undefined : { name: sheetName, rows: [] };
+        current = chosen || (sheet !== undefined && sheet !== sheetName) ? undefined : { name: sheetName, rows: [] };
         rowIndex = 0;
       } else if (el === 'Table' && current) {
         tableDepth = depth;
@@ -121,6 +126,11 @@ export function readSpreadsheetMl(bytes: Uint8Array, signal?: AbortSignal): Spre
     },
     close(name) {
       const el = local(name);
+      if (commentDepth) {
+        if (depth === commentDepth) commentDepth = 0;
+        depth--;
+        return;
+      }
       if (inData) {
         if (depth === inData && el === 'Data' && row) {
           inData = 0;

@@ -28,8 +28,8 @@ export function cellText(v: unknown): string {
   return String(v);
 }
 
-export async function readWorkbook(bytes: Uint8Array, kind: 'xlsx' | 'xls', signal?: AbortSignal): Promise<WorkbookResult> {
-  if (kind === 'xlsx') await checkXlsxZip(bytes, signal);
+export async function readWorkbook(bytes: Uint8Array, kind: 'xlsx' | 'xls', signal?: AbortSignal, sheet?: string): Promise<WorkbookResult> {
+  if (kind === 'xlsx') bytes = (await checkXlsxZip(bytes, signal)).utf8Copy ?? bytes;
   const XLSX = await import('@e965/xlsx');
   if (signal?.aborted) throw new ImportError('cancelled', 'Import cancelled.');
   let wb: import('@e965/xlsx').WorkBook;
@@ -54,7 +54,7 @@ export async function readWorkbook(bytes: Uint8Array, kind: 'xlsx' | 'xls', sign
   }
   const warnings: string[] = [];
   const visible = wb.SheetNames.filter((_, i) => !wb.Workbook?.Sheets?.[i]?.Hidden);
-  const order = [...visible, ...wb.SheetNames.filter((n) => !visible.includes(n))];
+  const order = sheet !== undefined ? [sheet] : [...visible, ...wb.SheetNames.filter((n) => !visible.includes(n))];
   for (const name of order) {
     const ws = wb.Sheets[name];
     if (!ws?.['!ref']) continue;

@@ -116,6 +116,75 @@ export function checkXmlPart(name: string, bytes: Uint8Array): void {
 export interface ZipCheck {
   entries: ZipEntry[];
   unzippedBytes: number;
+  /** The same workbook with UTF-16 XML parts turned into UTF-8 (SheetJS reads only UTF-8), when any were. */
+  utf8Copy?: Uint8Array;
+}
+
+const isUtf16 = (b: Uint8Array) => {
+  const enc = detectBom(b)?.encoding ?? detectWideEncoding(b);
+  return enc === 'utf-16le' || enc === 'utf-16be';
+};
+
+let crcTable: Uint32Array | undefined;
+function crc32(b: Uint8Array): number {
+  const t = (crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  }));
+  let c = 0xffffffff;
+  for (let i = 0; i < b.length; i++) c = t[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A zip with every file stored uncompressed. */
+export function writeStoredZip(files: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  const enc = new TextEncoder();
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const f of files) {
+    const name = enc.encode(f.name);
+    const crc = crc32(f.data);
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, f.data.length, true);
+    lv.setUint32(22, f.data.length, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const central = new Uint8Array(46 + name.length);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, f.data.length, true);
+    cv.setUint32(24, f.data.length, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    central.set(name, 46);
+    locals.push(local, f.data);
+    centrals.push(central);
+    offset += local.length + f.data.length;
+  }
+  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, files.length, true);
+  ev.setUint16(10, files.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + cdSize + 22);
+  let at = 0;
+  for (const part of [...locals, ...centrals, end]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 /** Runs every check; throws ImportError on the first problem. */
@@ -124,6 +193,8 @@ export async function checkXlsxZip(b: Uint8Array, signal?: AbortSignal): Promise
   const names = new Set(entries.map((e) => e.name.replace(/^\//, '').toLowerCase()));
   if (!names.has('[content_types].xml')) throw new ImportError('not_a_workbook', 'This zip file is not an Excel workbook.', []);
   let total = 0;
+  const files: { name: string; data: Uint8Array }[] = [];
+  let hasUtf16 = false;
   for (const e of entries) {
     if (signal?.aborted) throw new ImportError('cancelled', 'Import cancelled.');
     if (e.name.endsWith('/')) continue;
@@ -132,7 +203,17 @@ export async function checkXlsxZip(b: Uint8Array, signal?: AbortSignal): Promise
     const cap = Math.min(budget, Math.max(1024 * 1024, e.compressedSize * importLimits.maxZipRatio));
     const data = await inflateCapped(entryData(b, e), e.method, cap, e.name);
     total += data.length;
-    if (/\.(xml|rels|vml)$/i.test(e.name)) checkXmlPart(e.name, data);
+    let part = data;
+    if (/\.(xml|rels|vml)$/i.test(e.name)) {
+      checkXmlPart(e.name, data);
+      if (isUtf16(data)) {
+        hasUtf16 = true;
+        const bom = detectBom(data);
+        const text = decodeWith(data, bom?.encoding ?? detectWideEncoding(data)!, bom?.bomLength ?? 0);
+        part = new TextEncoder().encode(text.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])utf-16(?:le|be)?(["'])/i, '$1UTF-8$2'));
+      }
+    }
+    files.push({ name: e.name, data: part });
   }
-  return { entries, unzippedBytes: total };
+  return { entries, unzippedBytes: total, utf8Copy: hasUtf16 ? writeStoredZip(files) : undefined };
 }
