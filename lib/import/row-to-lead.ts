@@ -54,10 +54,20 @@ type PhoneSlot = 'telephone1' | 'telephone2' | 'telephone3' | 'mobilephone' | 'f
 export function phoneSlots(type: string): PhoneSlot[] {
   const t = normalizeHeader(type);
   if (/fax|faks/.test(t)) return ['fax'];
+  if (/pager|beeper/.test(t)) return ['telephone3'];
   if (/mobile|cell|komork|mobil/.test(t)) return ['mobilephone', 'telephone3'];
   if (/home|domow|prywat/.test(t)) return ['telephone2', 'telephone3'];
   if (/work|business|main|office|sluzb|praca|firm/.test(t)) return ['telephone1', 'telephone3'];
   return ['telephone1', 'telephone3', 'telephone2', 'mobilephone'];
+}
+
+/** Specific types claim their column before vague ones ("Work" before "Main" before "Other"). */
+function phoneRank(type: string): number {
+  const t = normalizeHeader(type);
+  if (/work|business|sluzb|praca|firm/.test(t)) return 0;
+  if (/fax|faks|mobile|cell|komork|mobil|home|domow|prywat/.test(t)) return 1;
+  if (/pager|beeper/.test(t)) return 3;
+  return 2;
 }
 
 function emailRank(type: string): number {
@@ -110,6 +120,7 @@ export function rowToLead(r: TableRow, o: ConvertOptions): ConvertedRow {
   }
   typedEmails.sort((a, b) => a.rank - b.rank);
   for (const e of typedEmails) EMAIL_FIELDS.some((f) => put(f, e.v, e.col));
+  typedPhones.sort((a, b) => phoneRank(a.type) - phoneRank(b.type));
   for (const p of typedPhones) phoneSlots(p.type).some((f) => put(f, p.v, p.col));
   if (o.defaults) for (const [f, v] of Object.entries(o.defaults)) if (v?.trim() && !values.has(f)) values.set(f, v.trim());
 
