@@ -3,6 +3,7 @@ import { deleteLead, getLead, listLeads, restoreLead, saveLead } from '@/lib/lea
 import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
+import { commitImport, discardImport, stageBatch, storedDedupeKeys } from '@/lib/import/import-staging';
 
 export const handlers: Handlers = {
   'leads/save': async ({ lead }) => {
@@ -22,4 +23,12 @@ export const handlers: Handlers = {
     void refreshBadge();
     return { lead: restored };
   },
+  'import/keys': async () => ({ keys: await storedDedupeKeys() }),
+  'import/stage': ({ importId, creates, updates }) => ({ staged: stageBatch(importId, creates, updates) }),
+  'import/commit': async ({ importId }) => {
+    const result = await commitImport(importId);
+    void refreshBadge();
+    return result;
+  },
+  'import/discard': ({ importId }) => ({ discarded: discardImport(importId) }),
 };

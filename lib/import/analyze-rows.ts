@@ -8,6 +8,7 @@ import type { TableRow } from './table';
 
 export interface DuplicateRow {
   row: number;
+  key: string;
   /** Earlier row of the same file with the same person. */
   firstRow?: number;
   /** Stored lead with the same person. */
@@ -60,7 +61,7 @@ export class ImportAnalyzer {
         const storedId = this.o.storedKeys?.get(key);
         if (firstRow === undefined) this.seen.set(key, r.n);
         if (firstRow !== undefined || storedId) {
-          dup = { row: r.n, firstRow, storedId };
+          dup = { row: r.n, key, firstRow, storedId };
           res.duplicates.push(dup);
         }
       }

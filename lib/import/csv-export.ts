@@ -2,11 +2,9 @@
 // where needed, and every cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR
 // at the start) defused with a leading apostrophe (OWASP "CSV injection").
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { spreadsheetSafe } from '../export/spreadsheet-safe';
 
-export function neutraliseFormula(v: string): string {
-  return FORMULA_START.test(v) ? `'${v}` : v;
-}
+export const neutraliseFormula = spreadsheetSafe;
 
 export function csvCell(v: unknown, delimiter = ','): string {
   const s = neutraliseFormula(v === null || v === undefined ? '' : String(v));

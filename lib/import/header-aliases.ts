@@ -68,7 +68,7 @@ const ALIASES: readonly Alias[] = [
   ['budgetstatus', 3, 'budgetstatus', 'budget status', 'status budzetu', 'budzet', 'budget'],
   ['purchasetimeframe', 3, 'purchase timeframe', 'purchasetimeframe', 'przedzial czasowy zakupu', 'termin zakupu', 'timeframe'],
   ['purchaseprocess', 3, 'purchase process', 'purchaseprocess', 'proces zakupu'],
-  ['decisionmaker', 3, 'decision maker', 'decisionmaker', 'decydent', 'osoba decyzyjna'],
+  ['decisionmaker', 3, 'decision maker', 'identify decision maker', 'zidentyfikuj decydenta', 'decisionmaker', 'decydent', 'osoba decyzyjna'],
   ['need', 3, 'need', 'potrzeba'],
   ['numberofemployees', 3, 'no of employees', 'number of employees', 'numberofemployees', 'employees', 'liczba pracownikow', 'company size', 'headcount'],
   ['revenue', 3, 'annual revenue', 'revenue', 'roczny przychod', 'przychod', 'przychody', 'annualrevenue'],

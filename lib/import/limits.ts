@@ -1,3 +1,5 @@
+import { ImportError } from './import-error';
+
 // Hard limits that keep a hostile or accidental file from hanging or exhausting the page.
 // Numbers chosen so a 100,000-row, ~20 MB export fits comfortably (issue #5).
 
@@ -23,6 +25,14 @@ export const importLimits = {
 } as const;
 
 export type ImportLimits = typeof importLimits;
+
+/** Refuses an empty or too large file before a byte of it is read, saying what the limit is. */
+export function checkSize(size: number): void {
+  if (size === 0) throw new ImportError('empty', 'The file is empty.');
+  if (size > importLimits.maxFileBytes) {
+    throw new ImportError('too_large', `The file is ${formatBytes(size)}; the limit is ${formatBytes(importLimits.maxFileBytes)}.`, [formatBytes(size), formatBytes(importLimits.maxFileBytes)]);
+  }
+}
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Number((n / (1024 * 1024)).toFixed(1))} MB`;

@@ -4,7 +4,9 @@ import { csvDelimiters, streamCsv } from './csv-parse';
 import { decodeText, type TextEncodingName } from './decode-text';
 import { tableFromRows } from './headers';
 import { ImportError } from './import-error';
-import { formatBytes, importLimits } from './limits';
+import { checkSize, importLimits } from './limits';
+
+export { checkSize };
 import { sniffFormat, type FileFormat } from './sniff-format';
 import { readSpreadsheetMl } from './spreadsheetml';
 import type { Table, TableRow } from './table';
@@ -19,13 +21,6 @@ export interface ReadOptions {
   /** Worksheet to read (workbooks); the first with data by default. */
   sheet?: string;
   onProgress?: (done: number) => void;
-}
-
-export function checkSize(size: number): void {
-  if (size === 0) throw new ImportError('empty', 'The file is empty.');
-  if (size > importLimits.maxFileBytes) {
-    throw new ImportError('too_large', `The file is ${formatBytes(size)}; the limit is ${formatBytes(importLimits.maxFileBytes)}.`, [formatBytes(size), formatBytes(importLimits.maxFileBytes)]);
-  }
 }
 
 export async function readTable(bytes: Uint8Array, o: ReadOptions): Promise<Table> {

@@ -98,7 +98,7 @@ describe('analysis', () => {
     const rows = [row(2, 'Nowak', 'a@x.pl'), row(3, 'Kowalski', 'A@X.pl'), row(4, '', 'c@x.pl'), row(5, 'Zięba', 'z@x.pl')];
     const a = analyzeRows(rows, { ...opts(h), storedKeys: new Map([['e:z@x.pl', '00000000-0000-4000-8000-000000000001']]) });
     expect([a.total, a.valid, a.invalid]).toEqual([4, 3, 1]);
-    expect(a.duplicates).toEqual([{ row: 3, firstRow: 2, storedId: undefined }, { row: 5, firstRow: undefined, storedId: '00000000-0000-4000-8000-000000000001' }]);
+    expect(a.duplicates).toEqual([{ row: 3, key: 'e:a@x.pl', firstRow: 2, storedId: undefined }, { row: 5, key: 'e:z@x.pl', firstRow: undefined, storedId: '00000000-0000-4000-8000-000000000001' }]);
     const csv = failedRowsCsv({ headers: h, rows }, a.issues);
     expect(csv.split('\r\n')[0]).toBe('\uFEFFImport errors,Last Name,Email');
     expect(csv.split('\r\n')[1]).toBe('Row 4: lastname: is required,,c@x.pl');

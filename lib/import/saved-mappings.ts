@@ -1,6 +1,6 @@
 // Mappings the user saved by name, offered again for a file with the same headers. Stored by
 // header name (not position), so a file with the same columns in another order still matches.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { leadFieldNames } from '../leads/schema';
 import { headerSignature, type ColumnMapping } from './auto-map';
 import { typeColumnFor, type ColumnTarget } from './header-aliases';
@@ -8,14 +8,14 @@ import { typeColumnFor, type ColumnTarget } from './header-aliases';
 const target = z.enum(['fullname', 'email', 'phone', 'ignore', ...leadFieldNames] as [ColumnTarget, ...ColumnTarget[]]);
 
 export const savedMapping = z.object({
-  name: z.string().trim().min(1).max(100),
-  signature: z.string().max(20_000),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  signature: z.string().check(z.maxLength(20_000)),
   /** [header, target] pairs: an array, never an object keyed by header ("__proto__" is a valid header). */
-  columns: z.array(z.tuple([z.string().max(500), target])).max(1000),
+  columns: z.array(z.tuple([z.string().check(z.maxLength(500)), target])).check(z.maxLength(1000)),
   savedAt: z.iso.datetime(),
 });
 export type SavedMapping = z.infer<typeof savedMapping>;
-export const savedMappings = z.array(savedMapping).max(200);
+export const savedMappings = z.array(savedMapping).check(z.maxLength(200));
 
 export function toSavedMapping(name: string, headers: readonly string[], m: ColumnMapping, now: Date): SavedMapping {
   return { name, signature: headerSignature(headers), columns: headers.map((h, i) => [h, m.targets[i] ?? 'ignore']), savedAt: now.toISOString() };

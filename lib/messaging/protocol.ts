@@ -24,6 +24,19 @@ export const toBackground = {
   'leads/delete': { in: id, out: maybeLead, from: ['extension'] },
   /** Undo of a delete: the record as `leads/delete` returned it. */
   'leads/restore': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
+  /** File import (issue #5): dedupe keys of stored leads, then staged batches committed in one transaction. */
+  'import/keys': { in: z._default(z.object({}), {}), out: z.object({ keys: z.array(z.tuple([z.string(), z.string()])) }), from: ['extension'] },
+  'import/stage': {
+    in: z.object({
+      importId: z.uuid(),
+      creates: z.array(z.unknown()).check(z.maxLength(5000)),
+      updates: z.array(z.object({ id: z.uuid(), lead: z.unknown() })).check(z.maxLength(5000)),
+    }),
+    out: z.object({ staged: z.number() }),
+    from: ['extension'],
+  },
+  'import/commit': { in: z.object({ importId: z.uuid() }), out: z.object({ created: z.number(), updated: z.number() }), from: ['extension'] },
+  'import/discard': { in: z.object({ importId: z.uuid() }), out: z.object({ discarded: z.boolean() }), from: ['extension'] },
 } as const satisfies Protocol;
 
 export type ToBackground = typeof toBackground;
