@@ -20,7 +20,7 @@ import './import.css';
 
 const mappingsItem = storage.defineItem<SavedMapping[]>('local:importMappings', { fallback: [] });
 const ISSUE_CODES = ['required', 'max', 'min', 'truncated', 'option', 'flag', 'number', 'date', 'email', 'status', 'invalid'];
-const BATCH = 2000;
+const BATCH = 5000;
 
 type Phase = 'idle' | 'reading' | 'review' | 'importing' | 'saving' | 'done' | 'cancelled';
 

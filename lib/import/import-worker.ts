@@ -25,6 +25,8 @@ export function startImportWorker(scope: WorkerScope): void {
   let request: AnalyzeRequest | undefined;
   let issues: RowIssue[] = [];
   let duplicates: DuplicateRow[] = [];
+  // Valid leads of the last analysis, so importing does not validate every row a second time.
+  let validLeads: { row: number; lead: LeadDraft }[] = [];
   let controller = new AbortController();
   let wake: (() => void) | undefined;
   const post = (m: FromWorker) => scope.postMessage(m);
@@ -56,8 +58,10 @@ export function startImportWorker(scope: WorkerScope): void {
     const a = new ImportAnalyzer(options(r));
     const rows = table!.rows;
     const step = 5000;
+    validLeads = [];
+    const keep = (lead: LeadDraft, row: number) => void validLeads.push({ row, lead });
     for (let i = 0; i < rows.length; i += step) {
-      a.add(rows.slice(i, i + step));
+      a.add(rows.slice(i, i + step), keep);
       post({ type: 'progress', phase: 'analyze', done: Math.min(1, (i + step) / rows.length) });
     }
     issues = a.result.issues;
@@ -81,15 +85,28 @@ export function startImportWorker(scope: WorkerScope): void {
     let created = 0;
     let updated = 0;
     const total = table.rows.length;
-    const flush = async () => {
-      if (!creates.length && !updates.length) return;
-      const next = new Promise<void>((resolve) => (wake = resolve));
-      post({ type: 'batch', creates, updates, done, total });
-      creates = [];
-      updates = [];
-      await next;
+    // Two batches in flight: the worker prepares the next while the background stages one.
+    let inFlight = 0;
+    let waiters: (() => void)[] = [];
+    wake = () => {
+      inFlight--;
+      waiters.shift()?.();
+    };
+    const flush = async (last = false) => {
+      if (creates.length || updates.length) {
+        inFlight++;
+        post({ type: 'batch', creates, updates, done, total });
+        creates = [];
+        updates = [];
+      }
+      while (inFlight >= (last ? 1 : 2)) await new Promise<void>((resolve) => waiters.push(resolve));
       if (signal.aborted) throw Object.assign(new Error('Import cancelled.'), { name: 'ImportError', code: 'cancelled', params: [] });
     };
+    signal.addEventListener('abort', () => {
+      const w = waiters;
+      waiters = [];
+      w.forEach((f) => f());
+    });
     const place = (lead: LeadDraft, storedId: string | undefined) => {
       if (storedId && m.stored === 'skip') return void skipped++;
       if (storedId && m.stored === 'update') {
@@ -100,21 +117,15 @@ export function startImportWorker(scope: WorkerScope): void {
         created++;
       }
     };
-    const a = new ImportAnalyzer({ ...options(request), previewRows: 0 });
-    const rows = table.rows;
-    for (let i = 0; i < rows.length; i++) {
-      a.add([rows[i]], (lead, row) => {
-        const dup = dupByRow.get(row);
-        const key = m.inFile === 'update' ? leadDedupeKey(lead) : undefined;
-        if (key && repeatedKeys.has(key)) {
-          const prev = merged.get(key);
-          merged.set(key, prev ? mergeDrafts(prev, lead) : lead);
-          return;
-        }
-        if (dup?.firstRow !== undefined && m.inFile === 'skip') return void skipped++;
-        place(lead, dup?.storedId);
-      });
-      done++;
+    for (const { row, lead } of validLeads) {
+      const dup = dupByRow.get(row);
+      const key = m.inFile === 'update' ? leadDedupeKey(lead) : undefined;
+      done = row;
+      if (key && repeatedKeys.has(key)) {
+        const prev = merged.get(key);
+        merged.set(key, prev ? mergeDrafts(prev, lead) : lead);
+      } else if (dup?.firstRow !== undefined && m.inFile === 'skip') skipped++;
+      else place(lead, dup?.storedId);
       if (creates.length + updates.length >= m.batchSize) await flush();
     }
     const storedKeys = new Map(request.storedKeys);
@@ -124,7 +135,8 @@ export function startImportWorker(scope: WorkerScope): void {
     }
     // Rows merged into an earlier one are not imported on their own.
     if (m.inFile === 'update') skipped += duplicates.filter((d) => d.firstRow !== undefined).length;
-    await flush();
+    done = total;
+    await flush(true);
     post({ type: 'runDone', created, updated, skipped });
   }
 
@@ -151,7 +163,6 @@ export function startImportWorker(scope: WorkerScope): void {
         break;
       case 'cancel':
         controller.abort();
-        wake?.();
         break;
     }
   });
