@@ -183,10 +183,12 @@ export function ImportPage() {
     }
   }
 
-  function cancel() {
+  async function cancel() {
     post({ type: 'cancel' });
-    void send('import/discard', { importId: importId.current });
-    phase.value = 'cancelled';
+    const wasSaving = phase.value === 'saving';
+    const { discarded } = await send('import/discard', { importId: importId.current }).catch(() => ({ discarded: true }));
+    // Too late to cancel: the commit finished and commit() shows the summary.
+    if (discarded || !wasSaving) phase.value = 'cancelled';
   }
 
   async function saveMapping() {
@@ -306,7 +308,7 @@ export function ImportPage() {
         <div role="status" data-testid="import-progress">
           <p>{phase.value === 'saving' ? t('import_saving') : t('import_progress', [String(progressRows.value[0]), String(progressRows.value[1])])}</p>
           <progress max={1} value={progress.value} />
-          <button type="button" data-action="cancel-import" onClick={cancel}>{t('import_cancel')}</button>
+          <button type="button" data-action="cancel-import" onClick={() => void cancel()}>{t('import_cancel')}</button>
         </div>
       )}
 

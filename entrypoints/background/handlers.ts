@@ -24,11 +24,11 @@ export const handlers: Handlers = {
     return { lead: restored };
   },
   'import/keys': async () => ({ keys: await storedDedupeKeys() }),
-  'import/stage': ({ importId, creates, updates }) => ({ staged: stageBatch(importId, creates, updates) }),
+  'import/stage': async ({ importId, creates, updates }) => ({ staged: await stageBatch(importId, creates, updates) }),
   'import/commit': async ({ importId }) => {
     const result = await commitImport(importId);
     void refreshBadge();
     return result;
   },
-  'import/discard': ({ importId }) => ({ discarded: discardImport(importId) }),
+  'import/discard': async ({ importId }) => ({ discarded: await discardImport(importId) }),
 };
