@@ -109,7 +109,10 @@ const score = { tp: 0, fp: 0, fn: 0 };
 const perField = new Map<string, { tp: number; fp: number; fn: number }>();
 const count = (field: string, got: string[], want: string[]) => {
   const s = perField.get(field) ?? { tp: 0, fp: 0, fn: 0 };
-  for (const g of got) (want.includes(g) ? s.tp++ : s.fp++);
+  for (const g of got) {
+    if (want.includes(g)) s.tp++;
+    else s.fp++;
+  }
   for (const w of want) if (!got.includes(w)) s.fn++;
   perField.set(field, s);
 };
