@@ -83,8 +83,17 @@ describe('import from files on the options page', () => {
     expect(lines[1]).toMatch(/^Row 4: .*;Anna;;Brak Nazwiska;anna@x.pl;Targi$/);
     expect(lines[2]).toContain('not-an-email');
 
+    // Save the fixed mapping by name: the same headers get it offered next time.
+    await page.type('input[name="mapping-name"]', 'Targi PL');
+    await page.click('[data-action="save-mapping"]');
     expect(await importAndWait(page)).toMatch(/2 created, 0 updated, 0 skipped, 2 rows with errors/);
     await page.close();
+
+    const again = await openImport(file);
+    expect(await text(again, '[data-testid="saved-offer"]')).toContain('Targi PL');
+    await again.click('[data-action="apply-saved"]');
+    expect(await again.$eval('tr[data-column="Organizacja XYZ"] select', (s) => (s as HTMLSelectElement).value)).toBe('companyname');
+    await again.close();
     const stored = await leads();
     expect(stored.map((l) => `${l.firstname} ${l.lastname} / ${l.companyname}`).sort()).toEqual([
       'Zofia Wiśniewska / Kowalski i Synowie', 'Łukasz Żak / Firma; z średnikiem',
@@ -165,5 +174,42 @@ describe('import from files on the options page', () => {
     await new Promise((r) => setTimeout(r, 1500));
     await page.close();
     expect((await leads()).length).toBe(before);
+  });
+});
+
+describe('import in Polish', () => {
+  let ext: ExtensionHarness;
+  let dir: string;
+  beforeAll(async () => {
+    ext = await launchExtension({ lang: 'pl' });
+    dir = await mkdtemp(join(tmpdir(), 'leadclip-import-pl-'));
+  });
+  afterAll(async () => { await ext?.close(); });
+
+  it('reads a Windows-1250 file from Polish Excel and explains everything in Polish', async () => {
+    // Polish Excel's "CSV (rozdzielany średnikami)": Windows-1250, semicolons.
+    const dec = new TextDecoder('windows-1250');
+    const byChar = new Map<string, number>();
+    for (let b = 0; b < 256; b++) byChar.set(dec.decode(Uint8Array.of(b)), b);
+    const text = 'Temat;Imię;Nazwisko;Nazwa firmy\r\nTargi;Łukasz;Źdźbło;Zakład Ślusarski\r\nTargi;Żaneta;Gęś;Świątek i Syn\r\n';
+    const file = join(dir, 'polski.csv');
+    await writeFile(file, Uint8Array.from([...text].map((ch) => byChar.get(ch)!)));
+    const page = await ext.openOptions('#/import');
+    expect(await page.$eval('section.import h2', (e) => e.textContent)).toBe('Import potencjalnych klientów z pliku');
+    const input = await page.waitForSelector('input[name="import-file"]');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+    await page.waitForSelector('[data-testid="import-counts"]');
+    expect(await page.$eval('[data-testid="import-counts"]', (e) => e.textContent)).toBe('Wierszy: 2, poprawnych: 2, z błędami: 0');
+    expect(await page.$eval('[data-testid="file-info"]', (e) => e.textContent)).toContain('windows-1250');
+    const preview = await page.$eval('[data-testid="import-preview"]', (e) => e.textContent ?? '');
+    expect(preview).toContain('Łukasz Źdźbło');
+    expect(preview).toContain('Świątek i Syn');
+
+    const pdf = join(dir, 'oferta.csv');
+    await writeFile(pdf, '%PDF-1.7\n%\xe2\xe3\n1 0 obj');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(pdf);
+    await page.waitForSelector('[data-testid="import-error"]');
+    expect(await page.$eval('[data-testid="import-error"]', (e) => e.textContent)).toBe('To plik PDF, a nie arkusz ani CSV.');
+    await page.close();
   });
 });

@@ -15,6 +15,7 @@ import type { ColumnMapping } from '@/lib/import/auto-map';
 import { applySavedMapping, matchingMappings, savedMappings, toSavedMapping, upsertMapping, type SavedMapping } from '@/lib/import/saved-mappings';
 import type { AnalysisSummary, DuplicatePolicy, FromWorker, Opened, ToWorker } from '@/lib/import/worker-protocol';
 import type { RowIssue } from '@/lib/import/row-to-lead';
+import { textEncodings, type TextEncodingName } from '@/lib/import/decode-text';
 import { MappingEditor, targetLabel } from './mapping-editor';
 import './import.css';
 
@@ -97,9 +98,11 @@ export function ImportPage() {
   function onWorkerMessage(m: FromWorker) {
     switch (m.type) {
       case 'opened': {
+        // Re-read with another encoding/delimiter/sheet: keep the user's mapping if the columns are the same.
+        const same = opened.value && mapping.value && opened.value.headers.join('\u0000') === m.headers.join('\u0000');
         opened.value = m;
         const match = matchingMappings(saved.value, m.headers)[0];
-        mapping.value = m.mapping;
+        if (!same) mapping.value = m.mapping;
         if (match) note.value = match.name;
         phase.value = 'review';
         analyze();
@@ -159,6 +162,21 @@ export function ImportPage() {
       storedKeys.current = [];
     }
     post({ type: 'open', file: f, fileName: f.name });
+  }
+
+  /** Reads the file again with the user's choice of encoding, delimiter or sheet. */
+  function reopen(over: { encoding?: TextEncodingName; delimiter?: string; sheet?: string }) {
+    const o = opened.value;
+    if (!file.current || !o) return;
+    phase.value = 'reading';
+    progress.value = 0;
+    analysis.value = undefined;
+    post({
+      type: 'open', file: file.current, fileName: fileName.value,
+      encoding: over.encoding ?? (o.meta.encoding as TextEncodingName | undefined),
+      delimiter: over.delimiter ?? o.meta.delimiter,
+      sheet: over.sheet ?? o.sheet,
+    });
   }
 
   function start() {
@@ -243,6 +261,29 @@ export function ImportPage() {
       {phase.value === 'review' && o && mapping.value && (
         <>
           <p data-testid="file-info">{t('import_file_info', [fileName.value, String(o.rowCount), [o.meta.format, o.meta.encoding, o.sheet].filter(Boolean).join(', ')])}</p>
+          <div class="toolbar">
+            {(o.meta.format === 'csv' || o.meta.format === 'vcard') && (
+              <label>{t('import_encoding')}{' '}
+                <select name="encoding" value={o.meta.encoding} onChange={(e) => reopen({ encoding: e.currentTarget.value as TextEncodingName })}>
+                  {textEncodings.map((x) => <option key={x} value={x}>{x}</option>)}
+                </select>
+              </label>
+            )}
+            {o.meta.format === 'csv' && (
+              <label>{t('import_delimiter')}{' '}
+                <select name="delimiter" value={o.meta.delimiter} onChange={(e) => reopen({ delimiter: e.currentTarget.value })}>
+                  {[[',', ','], [';', ';'], ['\t', 'Tab'], ['|', '|']].map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+                </select>
+              </label>
+            )}
+            {(o.sheetNames?.length ?? 0) > 1 && (
+              <label>{t('import_sheet')}{' '}
+                <select name="sheet" value={o.sheet} onChange={(e) => reopen({ sheet: e.currentTarget.value })}>
+                  {o.sheetNames!.map((x) => <option key={x} value={x}>{x}</option>)}
+                </select>
+              </label>
+            )}
+          </div>
           {offer.length > 0 && note.value && (
             <p class="banner" data-testid="saved-offer">
               {t('import_saved_offer', offer[0].name)}{' '}

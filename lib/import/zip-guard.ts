@@ -137,22 +137,35 @@ function crc32(b: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A zip with every file stored uncompressed. */
-export function writeStoredZip(files: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+export interface ZipFileInput {
+  name: string;
+  /** The bytes as stored: raw for method 0, already deflated for method 8. */
+  data: Uint8Array;
+  method?: 0 | 8;
+  /** Uncompressed size and CRC, for method 8 (tests build bombs with it). */
+  size?: number;
+  crc?: number;
+}
+
+/** A zip of the given files (stored unless told otherwise). */
+export function writeStoredZip(files: readonly ZipFileInput[]): Uint8Array {
   const enc = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const f of files) {
     const name = enc.encode(f.name);
-    const crc = crc32(f.data);
+    const method = f.method ?? 0;
+    const crc = f.crc ?? crc32(f.data);
+    const size = f.size ?? f.data.length;
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true);
+    lv.setUint16(8, method, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, f.data.length, true);
-    lv.setUint32(22, f.data.length, true);
+    lv.setUint32(22, size, true);
     lv.setUint16(26, name.length, true);
     local.set(name, 30);
     const central = new Uint8Array(46 + name.length);
@@ -160,9 +173,10 @@ export function writeStoredZip(files: readonly { name: string; data: Uint8Array 
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(4, 20, true);
     cv.setUint16(6, 20, true);
+    cv.setUint16(10, method, true);
     cv.setUint32(16, crc, true);
     cv.setUint32(20, f.data.length, true);
-    cv.setUint32(24, f.data.length, true);
+    cv.setUint32(24, size, true);
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     central.set(name, 46);
