@@ -15,6 +15,8 @@ export default defineConfig({
     // ES-module workers keep dynamic imports as chunks: the import worker loads SheetJS only
     // when an .xlsx arrives (issue #5).
     worker: { format: 'es' as const },
+    // Test builds plug a recording sync processor into the queue (issue #4); dropped otherwise.
+    define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild) },
   }),
   hooks: {
     'build:publicAssets': (_wxt, assets) => {

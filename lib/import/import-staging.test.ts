@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from '../db/open';
 import { listLeads, saveLead } from '../leads/repo';
-import { commitImport, discardImport, stageBatch, storedDedupeKeys } from './import-staging';
+import { testSettings } from '../leads/test-helpers';
+import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
+
+const deps = { settings: testSettings };
+const stageBatch = (id: string, creates: unknown[], updates: { id: string; lead: unknown }[]) => stage(id, creates, updates, deps);
 
 const lead = (i: number) => ({ subject: 'Import', lastname: `Nowak${i}`, emailaddress1: `n${i}@x.pl`, provenance: { origin: 'import', capturedAt: '2026-11-27T12:00:00.000Z', fields: {} } });
 
@@ -16,7 +20,12 @@ describe('import staging', () => {
     expect(await commitImport(id)).toEqual({ created: 500, updated: 0 });
     const all = await listLeads();
     expect(all).toHaveLength(500);
-    expect(all[0]).toMatchObject({ sync: { state: 'ready' }, provenance: { origin: 'import' } });
+    expect(all[0]).toMatchObject({ provenance: { origin: 'import' } });
+    // Through the pipeline: queued for sync, indexed for duplicates, audited.
+    const db = await getDb();
+    expect(await db.count('outbox')).toBe(500);
+    expect(await db.count('dedupe')).toBe(500);
+    expect(await db.count('audit')).toBeGreaterThanOrEqual(500);
   });
 
   it('a cancel between batches leaves nothing written', async () => {
@@ -25,6 +34,8 @@ describe('import staging', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(await discardImport(id)).toBe(true);
     expect(await listLeads()).toHaveLength(0);
+    const db = await getDb();
+    expect([await db.count('outbox'), await db.count('dedupe'), await db.count('audit')]).toEqual([0, 0, 0]);
     await expect(commitImport(id)).rejects.toMatchObject({ code: 'expired' });
   });
 
@@ -38,9 +49,11 @@ describe('import staging', () => {
     expect(z).toMatchObject({ subject: 'Targi', companyname: 'ACME', jobtitle: 'CEO', createdAt: stored.createdAt });
   });
 
-  it('refuses an invalid lead in a batch and writes nothing of it', async () => {
+  it('abandons the whole import when the pipeline refuses a lead', async () => {
     const id = crypto.randomUUID();
-    await expect(stageBatch(id, [lead(1), { subject: 'x' }], [])).rejects.toMatchObject({ code: 'invalid' });
+    await stageBatch(id, [lead(1), { subject: 'x' }], []);
+    await expect(commitImport(id)).rejects.toMatchObject({ code: 'invalid' });
     expect(await listLeads()).toHaveLength(0);
+    await expect(stageBatch(id, [lead(2)], [])).rejects.toMatchObject({ code: 'expired' });
   });
 });

@@ -1,29 +1,32 @@
-// The background side of an import. All of an import's leads go into ONE IndexedDB transaction
-// that stays open from the first batch to the commit: batches are written as they arrive (so
-// writing overlaps parsing), yet nothing is visible or kept unless the commit completes. Cancel,
-// a closed page or a stopped worker abort the transaction, leaving nothing half-imported.
-import * as z from 'zod/mini';
-import type { IDBPTransaction } from 'idb';
+// The background side of an import. Every lead goes through the same save pipeline as captured
+// leads (validate, normalise, duplicate index, outbox, audit: lib/leads/save-pipeline.ts), all of
+// an import in ONE IndexedDB transaction that stays open from the first batch to the commit:
+// batches are written as they arrive (writing overlaps parsing), yet nothing is visible or kept
+// unless the commit completes. Cancel, a closed page or a stopped worker abort the transaction,
+// leaving nothing half-imported.
 import { getDb } from '../db/open';
-import type { AppDb } from '../db/schema';
-import { leadDraft, leadFieldNames, type LeadDraft, type LeadRecord } from '../leads/schema';
+import type { Tx } from '../db/tx';
+import { saveInTransaction, type PipelineDeps } from '../leads/save-pipeline';
+import { leadFieldNames, type LeadRecord } from '../leads/schema';
 import { leadDedupeKey } from './dedupe-key';
 
-type Tx = IDBPTransaction<AppDb, ['leads'], 'readwrite'>;
-
 interface Item {
-  lead: LeadDraft;
+  /** A LeadDraftInput; the pipeline validates it. */
+  lead: unknown;
   /** Stored lead to update, or undefined to create. */
   updateId?: string;
 }
 
 interface OpenImport {
-  tx: Tx;
+  tx: Tx<'readwrite'>;
   queue: Item[][];
   finished: boolean;
   cancelled: boolean;
+  aborted?: boolean;
   created: number;
   updated: number;
+  /** Why the pipeline refused a lead (the whole import is then abandoned). */
+  failure?: string;
   /** Resolves when the transaction committed; rejects when it aborted. */
   done: Promise<void>;
   lastSeen: number;
@@ -32,6 +35,8 @@ interface OpenImport {
 const imports = new Map<string, OpenImport>();
 // Two batches may arrive before the transaction is open: both must get the same one.
 const opening = new Map<string, Promise<OpenImport>>();
+/** Imports that were committed or cancelled: a late batch must not start a new transaction. */
+const closed = new Set<string>();
 /** An import whose page went silent this long is abandoned (aborted), never half-committed. */
 const IDLE_ABORT_MS = 60_000;
 
@@ -52,104 +57,91 @@ export async function storedDedupeKeys(): Promise<[string, string][]> {
   return out;
 }
 
-/** Non-empty imported values win; the stored record keeps its id, history and provenance. */
-export function mergeImported(existing: LeadRecord, lead: LeadDraft, at: string): LeadRecord {
-  const next: LeadRecord = { ...existing, updatedAt: at, sync: { ...existing.sync, state: existing.sync.state === 'synced' ? 'ready' : existing.sync.state } };
-  const target = next as unknown as Record<string, unknown>;
-  const source = lead as unknown as Record<string, unknown>;
+/** Non-empty imported values win; the stored lead keeps everything the file leaves empty. */
+export function mergeImported(existing: LeadRecord, lead: Record<string, unknown>): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...existing };
   for (const f of leadFieldNames) {
-    const v = source[f];
-    if (v === undefined || v === '' || v === false) continue;
-    target[f] = v;
+    const v = lead[f];
+    if (v === undefined || v === null || v === '' || v === false) continue;
+    next[f] = v;
   }
   return next;
 }
 
-function newRecord(lead: LeadDraft, at: string, id = lead.id ?? crypto.randomUUID()): LeadRecord {
-  return {
-    ...lead,
-    id,
-    provenance: lead.provenance ?? { origin: 'import', capturedAt: at, fields: {} },
-    sync: { state: 'ready' },
-    createdAt: at,
-    updatedAt: at,
-  } as LeadRecord;
-}
+// Leads saved concurrently inside the transaction: their requests interleave, so the round trips
+// overlap. Safe because duplicate decisions were made before (the worker applied skip/update/create).
+const CONCURRENCY = 32;
 
 /**
- * Writes queued batches inside the open transaction. While the queue is empty it keeps the
- * transaction alive with a cheap read (a transaction commits by itself once no request is
- * pending), until commit or cancel.
+ * Saves queued batches through the pipeline inside the open transaction. While the queue is
+ * empty it keeps the transaction alive with a cheap read (a transaction commits by itself once
+ * no request is pending), until commit or cancel.
  */
-async function pump(s: OpenImport, now: () => Date): Promise<void> {
-  const store = s.tx.store;
-  const at = now().toISOString();
+async function pump(s: OpenImport, deps: PipelineDeps): Promise<void> {
+  const at = (deps.now ?? (() => new Date()))().toISOString();
+  const saveItem = async (item: Item) => {
+    let lead = item.lead;
+    if (item.updateId) {
+      const existing = await s.tx.objectStore('leads').get(item.updateId);
+      lead = existing ? mergeImported(existing, item.lead as Record<string, unknown>) : { ...(item.lead as object), id: item.updateId };
+    }
+    const out = await saveInTransaction(s.tx, { lead, onDuplicate: 'save' }, deps, at);
+    if (out.status === 'saved') {
+      if (out.created) s.created++;
+      else s.updated++;
+    } else if (!s.failure) {
+      s.failure = out.status === 'invalid' ? out.error : 'duplicate';
+    }
+  };
   for (;;) {
-    if (s.cancelled || Date.now() - s.lastSeen > IDLE_ABORT_MS) {
+    if (s.cancelled || s.failure || Date.now() - s.lastSeen > IDLE_ABORT_MS) {
       s.tx.abort();
       return;
     }
     const batch = s.queue.shift();
     if (batch) {
-      for (const item of batch) {
-        if (!item.updateId) {
-          void store.put(newRecord(item.lead, at));
-          s.created++;
-          continue;
-        }
-        const existing = await store.get(item.updateId);
-        if (existing) {
-          void store.put(mergeImported(existing, item.lead, at));
-          s.updated++;
-        } else {
-          void store.put(newRecord(item.lead, at, item.updateId));
-          s.created++;
-        }
-      }
+      for (let i = 0; i < batch.length; i += CONCURRENCY) await Promise.all(batch.slice(i, i + CONCURRENCY).map(saveItem));
       continue;
     }
     if (s.finished) return;
-    await store.count(IDBKeyRange.only(''));
+    await s.tx.objectStore('leads').count(IDBKeyRange.only(''));
   }
 }
 
-async function open(importId: string, now: () => Date): Promise<OpenImport> {
+async function open(importId: string, deps: PipelineDeps): Promise<OpenImport> {
   const db = await getDb();
   // Relaxed durability: one big write that is all there or not at all, without an fsync wait.
-  const tx = db.transaction('leads', 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['leads', 'dedupe', 'outbox', 'audit'], 'readwrite', { durability: 'relaxed' }) as unknown as Tx<'readwrite'>;
   const s: OpenImport = { tx, queue: [], finished: false, cancelled: false, created: 0, updated: 0, done: Promise.resolve(), lastSeen: Date.now() };
-  const pumped = pump(s, now).catch(() => {
+  const pumped = pump(s, deps).catch(() => {
     // A failed request aborts the transaction; tx.done reports it.
   });
   s.done = Promise.all([pumped, tx.done]).then(() => undefined);
-  s.done.catch(() => imports.delete(importId));
+  // A dead transaction stays on record so later batches of this import are refused, never
+  // written in a fresh transaction.
+  s.done.catch(() => {
+    s.aborted = true;
+    s.queue.length = 0;
+  });
   imports.set(importId, s);
   return s;
 }
 
-/** Validates a batch (the page is ours, but every message is parsed) and queues it for writing. */
-export async function stageBatch(
-  importId: string,
-  creates: unknown[],
-  updates: { id: string; lead: unknown }[],
-  now: () => Date = () => new Date(),
-): Promise<number> {
-  const parse = (raw: unknown, i: number) => {
-    const r = leadDraft.safeParse(raw);
-    if (!r.success) throw new ImportStagingError('invalid', `Lead ${i + 1} of the batch is invalid: ${z.prettifyError(r.error)}`);
-    return r.data;
-  };
-  const items: Item[] = [...creates.map((c, i) => ({ lead: parse(c, i) })), ...updates.map((u, i) => ({ lead: parse(u.lead, i), updateId: u.id }))];
+/** Queues a batch for writing (the pipeline validates every lead inside the transaction). */
+export async function stageBatch(importId: string, creates: unknown[], updates: { id: string; lead: unknown }[], deps: PipelineDeps): Promise<number> {
+  const items: Item[] = [...creates.map((lead) => ({ lead })), ...updates.map((u) => ({ lead: u.lead, updateId: u.id }))];
+  if (closed.has(importId)) throw new ImportStagingError('expired', 'This import was cancelled or already committed; nothing more is written.');
   let s = imports.get(importId);
   if (!s) {
     let p = opening.get(importId);
     if (!p) {
-      p = open(importId, now).finally(() => opening.delete(importId));
+      p = open(importId, deps).finally(() => opening.delete(importId));
       opening.set(importId, p);
     }
     s = await p;
   }
-  if (s.cancelled || s.finished) throw new ImportStagingError('expired', 'This import was cancelled or already committed; nothing more is written.');
+  if (s.failure) throw new ImportStagingError('invalid', `A lead was refused (${s.failure.slice(0, 300)}); nothing was written.`);
+  if (s.cancelled || s.finished || s.aborted) throw new ImportStagingError('expired', 'This import was cancelled or already committed; nothing more is written.');
   s.lastSeen = Date.now();
   s.queue.push(items);
   return items.length;
@@ -165,9 +157,10 @@ export async function commitImport(importId: string): Promise<{ created: number;
   } catch {
     throw s.cancelled
       ? new ImportStagingError('cancelled', 'The import was cancelled; nothing was written.')
-      : new ImportStagingError('aborted', 'Saving the import failed; nothing was written.');
+      : new ImportStagingError(s.failure ? 'invalid' : 'aborted', `Saving the import failed${s.failure ? ` (${s.failure.slice(0, 300)})` : ''}; nothing was written.`);
   } finally {
     imports.delete(importId);
+    closed.add(importId);
   }
   if (s.cancelled) throw new ImportStagingError('cancelled', 'The import was cancelled; nothing was written.');
   return { created: s.created, updated: s.updated };
@@ -178,6 +171,7 @@ export async function commitImport(importId: string): Promise<{ created: number;
  * too late (the commit already completed): then everything was imported, never a part.
  */
 export async function discardImport(importId: string): Promise<boolean> {
+  closed.add(importId);
   const s = imports.get(importId) ?? (await opening.get(importId));
   if (!s) return true; // nothing was ever staged
   s.cancelled = true;
@@ -186,6 +180,7 @@ export async function discardImport(importId: string): Promise<boolean> {
       s.tx.abort();
     } catch {
       s.cancelled = false;
+      closed.delete(importId);
       return false;
     }
   }
