@@ -100,7 +100,7 @@ async function pump(s: OpenImport, deps: PipelineDeps): Promise<void> {
     }
     const batch = s.queue.shift();
     if (batch) {
-      for (let i = 0; i < batch.length; i += CONCURRENCY) await Promise.all(batch.slice(i, i + CONCURRENCY).map(saveItem));
+      for (let i = 0; i < batch.length && !s.cancelled; i += CONCURRENCY) await Promise.all(batch.slice(i, i + CONCURRENCY).map(saveItem));
       continue;
     }
     if (s.finished) return;
@@ -175,10 +175,11 @@ export async function discardImport(importId: string): Promise<boolean> {
   const s = imports.get(importId) ?? (await opening.get(importId));
   if (!s) return true; // nothing was ever staged
   s.cancelled = true;
-  if (s.finished) {
-    try {
-      s.tx.abort();
-    } catch {
+  try {
+    s.tx.abort(); // at once: pending saves fail, nothing is kept
+  } catch {
+    // The transaction already finished: if it committed, the whole import is in.
+    if (s.finished && !s.aborted) {
       s.cancelled = false;
       closed.delete(importId);
       return false;
