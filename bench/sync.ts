@@ -36,8 +36,15 @@ export default async function benchSync(): Promise<void> {
     await Promise.all(Array.from({ length: concurrency }, async () => {
       while (next < leadsB.length) {
         const lead = leadsB[next++];
-        const r = await api.send({ method: 'PATCH', path: leadPath(lead.id), body: JSON.stringify(leadBody(lead)) });
-        if (r.status < 300) ok++;
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            const r = await api.send({ method: 'PATCH', path: leadPath(lead.id), body: JSON.stringify(leadBody(lead)) });
+            if (r.status < 300) ok++;
+            break;
+          } catch {
+            // A reset connection: the same PATCH again (it is an idempotent upsert).
+          }
+        }
       }
     }));
     const singleMs = performance.now() - t0;

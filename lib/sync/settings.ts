@@ -28,6 +28,8 @@ export interface NormalizedSettings extends ConnectionSettings {
 /** Cleans what the rep typed: the environment URL becomes its origin, tenant and client id are trimmed. */
 export function normalizeSettings(input: ConnectionSettings): { ok: true; settings: NormalizedSettings } | { ok: false; problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>> } {
   const problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>> = {};
+  // Webhook only (another CRM): no Dynamics fields at all.
+  const webhookOnly = !input.environmentUrl.trim() && !input.tenant.trim() && !input.clientId.trim() && !!input.webhookUrl?.trim();
   let origin = '';
   try {
     const raw = input.environmentUrl.trim();
@@ -51,7 +53,13 @@ export function normalizeSettings(input: ConnectionSettings): { ok: true; settin
       problems.webhookUrl = 'webhook_url_invalid';
     }
   }
+  if (webhookOnly) {
+    delete problems.environmentUrl;
+    delete problems.tenant;
+    delete problems.clientId;
+  }
   if (Object.keys(problems).length) return { ok: false, problems };
+  if (webhookOnly) return { ok: true, settings: { environmentUrl: '', tenant: '', clientId: '', authority: ENTRA_AUTHORITY, webhookUrl } };
   // The local sandbox is its own authority; a real org signs in with Entra ID.
   const authority = input.authority?.trim() || (LOCAL.test(origin) ? origin : ENTRA_AUTHORITY);
   return { ok: true, settings: { environmentUrl: origin, tenant, clientId, authority, webhookUrl } };

@@ -373,6 +373,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     send(res, req, { status: 404, headers: { 'content-type': 'text/plain' }, body: 'unknown control' });
   }
 
+  // Longer than clients' idle keep-alive, so the server never closes a socket a client is reusing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
