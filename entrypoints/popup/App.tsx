@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import { createLeadFormModel, emptyFormState } from '@/lib/state/lead-form-model';
 import { targetTab } from './target-tab';
+import { CrmMatches } from '@/components/sync/crm-matches';
 
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
@@ -72,6 +73,7 @@ export function App() {
           void clearDraft(draftKey.value);
         }}>{t('action_clear')}</button>
       </header>
+      <CrmMatches model={model} />
       <LeadForm model={model} onSave={save} saving={saving.value} message={message.value} />
     </main>
   );
