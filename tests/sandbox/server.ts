@@ -84,7 +84,7 @@ const defaultFaults = (): Faults => ({
   retryAfterSeconds: 1, queue: [], maxConcurrent: 52, seed: 1,
 });
 const defaultApi = (): ApiOptions => ({
-  duplicateStatus: 500, enforceRequired: true, userLicensed: true, userHasRole: true, canCreateLeads: true, customOptions: {},
+  duplicateStatus: 500, enforceRequired: true, userLicensed: true, userHasRole: true, canCreateLeads: true, requiredColumns: {}, customOptions: {},
 });
 
 /** mulberry32: reproducible fault sequences for a given seed. */

@@ -17,6 +17,8 @@ export interface ApiOptions {
   userLicensed: boolean;
   userHasRole: boolean;
   canCreateLeads: boolean;
+  /** Columns this org made required besides the defaults (the import doc lists companyname for leads). */
+  requiredColumns: Record<string, string[]>;
   /** Org-specific choice values added to the out-of-the-box ones: column -> value -> labels. */
   customOptions: Record<string, Record<number, { en: string; pl: string }>>;
 }
@@ -279,7 +281,8 @@ function write(table: TableDef, id: string, body: Row, mode: WriteMode, req: Api
 
   if (ctx.options.enforceRequired) {
     for (const [attr, def] of Object.entries(table.attributes)) {
-      if (def.required && isBlank(row[attr]) && (creating || attr in body)) {
+      const required = def.required || ctx.options.requiredColumns[table.entitySet]?.includes(attr);
+      if (required && isBlank(row[attr]) && (creating || attr in body)) {
         throw new DataverseError(400, codes.required, `A validation error occurred. The value of '${attr}' on record of type '${table.logicalName}' is required: ${def.display} cannot be empty.`);
       }
     }
