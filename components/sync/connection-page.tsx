@@ -1,5 +1,6 @@
 // Options → Connection: environment URL, tenant, client ID (or values preset by the admin),
 // a short guide to registering the Entra app, sign in / out and "Test connection".
+import './sync.css';
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from '#imports';

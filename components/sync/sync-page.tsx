@@ -1,5 +1,6 @@
 // Options → Sync: every lead's sync state, last attempt, error and CRM link; "Sync now" with
 // progress; conflicts shown side by side so the rep chooses which version to keep.
+import './sync.css';
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';

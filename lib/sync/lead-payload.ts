@@ -12,14 +12,17 @@ export function leadBody(lead: LeadRecord): Record<string, unknown> {
     body[name] = v === undefined || v === '' ? null : v;
   }
   const q = lead.qualify ?? {};
-  if (q.account?.mode === 'existing') body['parentaccountid@odata.bind'] = `/accounts(${q.account.id})`;
-  if (q.contact?.mode === 'existing') body['parentcontactid@odata.bind'] = `/contacts(${q.contact.id})`;
+  // Only a record picked from the CRM has a GUID; a typed name alone cannot be bound.
+  if (q.account?.mode === 'existing' && isGuid(q.account.id)) body['parentaccountid@odata.bind'] = `/accounts(${q.account.id})`;
+  if (q.contact?.mode === 'existing' && isGuid(q.contact.id)) body['parentcontactid@odata.bind'] = `/contacts(${q.contact.id})`;
   // statecode cannot be set on create; an open lead's status reason (New / Contacted) can.
   if (lead.statecode === 0) body.statuscode = lead.statuscode;
   return body;
 }
 
 export const leadPath = (id: string) => `leads(${id})`;
+
+export const isGuid = (v: string | undefined): v is string => !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 export function timelineOperation(item: TimelineItem, leadId: string, nav: NavNames, userId: string | undefined): BatchOperation {
   const regarding = `/leads(${leadId})`;

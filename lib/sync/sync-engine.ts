@@ -8,7 +8,7 @@ import { backoffDelay } from './backoff';
 import { classify, describeProblem, type Outcome, type Problem, type Translate } from './classify';
 import type { ApiResponse, DataverseApi } from './dataverse-client';
 import { AuthRequiredError, NetworkError } from './errors';
-import { connectionOperation, leadBody, leadPath, leadSelect, rowToLeadFields, stakeholderContactBody, stakeholderContactId, timelineOperation } from './lead-payload';
+import { connectionOperation, isGuid, leadBody, leadPath, leadSelect, rowToLeadFields, stakeholderContactBody, stakeholderContactId, timelineOperation } from './lead-payload';
 import { defaultNavNames, resolveNavNames, type NavNames } from './nav-names';
 import { englishTranslate } from './translate';
 
@@ -342,9 +342,9 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
   /** QualifyLead after the lead and its extras are in (dataverse.md §2), then the lead's new ETag. */
   async function qualify(lead: LeadRecord): Promise<LeadOutcome> {
     const q = lead.qualify ?? {};
-    const customer = q.account?.mode === 'existing'
+    const customer = q.account?.mode === 'existing' && isGuid(q.account.id)
       ? { '@odata.type': 'Microsoft.Dynamics.CRM.account', accountid: q.account.id }
-      : q.contact?.mode === 'existing' ? { '@odata.type': 'Microsoft.Dynamics.CRM.contact', contactid: q.contact.id } : undefined;
+      : q.contact?.mode === 'existing' && isGuid(q.contact.id) ? { '@odata.type': 'Microsoft.Dynamics.CRM.contact', contactid: q.contact.id } : undefined;
     const body = {
       CreateAccount: q.account?.mode === 'new',
       CreateContact: q.contact?.mode === 'new',
