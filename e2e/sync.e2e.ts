@@ -13,6 +13,8 @@ describe('sync to Dynamics 365 (sandbox)', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
     sandbox = await startSandbox();
+    // The org relabelled a choice: the form must show the org's label.
+    sandbox.setApi({ customOptions: { leadsourcecode: { 7: { en: 'Trade fair (org label)', pl: 'Targi (etykieta organizacji)' } } } });
     ext = await launchExtension();
   });
   afterAll(async () => {
@@ -96,7 +98,7 @@ describe('sync to Dynamics 365 (sandbox)', () => {
     sandbox.crmEdit('leads', id, { jobtitle: 'Chief Technology Officer (CRM)' });
     await message(page, 'leads/save', { lead: { ...base, jobtitle: 'VP Engineering' } });
     await page.click('[data-action="sync-now"]');
-    await page.waitForSelector(`[data-testid="conflict"][data-lead-id="${id}"]`, { timeout: 30_000 });
+    await page.waitForSelector(`[data-testid="conflict"][data-lead-id="${id}"] tr[data-field="jobtitle"]`, { timeout: 30_000 });
     expect(await page.$eval(`[data-testid="conflict"] tr[data-field="jobtitle"] [data-side="mine"]`, (e) => e.textContent)).toBe('VP Engineering');
     expect(await page.$eval(`[data-testid="conflict"] tr[data-field="jobtitle"] [data-side="crm"]`, (e) => e.textContent)).toBe('Chief Technology Officer (CRM)');
     expect(sandbox.record('leads', id)?.jobtitle).toBe('Chief Technology Officer (CRM)');
@@ -114,7 +116,58 @@ describe('sync to Dynamics 365 (sandbox)', () => {
     await popup.type('.lead-form [name="emailaddress1"]', 'yvonne@contoso.example');
     await popup.waitForSelector('[data-testid="already-in-crm"] a', { timeout: 10_000 });
     expect(await popup.$eval('[data-testid="already-in-crm"]', (e) => e.textContent)).toContain('Yvonne McKay');
+    // The org's own choice label, from its metadata.
+    await popup.waitForFunction(() => [...document.querySelectorAll('select[name="leadsourcecode"] option')].some((o) => o.textContent === 'Trade fair (org label)'), { timeout: 10_000 });
     await popup.click('[data-action="clear"]');
     await popup.close();
+  });
+
+  it('the Qualify step finds CRM accounts by name and keeps the picked record', async () => {
+    const popup = await ext.openPopup();
+    await popup.waitForSelector('select[name="qualify-account-mode"]');
+    await popup.select('select[name="qualify-account-mode"]', 'existing');
+    await popup.type('input[name="qualify-account-name"]', 'adventure');
+    await popup.waitForSelector('[data-testid="crm-search-account"] button', { timeout: 10_000 });
+    const account = sandbox.records('accounts').find((a) => a.name === 'Adventure Works Cycles')!;
+    await popup.click(`[data-crm-id="${account.accountid}"]`);
+    expect(await popup.$eval('input[name="qualify-account-name"]', (e) => (e as HTMLInputElement).value)).toBe('Adventure Works Cycles');
+    await popup.click('[data-action="clear"]');
+    await popup.close();
+  });
+
+  it('when the 24 h sign-in expires: one notification, leads wait, sync resumes after signing in; sign-out forgets', async () => {
+    const page = await openSyncView(ext);
+    sandbox.expireAccessTokens();
+    sandbox.expireRefreshTokens();
+    const a = uuid();
+    const b = uuid();
+    await message(page, 'leads/save', { lead: { id: a, subject: 'Po wygaśnięciu', lastname: 'Lis', companyname: 'Lis sp.j.' } });
+    await page.click('[data-action="sync-now"]');
+    await page.waitForFunction((id) => /sign in/i.test(document.querySelector(`tr[data-lead-id="${id}"] [data-testid="sync-error"]`)?.textContent ?? ''), { timeout: 20_000 }, a);
+    await message(page, 'leads/save', { lead: { id: b, subject: 'Druga', lastname: 'Wilk', companyname: 'Wilk SA' } });
+    await message(page, 'sync/now');
+    const notes = await page.evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(notes)).toEqual(['leadclip-sign-in']);
+    expect(sandbox.record('leads', a)).toBeUndefined();
+    // Sign in again (the options page), and the waiting leads go.
+    (await connectThroughOptions(ext, sandbox)).close();
+    await message(page, 'sync/now');
+    expect(await waitForRowState(page, a, ['synced'])).toBe('synced');
+    expect(await waitForRowState(page, b, ['synced'])).toBe('synced');
+    expect(sandbox.record('leads', b)).toBeTruthy();
+    // Sign-out forgets the tokens (the secrets database is empty afterwards).
+    await message(page, 'sync/sign-out');
+    const left = await page.evaluate(() => new Promise<number>((resolve) => {
+      const req = indexedDB.open('leadclip-secrets');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('secrets', 'readonly');
+        const count = tx.objectStore('secrets').getAllKeys();
+        count.onsuccess = () => resolve((count.result as string[]).filter((k) => k === 'tokens').length);
+      };
+    }));
+    expect(left).toBe(0);
+    const info = await message<{ signedIn: boolean }>(page, 'sync/connection/get');
+    expect(info.signedIn).toBe(false);
+    await page.close();
   });
 });
