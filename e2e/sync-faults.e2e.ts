@@ -34,7 +34,8 @@ it('1,000 leads through 429s, 5xx, dropped connections and a stopped service wor
   const leads = (await message<{ leads: LeadRecord[] }>(page, 'leads/list')).leads;
   expect(leads).toHaveLength(count);
 
-  sandbox.setFaults({ rate429: 0.05, rate5xx: 0.05, rateDropBefore: 0.03, rateDropAfter: 0.03, retryAfterSeconds: 1, latencyMs: 40, seed: 7 });
+  // Each kind at least once (the queue first), then at random.
+  sandbox.setFaults({ queue: ['429', 'drop-before', '503', 'drop-after', '500', 'drop-after'], rate429: 0.08, rate5xx: 0.08, rateDropBefore: 0.05, rateDropAfter: 0.05, retryAfterSeconds: 1, latencyMs: 40, seed: 7 });
   const kick = () => page.evaluate(() => void chrome.runtime.sendMessage({ type: 'sync/now', data: {} }).catch(() => {}));
   let stops = 0;
   let stopsMidRun = 0;

@@ -4,14 +4,25 @@ import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
 import * as sync from '@/lib/sync/service';
+import { checkDuplicates, saveLeadThroughPipeline, saveLeads } from '@/lib/leads/save-pipeline';
+import { loadPipelineSettings, saveScoringRules } from '@/lib/leads/pipeline-settings';
+import { disqualifyStoredLead, listAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
+import { qualifyCandidates } from '@/lib/leads/qualify';
+import { defaultScoringRules } from '@/lib/leads/score';
+import { kickQueue } from '@/lib/queue/schedule';
+import { countWaiting } from '@/lib/queue/outbox';
+import { getDb } from '@/lib/db/open';
+import { openTx } from '@/lib/db/tx';
+
+const deps = async () => ({ settings: await loadPipelineSettings() });
+/** After anything that queues work: send it and update the badge. */
+const queued = <T>(value: T): T => {
+  void kickQueue();
+  return value;
+};
 
 export const handlers: Handlers = {
-  'leads/save': async ({ lead }) => {
-    const saved = await saveLead(lead as LeadDraftInput);
-    void refreshBadge();
-    void sync.scheduleSync(0);
-    return { lead: saved };
-  },
+  'leads/save': async ({ lead }) => queued({ lead: await saveLead(lead as LeadDraftInput) }),
   'leads/get': async ({ id }) => ({ lead: (await getLead(id)) ?? null }),
   'leads/list': async () => ({ leads: await listLeads() }),
   'leads/delete': async ({ id }) => {
@@ -19,10 +30,13 @@ export const handlers: Handlers = {
     void refreshBadge();
     return { lead: deleted ?? null };
   },
-  'leads/restore': async ({ lead }) => {
-    const restored = await restoreLead(lead as LeadRecord);
-    void refreshBadge();
-    return { lead: restored };
+  'leads/restore': async ({ lead }) => queued({ lead: await restoreLead(lead as LeadRecord) }),
+  'leads/assess': async ({ lead }) => checkDuplicates(lead, await deps()),
+  'leads/submit': async ({ lead, onDuplicate, draft }) => {
+    const out = await saveLeadThroughPipeline({ lead, onDuplicate, draft }, await deps());
+    if (out.status === 'invalid') throw Object.assign(new Error(out.error), { code: 'invalid' });
+    if (out.status === 'duplicates') return { status: 'duplicates', matches: out.matches, issues: out.issues };
+    return queued({ status: 'saved', lead: out.lead, issues: out.issues });
   },
   'sync/connection/get': () => sync.getConnection(),
   'sync/connection/save': (input) => sync.saveConnection(input),
@@ -38,4 +52,22 @@ export const handlers: Handlers = {
   'sync/lookup': (probe) => sync.lookupExisting(probe),
   'sync/search': ({ kind, term }) => sync.searchCrm(kind, term),
   'sync/option-sets': ({ force }) => sync.optionSets(force),
+  'leads/save-batch': async ({ leads, onDuplicate }) => {
+    const outcomes = await saveLeads(leads.map((lead) => ({ lead, onDuplicate })), await deps());
+    return queued({
+      outcomes: outcomes.map((o) =>
+        o.status === 'saved' ? { status: 'saved' as const, id: o.lead.id }
+        : o.status === 'duplicates' ? { status: 'duplicates' as const, matches: o.matches.map((m) => ({ id: m.lead.id, rules: m.rules, fields: m.fields })) }
+        : o),
+    });
+  },
+  'leads/merge': async ({ targetId, values, fields, timeline }) => queued({ lead: await mergeIntoLead(targetId, values, fields, timeline, await deps()) }),
+  'leads/qualify': async (req) => queued({ lead: await qualifyStoredLead(req, await deps()) }),
+  'leads/disqualify': async ({ id, statuscode }) => queued({ lead: await disqualifyStoredLead(id, statuscode, await deps()) }),
+  'leads/qualify-candidates': ({ query, excludeId }) => qualifyCandidates(query, excludeId),
+  'leads/audit': async ({ id }) => ({ entries: await listAudit(id) }),
+  'queue/retry': async ({ id }) => queued({ lead: await retryLead(id) }),
+  'queue/status': async () => ({ waiting: await countWaiting(openTx(await getDb(), ['outbox'], 'readonly')) }),
+  'settings/scoring-get': async () => ({ rules: (await loadPipelineSettings()).rules, defaults: defaultScoringRules }),
+  'settings/scoring-save': async ({ rules }) => ({ rules: await saveScoringRules(rules) }),
 };

@@ -3,7 +3,6 @@
 // (it holds the session; tokens never leave the worker).
 import { browser } from '#imports';
 import { getDb } from '../db/open';
-import { refreshBadge } from '../badge';
 import { t } from '../i18n/t';
 import { leadFieldNames, leadFlagFields, type LeadRecord } from '../leads/schema';
 import { createSession, type Session } from './auth/session';
@@ -12,14 +11,17 @@ import { createDataverseApi, type DataverseApi } from './dataverse-client';
 import { mergeManaged, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
 import { syncLeads, crmRecordUrl, type SyncCache } from './sync-engine';
 import { deliverToWebhook } from './webhook';
-import { runSyncOnce, nextRetryAt, type RunSummary } from './runner';
+import { createSyncProcessor } from './queue-processor';
+import type { SyncProcessor } from '../queue/processor';
+import { kickQueue } from '../queue/schedule';
+import { requeue, syncInfoOf } from '../queue/outbox';
+import { openTx } from '../db/tx';
 import { kvGet, kvSet, syncDb, type Conflict } from './sync-db';
 import { testConnection, type ConnectionCheck } from './test-connection';
 import { findExisting, searchAccounts, searchContacts, type CrmMatch } from './crm-lookup';
 import { orgOptionSets, type CachedOptionSets, type OrgOptionSets } from './option-set-metadata';
 
 const SETTINGS_KEY = 'sync:connection';
-export const SYNC_ALARM = 'leadclip-sync';
 
 async function readSettings(): Promise<{ settings: ConnectionSettings; locked: (keyof ConnectionSettings)[] }> {
   const stored = ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] ?? {}) as Partial<ConnectionSettings>;
@@ -88,7 +90,7 @@ export async function saveConnection(input: ConnectionSettings & { webhookSecret
 
 export async function signIn() {
   await getSession().signIn();
-  await scheduleSync(0);
+  await resumeAfterSignIn();
   return getConnection();
 }
 
@@ -105,61 +107,74 @@ export async function checkConnection(): Promise<ConnectionCheck> {
   return testConnection({ settings, api: a, signIn: () => getSession().signIn(), online: () => navigator.onLine });
 }
 
-// ---- running ----
+// ---- running (the queue of lib/queue drives; this is its processor) ----
 
 let cache: SyncCache = {};
-let running: Promise<RunSummary> | undefined;
-const progress = { done: 0, total: 0, running: false, last: undefined as RunSummary | undefined };
+const progress = { active: 0, startedAt: 0, syncedSinceStart: 0 };
 
-/** One run at a time per worker; "Sync now" while running joins the current run. */
-export function syncNow(): Promise<RunSummary> {
-  return (running ??= (async () => {
-    progress.running = true;
-    try {
-      const settings = await normalized();
-      const secret = await idbTokenStore.getSecret('webhook');
-      if (!settings?.environmentUrl && !(settings?.webhookUrl && secret)) return { total: 0, synced: 0, failed: 0, attention: 0, conflicts: 0, authRequired: false };
-      const target = settings?.webhookUrl && secret && !settings.environmentUrl
-        ? (items: Parameters<typeof syncLeads>[0]) => deliverToWebhook(items, { url: settings.webhookUrl!, secret })
-        : async (items: Parameters<typeof syncLeads>[0], onProgress: (d: number, t: number) => void) => {
-          const { api: a, settings: s } = await api();
-          const results = await syncLeads(items, { api: a, environmentUrl: s.environmentUrl, cache, translate: t, onProgress });
-          // A webhook set beside Dynamics gets every lead that reached the CRM.
-          if (s.webhookUrl && secret) {
-            const done = new Set(results.filter((r) => r.state === 'synced').map((r) => r.id));
-            await deliverToWebhook(items.filter((i) => done.has(i.lead.id)), { url: s.webhookUrl, secret }).catch(() => []);
-          }
-          return results;
-        };
-      let summary: RunSummary;
-      do {
-        summary = await runSyncOnce({ target, limit: 500, onProgress: (d, total) => Object.assign(progress, { done: d, total }) });
-        await refreshBadge();
-      } while (summary.total === 500 && !summary.authRequired);
-      progress.last = summary;
-      const next = await nextRetryAt();
-      if (next !== undefined) await scheduleSync(Math.max(0, next - Date.now()));
-      return summary;
-    } finally {
-      progress.running = false;
-      running = undefined;
-    }
-  })());
+/** The processor the background registers with the queue. */
+export function dataverseProcessor(): SyncProcessor {
+  return createSyncProcessor({
+    target: async (items, signal) => {
+      progress.active++;
+      try {
+        const settings = await normalized();
+        const secret = await idbTokenStore.getSecret('webhook');
+        if (settings && !settings.environmentUrl && settings.webhookUrl && secret) {
+          return await deliverToWebhook(items, { url: settings.webhookUrl, secret, signal });
+        }
+        const { api: a, settings: s } = await api();
+        const results = await syncLeads(items, { api: a, environmentUrl: s.environmentUrl, cache, translate: t, signal });
+        // A webhook set beside Dynamics gets every lead that reached the CRM.
+        if (s.webhookUrl && secret) {
+          const done = new Set(results.filter((r) => r.state === 'synced').map((r) => r.id));
+          await deliverToWebhook(items.filter((i) => done.has(i.lead.id)), { url: s.webhookUrl, secret, signal }).catch(() => []);
+        }
+        return results;
+      } finally {
+        progress.active--;
+      }
+    },
+    onConflict: async (r) => {
+      await (await syncDb()).put('conflicts', { id: r.id, crm: r.crm, crmEtag: r.crmEtag, detectedAt: new Date().toISOString() });
+    },
+    onSynced: async (id) => {
+      progress.syncedSinceStart++;
+      await (await syncDb()).delete('conflicts', id);
+    },
+  });
 }
 
-/** Wakes the worker to sync after `delayMs` (alarms survive the worker being stopped). */
-export async function scheduleSync(delayMs: number): Promise<void> {
-  await browser.alarms.create(SYNC_ALARM, { when: Date.now() + Math.max(delayMs, 1000), periodInMinutes: 5 });
+/** "Sync now": runs the queue (a run already going is joined, not duplicated). */
+export async function syncNow(): Promise<{ waiting: number }> {
+  if (!progress.active) progress.syncedSinceStart = 0;
+  await kickQueue();
+  const leads: LeadRecord[] = await (await getDb()).getAll('leads');
+  return { waiting: leads.filter((l) => l.sync.state !== 'synced').length };
+}
+
+/** After signing in again: leads that waited for it go now rather than at their retry time. */
+async function resumeAfterSignIn(): Promise<void> {
+  const db = await getDb();
+  const failed = await db.getAllFromIndex('leads', 'by-sync-state', 'failed');
+  if (failed.length) {
+    const tx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
+    const at = new Date().toISOString();
+    for (const l of failed) await requeue(tx, l.id, at);
+    await tx.done;
+  }
+  void kickQueue();
 }
 
 export async function syncStatus() {
   const leads: LeadRecord[] = await (await getDb()).getAll('leads');
   const settings = await normalized();
   const conflicts = await (await syncDb()).getAll('conflicts');
+  const waiting = leads.filter((l) => ['ready', 'syncing', 'failed'].includes(l.sync.state)).length;
   return {
-    running: progress.running,
-    done: progress.done,
-    total: progress.total,
+    running: progress.active > 0,
+    done: progress.syncedSinceStart,
+    total: progress.syncedSinceStart + waiting,
     environmentUrl: settings?.environmentUrl,
     leads: leads.map((l) => ({
       id: l.id,
@@ -175,27 +190,27 @@ export async function syncStatus() {
   };
 }
 
-/** The rep chose: 'mine' overwrites the CRM (with its current ETag), 'crm' takes the CRM's values. */
+/** The rep chose: 'mine' overwrites the CRM (If-Match its current ETag); 'crm' takes the CRM's
+ * values here and sends them back unchanged, so LeadClip and the CRM agree. */
 export async function resolveConflict(id: string, keep: 'mine' | 'crm'): Promise<void> {
   const sdb = await syncDb();
   const conflict: Conflict | undefined = await sdb.get('conflicts', id);
   if (!conflict) throw Object.assign(new Error('No conflict for this lead.'), { code: 'not_found' });
   const db = await getDb();
-  const tx = db.transaction('leads', 'readwrite');
-  const lead = await tx.store.get(id);
+  const tx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
+  const lead = await tx.objectStore('leads').get(id);
   if (!lead) throw Object.assign(new Error('Lead not found.'), { code: 'not_found' });
   const at = new Date().toISOString();
-  if (keep === 'mine') {
-    await tx.store.put({ ...lead, sync: { ...lead.sync, state: 'ready', etag: conflict.crmEtag, error: undefined } });
-  } else {
-    const next: Record<string, unknown> = { ...lead };
+  const next: Record<string, unknown> = { ...lead };
+  if (keep === 'crm') {
     for (const name of leadFieldNames) next[name] = conflict.crm[name] ?? ((leadFlagFields as readonly string[]).includes(name) ? false : undefined);
-    await tx.store.put({ ...(next as LeadRecord), updatedAt: at, sync: { ...lead.sync, state: 'synced', syncedAt: at, etag: conflict.crmEtag, error: undefined } });
   }
+  const job = await requeue(tx, id, at);
+  const sync = job ? syncInfoOf(job, lead.sync) : lead.sync;
+  await tx.objectStore('leads').put({ ...(next as LeadRecord), ...(keep === 'crm' ? { updatedAt: at } : {}), sync: { ...sync, etag: conflict.crmEtag } });
   await tx.done;
   await sdb.delete('conflicts', id);
-  if (keep === 'mine') void syncNow();
-  await refreshBadge();
+  void kickQueue();
 }
 
 // ---- reading the CRM ----

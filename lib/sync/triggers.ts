@@ -1,14 +1,12 @@
-// When sync runs: the alarm (after saves, retry times, every 5 minutes) and coming back online.
-// Registered synchronously in the background's main() so a woken worker handles the event.
+// Sync's own listeners (the queue's alarms are lib/queue/schedule.ts): the sign-in notification
+// opens the Connection page; coming back online runs the queue. Registered synchronously in the
+// background's main() so a woken worker handles the event.
 import { browser } from '#imports';
-import { SYNC_ALARM, syncNow } from './service';
+import { kickQueue } from '../queue/schedule';
 
 export function startSyncTriggers(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void syncNow().catch(() => {});
-  });
   browser.notifications?.onClicked.addListener((id) => {
     if (id === 'leadclip-sign-in') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#/connection') });
   });
-  addEventListener('online', () => void syncNow().catch(() => {}));
+  addEventListener('online', () => void kickQueue());
 }
