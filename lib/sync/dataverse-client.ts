@@ -38,7 +38,10 @@ export function serviceRootOf(environmentUrl: string): string {
   return `${new URL(environmentUrl).origin}/api/data/${API_VERSION}/`;
 }
 
-export function createDataverseApi(environmentUrl: string, tokens: TokenSource, fetchFn: typeof fetch = fetch): DataverseApi {
+/** A request with no answer after this long is treated like a dropped connection. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+export function createDataverseApi(environmentUrl: string, tokens: TokenSource, fetchFn: typeof fetch = (...a) => fetch(...a), timeoutMs = REQUEST_TIMEOUT_MS): DataverseApi {
   const serviceRoot = serviceRootOf(environmentUrl);
   let requestCount = 0;
 
@@ -56,12 +59,15 @@ export function createDataverseApi(environmentUrl: string, tokens: TokenSource, 
     requestCount++;
     let res: Response;
     let text: string;
+    // A hung answer must not hold the queue: time out, and let the engine retry.
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     try {
-      res = await fetchFn(/^https?:/.test(req.path) ? req.path : serviceRoot + req.path, { method: req.method, headers, body: req.body, signal: req.signal });
+      res = await fetchFn(/^https?:/.test(req.path) ? req.path : serviceRoot + req.path, { method: req.method, headers, body: req.body, signal });
       text = await res.text();
     } catch (err) {
       if (req.signal?.aborted) throw err;
-      throw new NetworkError(err instanceof Error ? err.message : String(err), err);
+      throw new NetworkError(timeout.aborted ? `No answer within ${timeoutMs / 1000} s` : err instanceof Error ? err.message : String(err), err);
     }
     return { status: res.status, headers: res.headers, text };
   }

@@ -5,6 +5,7 @@ import { connectToSandbox, type Connected } from '../../tests/sandbox/connect';
 import { expectedColumns, makeLead, makeRichLead } from '../../tests/sandbox/fixtures';
 import { syncLeads, type SyncOptions, type SyncResult } from './sync-engine';
 import { polishTranslate } from './translate';
+import { createDataverseApi } from './dataverse-client';
 
 let sb: Sandbox;
 let c: Connected;
@@ -117,6 +118,15 @@ describe('syncLeads', () => {
     expect(r.state).toBe('synced');
     expect(waits[0]).toBe(2000);
     expect(waits.length).toBe(3);
+  });
+
+  it('gives up on a hung answer and retries it', async () => {
+    const quick = createDataverseApi(sb.url, c.session, undefined, 300);
+    sb.setFaults({ queue: ['slow'], slowMs: 1500 });
+    const lead = makeLead();
+    const r = await one(lead, { api: quick });
+    expect(r.state).toBe('synced');
+    expect(sb.records('leads').filter((l) => l.leadid === lead.id)).toHaveLength(1);
   });
 
   it('hands long waits back to the queue as a retry time', async () => {
