@@ -29,7 +29,8 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'identity', 'notifications'],
     host_permissions: testBuild ? localHosts : [],
     // Sync (issue #6): the org's host is asked for when the rep connects; the webhook's too.
-    optional_host_permissions: ['https://*.dynamics.com/*', 'https://*/*', ...(testBuild ? ['http://127.0.0.1/*'] : [])],
+    // The local Dataverse sandbox (tests/sandbox) only in test builds, or LEADCLIP_SANDBOX=1 (npm start).
+    optional_host_permissions: ['https://*.dynamics.com/*', 'https://*/*', ...(testBuild || process.env.LEADCLIP_SANDBOX === '1' ? ['http://127.0.0.1/*'] : [])],
     storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
