@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { LeadsPage } from '@/components/options/leads-page';
 import { ConnectionPage } from '@/components/sync/connection-page';
 import { SyncPage } from '@/components/sync/sync-page';
+import { ScoringEditor } from '@/components/pipeline/scoring-editor';
 
 export interface OptionsPage {
   /** The hash route: #/<id> */
@@ -16,4 +17,5 @@ export const pages: OptionsPage[] = [
   { id: 'leads', label: 'nav_leads', render: (go) => <LeadsPage onOpen={(id) => go(`#/lead/${id}`)} /> },
   { id: 'sync', label: 'syncNavSync', render: () => <SyncPage /> },
   { id: 'connection', label: 'syncNavConnection', render: () => <ConnectionPage /> },
+  { id: 'scoring', label: 'nav_scoring', render: () => <ScoringEditor /> },
 ];
