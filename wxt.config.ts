@@ -37,8 +37,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'identity', 'notifications'],
     host_permissions: testBuild ? localHosts : [],
+    // Sync (issue #6): the org's host is asked for when the rep connects; the webhook's too.
+    // The local Dataverse sandbox (tests/sandbox) only in test builds, or LEADCLIP_SANDBOX=1 (npm start).
+    optional_host_permissions: ['https://*.dynamics.com/*', 'https://*/*', ...(testBuild || process.env.LEADCLIP_SANDBOX === '1' ? ['http://127.0.0.1/*'] : [])],
+    storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: {

@@ -3,6 +3,7 @@ import { deleteLead, getLead, listLeads, restoreLead, saveLead } from '@/lib/lea
 import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
+import * as sync from '@/lib/sync/service';
 import { checkDuplicates, saveLeadThroughPipeline, saveLeads } from '@/lib/leads/save-pipeline';
 import { loadPipelineSettings, saveScoringRules } from '@/lib/leads/pipeline-settings';
 import { disqualifyStoredLead, listAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
@@ -39,6 +40,20 @@ export const handlers: Handlers = {
     if (out.status === 'duplicates') return { status: 'duplicates', matches: out.matches, issues: out.issues };
     return queued({ status: 'saved', lead: out.lead, issues: out.issues });
   },
+  'sync/connection/get': () => sync.getConnection(),
+  'sync/connection/save': (input) => sync.saveConnection(input),
+  'sync/sign-in': () => sync.signIn(),
+  'sync/sign-out': () => sync.signOut(),
+  'sync/test': () => sync.checkConnection(),
+  'sync/now': () => sync.syncNow(),
+  'sync/status': () => sync.syncStatus(),
+  'sync/resolve': async ({ id, keep }) => {
+    await sync.resolveConflict(id, keep);
+    return {};
+  },
+  'sync/lookup': (probe) => sync.lookupExisting(probe),
+  'sync/search': ({ kind, term }) => sync.searchCrm(kind, term),
+  'sync/option-sets': ({ force }) => sync.optionSets(force),
   'leads/save-batch': async ({ leads, onDuplicate }) => {
     const outcomes = await saveLeads(leads.map((lead) => ({ lead, onDuplicate })), await deps());
     return queued({

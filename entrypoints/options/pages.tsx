@@ -1,6 +1,8 @@
 // The options page's sections. Each feature adds one entry; App.tsx renders the nav from it.
 import type { JSX } from 'preact';
 import { LeadsPage } from '@/components/options/leads-page';
+import { ConnectionPage } from '@/components/sync/connection-page';
+import { SyncPage } from '@/components/sync/sync-page';
 import { ScoringEditor } from '@/components/pipeline/scoring-editor';
 import { ImportPage } from '@/components/import/import-page';
 
@@ -14,6 +16,8 @@ export interface OptionsPage {
 
 export const pages: OptionsPage[] = [
   { id: 'leads', label: 'nav_leads', render: (go) => <LeadsPage onOpen={(id) => go(`#/lead/${id}`)} /> },
+  { id: 'sync', label: 'syncNavSync', render: () => <SyncPage /> },
+  { id: 'connection', label: 'syncNavConnection', render: () => <ConnectionPage /> },
   { id: 'scoring', label: 'nav_scoring', render: () => <ScoringEditor /> },
   { id: 'import', label: 'nav_import', render: () => <ImportPage /> },
 ];

@@ -2,6 +2,7 @@
 // Zod schemas are the contract; the background parses every request before acting on it.
 import * as z from 'zod/mini';
 import { leadRecord } from '../leads/schema';
+import type * as SyncService from '../sync/service';
 import { auditEntry } from '../audit/entry';
 import { scoringRules } from '../leads/score';
 import { disqualifyRequest, qualifyRequest } from '../leads/qualify';
@@ -18,6 +19,8 @@ export interface MessageSpec<In extends z.core.$ZodType = z.core.$ZodType, Out e
 export type Protocol = Record<string, MessageSpec>;
 
 const id = z.object({ id: z.uuid() });
+const empty = z._default(z.object({}), {});
+const text = (max: number) => z.string().check(z.maxLength(max));
 const maybeLead = z.object({ lead: z.nullable(leadRecord) });
 
 const issue = z.object({ field: z.string(), code: z.string() });
@@ -49,6 +52,29 @@ export const toBackground = {
   /** Undo of a delete: the record as `leads/delete` returned it. */
   'leads/restore': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
 
+  // ---- Sync (issue #6). Outputs are typed from lib/sync/service.ts; inputs are checked here. ----
+  'sync/connection/get': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.getConnection>>>(), from: ['extension'] },
+  'sync/connection/save': {
+    in: z.object({
+      environmentUrl: text(500), tenant: text(200), clientId: text(100),
+      webhookUrl: z.optional(text(2000)), webhookSecret: z.optional(text(500)),
+    }),
+    out: z.custom<Awaited<ReturnType<typeof SyncService.saveConnection>>>(),
+    from: ['extension'],
+  },
+  'sync/sign-in': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.signIn>>>(), from: ['extension'] },
+  'sync/sign-out': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.signOut>>>(), from: ['extension'] },
+  'sync/test': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.checkConnection>>>(), from: ['extension'] },
+  'sync/now': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.syncNow>>>(), from: ['extension'] },
+  'sync/status': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.syncStatus>>>(), from: ['extension'] },
+  'sync/resolve': { in: z.object({ id: z.uuid(), keep: z.enum(['mine', 'crm']) }), out: z.object({}), from: ['extension'] },
+  'sync/lookup': {
+    in: z.object({ email: z.optional(text(200)), firstname: z.optional(text(100)), lastname: z.optional(text(100)), companyname: z.optional(text(200)) }),
+    out: z.custom<Awaited<ReturnType<typeof SyncService.lookupExisting>>>(),
+    from: ['extension'],
+  },
+  'sync/search': { in: z.object({ kind: z.enum(['account', 'contact']), term: text(200) }), out: z.custom<Awaited<ReturnType<typeof SyncService.searchCrm>>>(), from: ['extension'] },
+  'sync/option-sets': { in: z._default(z.object({ force: z.optional(z.boolean()) }), {}), out: z.custom<Awaited<ReturnType<typeof SyncService.optionSets>>>(), from: ['extension'] },
   // ---- Issue #4: pipeline, qualification, queue, audit ----
   /** Duplicates, score and normalisation notes for a draft, without saving it. */
   'leads/assess': { in: z.object({ lead: z.unknown() }), out: assessment, from: ['extension'] },
