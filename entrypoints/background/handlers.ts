@@ -1,12 +1,14 @@
 // Message -> lib call, nothing else.
-import { deleteLead, getLead, listLeads, restoreLead, saveLead } from '@/lib/leads/repo';
+import { deleteLead, getLead, listLeads, restoreLead } from '@/lib/leads/repo';
+import { saveLeadWithPrivacy } from '@/lib/privacy/guarded-save';
+import { privacyHandlers } from '@/lib/privacy/handlers';
 import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
 
 export const handlers: Handlers = {
-  'leads/save': async ({ lead }) => {
-    const saved = await saveLead(lead as LeadDraftInput);
+  'leads/save': async ({ lead, confirmFreeMail }) => {
+    const saved = await saveLeadWithPrivacy(lead as LeadDraftInput, { confirmFreeMail });
     void refreshBadge();
     return { lead: saved };
   },
@@ -22,4 +24,5 @@ export const handlers: Handlers = {
     void refreshBadge();
     return { lead: restored };
   },
+  ...privacyHandlers,
 };

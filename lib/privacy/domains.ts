@@ -1,0 +1,63 @@
+// Normalising what reps type into never-capture lists: "https://www.Firma.pl/kontakt" -> "firma.pl".
+import { emailDomain } from '../text/free-mail';
+
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}$/;
+
+/** A bare, lower-case host name from a domain, URL or "@domain" the rep typed; undefined if it is none. */
+export function normalizeDomain(input: string): string | undefined {
+  let s = input.trim().toLowerCase();
+  if (!s) return undefined;
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^@/, '').replace(/^\*\./, '');
+  s = s.split(/[/?#]/)[0].replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  try {
+    // Internationalised names are compared in their ASCII (punycode) form, as URL.hostname gives them.
+    s = new URL(`http://${s}`).hostname;
+  } catch {
+    return undefined;
+  }
+  return DOMAIN.test(s) ? s : undefined;
+}
+
+export function normalizeEmail(input: string): string | undefined {
+  const s = input.trim().toLowerCase().replace(/^mailto:/, '');
+  if (!EMAIL.test(s)) return undefined;
+  const domain = normalizeDomain(s.slice(s.lastIndexOf('@') + 1));
+  return domain ? `${s.slice(0, s.lastIndexOf('@'))}@${domain}` : undefined;
+}
+
+/** True when `host` is `domain` or one of its subdomains (mail.firma.pl is under firma.pl). */
+export function isUnderDomain(host: string, domain: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return h === domain || h.endsWith(`.${domain}`);
+}
+
+/** The host of an http(s) URL, or undefined for anything else (mailto:, file:, garbage). */
+export function hostOfUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function domainOfEmail(email: string | undefined): string | undefined {
+  if (!email) return undefined;
+  const d = emailDomain(email);
+  return d ? normalizeDomain(d) : undefined;
+}
+
+/** Parses a list the rep typed (one per line, or separated by commas/semicolons/spaces). */
+export function parseList(text: string, kind: 'domain' | 'email'): { values: string[]; invalid: string[] } {
+  const values: string[] = [];
+  const invalid: string[] = [];
+  for (const raw of text.split(/[\s,;]+/)) {
+    if (!raw) continue;
+    const v = kind === 'domain' ? normalizeDomain(raw) : normalizeEmail(raw);
+    if (v === undefined) invalid.push(raw);
+    else if (!values.includes(v)) values.push(v);
+  }
+  return { values, invalid };
+}
