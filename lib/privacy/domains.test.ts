@@ -11,9 +11,12 @@ describe('normalizeDomain', () => {
     ['mail.firma.pl:8443', 'mail.firma.pl'],
     ['firma.pl.', 'firma.pl'],
     ['żółć.pl', 'xn--kda4b0koi.pl'],
+    ['Intranet', 'intranet'],
+    ['http://localhost:3000/x', 'localhost'],
+    ['10.0.0.12', '10.0.0.12'],
   ])('%s -> %s', (input, want) => expect(normalizeDomain(input)).toBe(want));
 
-  it.each(['', 'localhost', 'not a domain', 'firma', '-bad-.pl', 'a..pl', 'firma.123'])('refuses %j', (input) => {
+  it.each(['', 'not a domain', '-bad-.pl', 'a..pl', 'firma.123', '1.2.3', 'a_b.pl'])('refuses %j', (input) => {
     expect(normalizeDomain(input)).toBeUndefined();
   });
 });
@@ -44,7 +47,7 @@ describe('hostOfUrl', () => {
 
 describe('parseList', () => {
   it('splits on lines, commas and spaces, dedupes, and reports what it could not read', () => {
-    expect(parseList('firma.pl\nhttps://www.firma.pl, other.com;  bad\n\n', 'domain')).toEqual({ values: ['firma.pl', 'other.com'], invalid: ['bad'] });
+    expect(parseList('firma.pl\nhttps://www.firma.pl, other.com;  b@d\n\n', 'domain')).toEqual({ values: ['firma.pl', 'other.com'], invalid: ['b@d'] });
     expect(parseList('A@B.pl\na@b.pl nope', 'email')).toEqual({ values: ['a@b.pl'], invalid: ['nope'] });
   });
 });

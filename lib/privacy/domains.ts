@@ -1,7 +1,9 @@
 // Normalising what reps type into never-capture lists: "https://www.Firma.pl/kontakt" -> "firma.pl".
 import { emailDomain } from '../text/free-mail';
 
-const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+// A dotted name with an alphabetic TLD, an intranet's single-label host ("intranet") or an IPv4.
+const DOMAIN = new RegExp(`^(?=.{1,253}$)(?:(?:${LABEL}\\.)+(?:[a-z][a-z0-9-]{0,62}|xn--[a-z0-9-]{1,59})|[a-z][a-z0-9-]{0,62}|(?:\\d{1,3}\\.){3}\\d{1,3})$`);
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}$/;
 
 /** A bare, lower-case host name from a domain, URL or "@domain" the rep typed; undefined if it is none. */
@@ -10,6 +12,9 @@ export function normalizeDomain(input: string): string | undefined {
   if (!s) return undefined;
   s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^@/, '').replace(/^\*\./, '');
   s = s.split(/[/?#]/)[0].replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  if (/[@\s\\]/.test(s)) return undefined; // "user@host" would parse as the host
+  // URL() would read "1.2.3" as the IPv4 1.2.0.3: a partial address is a typo, not a host.
+  if (/^[\d.]+$/.test(s) && s.split('.').length !== 4) return undefined;
   try {
     // Internationalised names are compared in their ASCII (punycode) form, as URL.hostname gives them.
     s = new URL(`http://${s}`).hostname;
@@ -23,7 +28,7 @@ export function normalizeEmail(input: string): string | undefined {
   const s = input.trim().toLowerCase().replace(/^mailto:/, '');
   if (!EMAIL.test(s)) return undefined;
   const domain = normalizeDomain(s.slice(s.lastIndexOf('@') + 1));
-  return domain ? `${s.slice(0, s.lastIndexOf('@'))}@${domain}` : undefined;
+  return domain?.includes('.') ? `${s.slice(0, s.lastIndexOf('@'))}@${domain}` : undefined;
 }
 
 /** True when `host` is `domain` or one of its subdomains (mail.firma.pl is under firma.pl). */
