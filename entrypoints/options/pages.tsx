@@ -1,6 +1,7 @@
 // The options page's sections. Each feature adds one entry; App.tsx renders the nav from it.
 import type { JSX } from 'preact';
 import { LeadsPage } from '@/components/options/leads-page';
+import { PrivacyPage } from '@/components/privacy/privacy-page';
 
 export interface OptionsPage {
   /** The hash route: #/<id> */
@@ -12,4 +13,5 @@ export interface OptionsPage {
 
 export const pages: OptionsPage[] = [
   { id: 'leads', label: 'nav_leads', render: (go) => <LeadsPage onOpen={(id) => go(`#/lead/${id}`)} /> },
+  { id: 'privacy', label: 'nav_privacy', render: () => <PrivacyPage /> },
 ];

@@ -6,6 +6,8 @@ import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import { createLeadFormModel, emptyFormState } from '@/lib/state/lead-form-model';
 import { targetTab } from './target-tab';
+import { saveProblem } from '@/components/privacy/save-error';
+import { ConfirmFreeMail } from '@/components/privacy/confirm-free-mail';
 
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
@@ -13,6 +15,7 @@ export function App() {
   const saving = useSignal(false);
   const message = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
   const draftKey = useSignal('manual');
+  const confirm = useSignal<{ text: string; close: boolean } | undefined>(undefined);
 
   useEffect(() => {
     let stopAutosave: (() => void) | undefined;
@@ -38,7 +41,8 @@ export function App() {
     return () => stopAutosave?.();
   }, []);
 
-  async function save(close: boolean) {
+  async function save(close: boolean, confirmFreeMail = false) {
+    confirm.value = undefined;
     const result = model.submit();
     if (!result.ok) {
       document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -46,7 +50,7 @@ export function App() {
     }
     saving.value = true;
     try {
-      const { lead } = await send('leads/save', { lead: result.draft });
+      const { lead } = await send('leads/save', { lead: result.draft, confirmFreeMail });
       await clearDraft(draftKey.value);
       if (close) {
         window.close();
@@ -55,7 +59,9 @@ export function App() {
       model.update({ id: lead.id });
       message.value = { kind: 'ok', text: t('status_saved') };
     } catch (err) {
-      message.value = { kind: 'error', text: t('error_save_failed', err instanceof Error ? err.message : String(err)) };
+      const problem = saveProblem(err);
+      if (problem.kind === 'confirm_free_mail') confirm.value = { text: problem.text, close };
+      message.value = { kind: 'error', text: problem.kind === 'failed' ? t('error_save_failed', problem.text) : problem.text };
     } finally {
       saving.value = false;
     }
@@ -72,7 +78,13 @@ export function App() {
           void clearDraft(draftKey.value);
         }}>{t('action_clear')}</button>
       </header>
-      <LeadForm model={model} onSave={save} saving={saving.value} message={message.value} />
+      <LeadForm
+        model={model}
+        header={confirm.value && <ConfirmFreeMail text={confirm.value.text} onConfirm={() => save(confirm.value?.close ?? false, true)} />}
+        onSave={(close) => save(close)}
+        saving={saving.value}
+        message={message.value}
+      />
     </main>
   );
 }
