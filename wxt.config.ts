@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { localeNames, mergeLocale } from './lib/i18n/merge-locales';
+import { EXTENSION_PAGES_CSP } from './lib/privacy/csp';
 
 // Tests cannot click the toolbar button to grant activeTab, so the test build (and only it)
 // may script local pages served by the test itself.
@@ -26,6 +27,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     host_permissions: testBuild ? localHosts : [],
+    // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: {

@@ -90,12 +90,23 @@ describe('no telemetry, no third-party calls', () => {
     const page = await ext.openOptions('#/privacy');
     await recorder.settle();
     await page.evaluate(() => fetch('https://canary-page.example/x').catch(() => undefined));
+    // The CSP stops a remote image (a tracking pixel in a lead's notes, say) before any request.
+    const blocked = await page.evaluate(() => new Promise<string>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => resolve(`${e.effectiveDirective} ${e.blockedURI}`));
+      const img = document.createElement('img');
+      img.src = 'https://pixel.example/p.gif';
+      document.body.append(img);
+    }));
+    expect(blocked).toBe('img-src https://pixel.example/p.gif');
     await (await ext.worker()).evaluate(() => fetch('https://canary-worker.example/y').then(() => undefined, () => undefined));
     await wait(500);
     await ext.close();
     const fromLog = (await netLogRequests(log, [`chrome-extension://${ext.extensionId}`])).map((r) => r.url);
     expect(fromLog).toEqual(expect.arrayContaining(['https://canary-page.example/x', 'https://canary-worker.example/y']));
     expect(recorder.requests.map((r) => r.url)).toEqual(expect.arrayContaining(['https://canary-page.example/x', 'https://canary-worker.example/y']));
+    // The pixel never reached the network; CDP saw it stopped by the CSP.
+    expect(fromLog.filter((u) => u.includes('pixel.example'))).toEqual([]);
+    expect(recorder.requests.filter((r) => r.url.includes('pixel.example')).map((r) => r.blocked)).toEqual(['csp']);
   });
 
   it('no page or worker of the extension requests anything but 127.0.0.1', async () => {

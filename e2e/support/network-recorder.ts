@@ -9,6 +9,8 @@ import type { Browser, Target } from 'puppeteer';
 export interface SeenRequest {
   by: string;
   url: string;
+  /** Set when Chromium stopped the request itself (for example 'csp'). */
+  blocked?: string;
 }
 
 export function netLogArgs(file: string): string[] {
@@ -37,8 +39,16 @@ export function recordCdp(browser: Browser): CdpRecorder {
     seen.add(target);
     try {
       const session = await target.createCDPSession();
+      const byId = new Map<string, SeenRequest>();
       session.on('Network.requestWillBeSent', (e) => {
-        if (!browserUi(target.url())) requests.push({ by: `${target.type()} ${target.url()}`, url: e.request.url });
+        if (browserUi(target.url())) return;
+        const seen: SeenRequest = { by: `${target.type()} ${target.url()}`, url: e.request.url };
+        byId.set(e.requestId, seen);
+        requests.push(seen);
+      });
+      session.on('Network.loadingFailed', (e) => {
+        const seen = byId.get(e.requestId);
+        if (seen && e.blockedReason) seen.blocked = e.blockedReason;
       });
       await session.send('Network.enable');
       attached.push({ type: target.type(), url: target.url() });
