@@ -13,6 +13,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    // Test builds plug a recording sync processor into the queue (issue #4); dropped otherwise.
+    define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild) },
   }),
   hooks: {
     'build:publicAssets': (_wxt, assets) => {

@@ -248,6 +248,14 @@ export const leadRecord = z.extend(leadFields, {
   stakeholders: z.array(stakeholder),
   qualify: qualifyLinks,
   sync: syncInfo,
+  /** E.164 forms of the phone fields (issue #4): the fields keep the rep's formatting for display. */
+  phoneE164: z.optional(z.object({
+    telephone1: z.optional(z.string().check(z.maxLength(20))),
+    telephone2: z.optional(z.string().check(z.maxLength(20))),
+    telephone3: z.optional(z.string().check(z.maxLength(20))),
+    mobilephone: z.optional(z.string().check(z.maxLength(20))),
+    fax: z.optional(z.string().check(z.maxLength(20))),
+  })),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

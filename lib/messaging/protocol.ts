@@ -3,6 +3,9 @@
 import * as z from 'zod/mini';
 import { leadRecord } from '../leads/schema';
 import { privacyMessages } from '../privacy/messages';
+import { auditEntry } from '../audit/entry';
+import { scoringRules } from '../leads/score';
+import { disqualifyRequest, qualifyRequest } from '../leads/qualify';
 
 /** Who may send a message: our own pages only, or also our content scripts (webmail). */
 export type Sender = 'extension' | 'content';
@@ -17,6 +20,26 @@ export type Protocol = Record<string, MessageSpec>;
 const id = z.object({ id: z.uuid() });
 const maybeLead = z.object({ lead: z.nullable(leadRecord) });
 
+const issue = z.object({ field: z.string(), code: z.string() });
+const duplicateMatch = z.object({
+  lead: leadRecord,
+  rules: z.array(z.enum(['email', 'phone', 'name_company', 'fuzzy_name_company'])),
+  fields: z.array(z.string()),
+  similarity: z.number(),
+});
+const scoreLine = z.object({
+  criterion: z.string(), points: z.number(), max: z.number(),
+  value: z.optional(z.union([z.number(), z.boolean(), z.string()])), missing: z.optional(z.array(z.string())),
+});
+const leadScore = z.object({ score: z.number(), points: z.number(), max: z.number(), rating: z.union([z.literal(1), z.literal(2), z.literal(3)]), breakdown: z.array(scoreLine) });
+const assessment = z.object({ matches: z.array(duplicateMatch), score: leadScore, issues: z.array(issue) });
+const batchOutcome = z.union([
+  z.object({ status: z.literal('saved'), id: z.uuid() }),
+  z.object({ status: z.literal('duplicates'), matches: z.array(z.object({ id: z.uuid(), rules: z.array(z.string()), fields: z.array(z.string()) })) }),
+  z.object({ status: z.literal('invalid'), error: z.string() }),
+]);
+const candidate = z.object({ id: z.string(), name: z.string(), values: z.record(z.string(), z.string()) });
+
 export const toBackground = {
   /** Save a new lead, or replace one with the same id. `lead` is a LeadDraftInput, parsed in the background. */
   'leads/save': { in: z.object({ lead: z.unknown(), confirmFreeMail: z.optional(z.boolean()) }), out: z.object({ lead: leadRecord }), from: ['extension'] },
@@ -25,6 +48,46 @@ export const toBackground = {
   'leads/delete': { in: id, out: maybeLead, from: ['extension'] },
   /** Undo of a delete: the record as `leads/delete` returned it. */
   'leads/restore': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
+
+  // ---- Issue #4: pipeline, qualification, queue, audit ----
+  /** Duplicates, score and normalisation notes for a draft, without saving it. */
+  'leads/assess': { in: z.object({ lead: z.unknown() }), out: assessment, from: ['extension'] },
+  /** Saves through the pipeline; with onDuplicate 'ask' it stops and returns the duplicates. */
+  'leads/submit': {
+    in: z.object({ lead: z.unknown(), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask'), draft: z.optional(z.boolean()), confirmFreeMail: z.optional(z.boolean()) }),
+    out: z.union([
+      z.object({ status: z.literal('saved'), lead: leadRecord, issues: z.array(issue) }),
+      z.object({ status: z.literal('duplicates'), matches: z.array(duplicateMatch), issues: z.array(issue) }),
+    ]),
+    from: ['extension'],
+  },
+  /** Imports: a whole batch in one transaction, one outcome per row. */
+  'leads/save-batch': {
+    in: z.object({ leads: z.array(z.unknown()).check(z.maxLength(10_000)), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask') }),
+    out: z.object({ outcomes: z.array(batchOutcome) }),
+    from: ['extension'],
+  },
+  /** Merge a new lead into a stored duplicate: `fields` are the ones taken from `values`. */
+  'leads/merge': {
+    in: z.object({ targetId: z.uuid(), values: z.record(z.string(), z.unknown()), fields: z.array(z.string()).check(z.maxLength(100)), timeline: z._default(z.array(z.unknown()), []) }),
+    out: z.object({ lead: leadRecord }),
+    from: ['extension'],
+  },
+  'leads/qualify': { in: qualifyRequest, out: z.object({ lead: leadRecord }), from: ['extension'] },
+  'leads/disqualify': { in: disqualifyRequest, out: z.object({ lead: leadRecord }), from: ['extension'] },
+  'leads/qualify-candidates': {
+    in: z.object({ query: z.string().check(z.maxLength(200)), excludeId: z.optional(z.uuid()) }),
+    out: z.object({ accounts: z.array(candidate), contacts: z.array(candidate) }),
+    from: ['extension'],
+  },
+  'leads/audit': { in: id, out: z.object({ entries: z.array(auditEntry) }), from: ['extension'] },
+  /** Send a failed / needs-attention lead again now, or hand a draft over. */
+  'queue/retry': { in: id, out: z.object({ lead: leadRecord }), from: ['extension'] },
+  'queue/status': { in: z._default(z.object({}), {}), out: z.object({ waiting: z.number() }), from: ['extension'] },
+  'settings/scoring-get': { in: z._default(z.object({}), {}), out: z.object({ rules: scoringRules, defaults: scoringRules }), from: ['extension'] },
+  'settings/scoring-save': { in: z.object({ rules: z.unknown() }), out: z.object({ rules: scoringRules }), from: ['extension'] },
+
+  // ---- Issue #8: privacy ----
   ...privacyMessages,
 } as const satisfies Protocol;
 

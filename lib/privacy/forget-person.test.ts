@@ -91,7 +91,9 @@ describe('exportPerson', () => {
     const out = await exportPerson([anna.id], () => new Date('2026-11-27T12:00:00Z'));
     expect(out.exportedAt).toBe('2026-11-27T12:00:00.000Z');
     expect(Object.keys(out.stores).sort()).toEqual([...db.objectStoreNames].sort());
-    for (const name of db.objectStoreNames) expect(out.stores[name].length, name).toBe(1);
+    // The seeded record in every store, plus what the pipeline itself wrote (audit, outbox, index).
+    for (const name of db.objectStoreNames) expect(out.stores[name].length, name).toBeGreaterThanOrEqual(1);
+    for (const name of db.objectStoreNames) if (name !== 'leads') expect(JSON.stringify(out.stores[name]), name).toContain(`${name}-nested`);
     expect(JSON.stringify(out.stores.leads)).toContain('Wants a demo');
     expect(JSON.stringify(out)).not.toContain('Kowalski');
     expect(out.drafts.map((d) => d.key)).toEqual(['draft:x']);

@@ -33,10 +33,10 @@ describe('runRetention', () => {
     const old = await lead('Old', 'synced', 11);
     await lead('Recent', 'synced', 9);
     await lead('Unsynced', 'ready');
-    await lead('Edited after sync', 'ready', 50);
+    await lead('Edited', 'ready', 50);
     await fakeBrowser.storage.session.set({ [`draft:lead:${old.id}`]: { id: old.id } });
     expect(await runRetention(now)).toEqual([old.id]);
-    expect((await listLeads()).map((l) => l.lastname).sort()).toEqual(['Edited after sync', 'Recent', 'Unsynced']);
+    expect((await listLeads()).map((l) => l.lastname).sort()).toEqual(['Edited', 'Recent', 'Unsynced']);
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 
