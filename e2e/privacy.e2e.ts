@@ -96,6 +96,17 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     for (const store of stores) expect(before.some((t) => t.startsWith(`idb:${store}:`)), `${store} has a trace before`).toBe(true);
     expect(before.some((t) => t.startsWith('session:draft:'))).toBe(true);
 
+    // Do-not-contact shows in the list of leads and in the Privacy page's list of a person's leads.
+    const list = await ext.openOptions('#/leads');
+    await list.waitForSelector(`tr[data-lead-id="${id}"] [data-testid="dnc-badge"]`);
+    expect(await list.$(`tr[data-lead-id="${keep.id}"] [data-testid="dnc-badge"]`)).toBeNull();
+    await list.goto(ext.pageUrl('options.html#/privacy'));
+    await list.waitForSelector('[name="personEmail"]');
+    await list.type('[name="personEmail"]', 'ZOFIA.W@klient.example');
+    await list.click('[data-action="find-person"]');
+    await list.waitForSelector(`[data-testid="person-requests"] [data-lead-id="${id}"] [data-testid="dnc-badge"]`);
+    await list.close();
+
     // The rep opens the lead, sees do-not-contact, and forgets the person.
     const options = await ext.openOptions(`#/lead/${id}`);
     await options.waitForSelector('[data-testid="dnc-banner"]');
