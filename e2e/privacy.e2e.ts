@@ -37,9 +37,13 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     await page.goto(server.url('/team').replace('127.0.0.1', 'localhost'));
     const popup = await ext.openPopup(await ext.tabIdOf(page));
     await fill(popup, { subject: 'Zespół', lastname: 'Nowak' });
+    // The form says so before the rep presses Save…
+    await popup.waitForSelector('[data-testid="privacy-notice"]');
+    expect(await popup.$eval('[data-testid="privacy-notice"]', (e) => e.textContent)).toContain('localhost is on your never-capture list');
+    // …and the background refuses the save.
     await clickSave(popup);
     const text = await waitForMessage(popup);
-    expect(text).toMatch(/^Not saved: localhost is on your never-capture list\. If that is wrong, change it in Options → Privacy\.$/);
+    expect(text).toBe('Not saved: localhost is on your never-capture list, so LeadClip keeps no leads from it. If that is wrong, change it in Options → Privacy.');
     expect(await popup.$eval('[data-testid="form-message"]', (e) => e.className)).toContain('error');
     expect((await ask<{ leads: unknown[] }>(ext, 'leads/list', {})).data.leads).toHaveLength(0);
 
@@ -167,8 +171,11 @@ describe('privacy: the refusal in Polish', () => {
       await page.goto(server.url('/team'));
       const popup = await ext.openPopup(await ext.tabIdOf(page));
       await fill(popup, { subject: 'Zespół', lastname: 'Nowak', emailaddress1: 'anna.nowak@intranet.example' });
+      await popup.waitForSelector('[data-testid="privacy-notice"]');
       await clickSave(popup);
       expect(await waitForMessage(popup)).toBe('Nie zapisano: anna.nowak@intranet.example należy do Twojej firmy, a współpracownicy nigdy nie są leadami. Jeśli to pomyłka, zmień domenę firmy w Opcjach → Prywatność.');
+      expect(await popup.$eval('[data-testid="privacy-notice"]', (e) => e.textContent)).toContain('należy do Twojej firmy');
+      expect(await popup.$eval('label[for="f-lawfulbasis"]', (e) => e.textContent)).toBe('Podstawa prawna');
       expect((await ask<{ leads: unknown[] }>(ext, 'leads/list', {})).data.leads).toHaveLength(0);
     } finally {
       await ext.close();

@@ -37,7 +37,7 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
     } catch (err) {
       const problem = saveProblem(err);
       if (problem.kind === 'confirm_free_mail') confirmText.value = { text: problem.text, close };
-      message.value = { kind: 'error', text: problem.kind === 'failed' ? t('error_save_failed', problem.text) : problem.text };
+      message.value = { kind: 'error', text: problem.display };
     } finally {
       saving.value = false;
     }

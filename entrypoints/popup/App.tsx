@@ -8,6 +8,7 @@ import { createLeadFormModel, emptyFormState } from '@/lib/state/lead-form-model
 import { targetTab } from './target-tab';
 import { saveProblem } from '@/components/privacy/save-error';
 import { ConfirmFreeMail } from '@/components/privacy/confirm-free-mail';
+import { PrivacyNotice } from '@/components/privacy/privacy-notice';
 
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
@@ -61,7 +62,7 @@ export function App() {
     } catch (err) {
       const problem = saveProblem(err);
       if (problem.kind === 'confirm_free_mail') confirm.value = { text: problem.text, close };
-      message.value = { kind: 'error', text: problem.kind === 'failed' ? t('error_save_failed', problem.text) : problem.text };
+      message.value = { kind: 'error', text: problem.display };
     } finally {
       saving.value = false;
     }
@@ -80,7 +81,10 @@ export function App() {
       </header>
       <LeadForm
         model={model}
-        header={confirm.value && <ConfirmFreeMail text={confirm.value.text} onConfirm={() => save(confirm.value?.close ?? false, true)} />}
+        header={<>
+          <PrivacyNotice model={model} />
+          {confirm.value && <ConfirmFreeMail text={confirm.value.text} onConfirm={() => save(confirm.value?.close ?? false, true)} />}
+        </>}
         onSave={(close) => save(close)}
         saving={saving.value}
         message={message.value}
