@@ -3,7 +3,7 @@
 import type { LeadDraft } from '../leads/schema';
 import { isFreeMailDomain } from '../text/free-mail';
 import { domainOfEmail, hostOfUrl, isUnderDomain, normalizeEmail } from './domains';
-import { effectiveOwnDomain, type PrivacySettings } from './settings';
+import { effectiveOwnDomain, type PrivacySettings } from './settings-schema';
 
 export type Refusal =
   | { code: 'never_domain'; subject: string }
@@ -26,25 +26,26 @@ export function refusalFor({ lead, settings, confirmFreeMail = false }: PolicyIn
   const own = effectiveOwnDomain(settings);
   const emails = [lead.emailaddress1, lead.emailaddress2, lead.emailaddress3]
     .map((e) => (e ? normalizeEmail(e) : undefined))
-    .filter((e): e is string => !!e);
+    .filter((e): e is string => !!e)
+    .map((email) => ({ email, domain: domainOfEmail(email) ?? '' }));
 
-  for (const email of emails) {
+  for (const { email } of emails) {
     if (settings.neverEmails.includes(email)) return { code: 'never_email', subject: email };
   }
   const sourceHost = hostOfUrl(lead.provenance?.sourceUrl);
   for (const domain of settings.neverDomains) {
     if (sourceHost && isUnderDomain(sourceHost, domain)) return { code: 'never_domain', subject: sourceHost };
-    const hit = emails.find((e) => isUnderDomain(domainOfEmail(e) ?? '', domain));
-    if (hit) return { code: 'never_domain', subject: hit };
+    const hit = emails.find((e) => isUnderDomain(e.domain, domain));
+    if (hit) return { code: 'never_domain', subject: hit.email };
   }
   if (own) {
     if (sourceHost && isUnderDomain(sourceHost, own)) return { code: 'own_domain', subject: sourceHost };
-    const hit = emails.find((e) => isUnderDomain(domainOfEmail(e) ?? '', own));
-    if (hit) return { code: 'own_domain', subject: hit };
+    const hit = emails.find((e) => isUnderDomain(e.domain, own));
+    if (hit) return { code: 'own_domain', subject: hit.email };
   }
   if (!confirmFreeMail && capturedOrigins.has(lead.provenance?.origin ?? 'manual')) {
-    const hit = emails.find((e) => isFreeMailDomain(domainOfEmail(e) ?? ''));
-    if (hit) return { code: 'free_mail_unconfirmed', subject: hit };
+    const hit = emails.find((e) => isFreeMailDomain(e.domain));
+    if (hit) return { code: 'free_mail_unconfirmed', subject: hit.email };
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ export function normalizeDomain(input: string): string | undefined {
 export function normalizeEmail(input: string): string | undefined {
   const s = input.trim().toLowerCase().replace(/^mailto:/, '');
   if (!EMAIL.test(s)) return undefined;
-  const domain = normalizeDomain(s.slice(s.lastIndexOf('@') + 1));
+  const domain = domainOfEmail(s);
   return domain?.includes('.') ? `${s.slice(0, s.lastIndexOf('@'))}@${domain}` : undefined;
 }
 
@@ -51,7 +51,8 @@ export function hostOfUrl(url: string | undefined): string | undefined {
 export function domainOfEmail(email: string | undefined): string | undefined {
   if (!email) return undefined;
   const d = emailDomain(email);
-  return d ? normalizeDomain(d) : undefined;
+  // Already-normal ASCII domains (the common case) skip the URL parser.
+  return d && /^[a-z0-9.-]+$/.test(d) && !d.startsWith('www.') && DOMAIN.test(d) ? d : d ? normalizeDomain(d) : undefined;
 }
 
 /** Parses a list the rep typed (one per line, or separated by commas/semicolons/spaces). */

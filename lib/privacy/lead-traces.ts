@@ -16,6 +16,12 @@ export function storeNames(db: AnyDb): string[] {
   return [...db.objectStoreNames];
 }
 
+/** Every [key, value] of one store. getAll/getAllKeys: far faster than a cursor, same order. */
+async function readAll(tx: { objectStore(name: string): { getAll(): Promise<unknown[]>; getAllKeys(): Promise<IDBValidKey[]> } }, store: string) {
+  const [keys, values] = await Promise.all([tx.objectStore(store).getAllKeys(), tx.objectStore(store).getAll()]);
+  return keys.map((key, i) => ({ key, value: values[i] }));
+}
+
 /** Reads every store in one read-only transaction. */
 export async function findTraces(db: AnyDb, leadId: string): Promise<Trace[]> {
   const names = storeNames(db);
@@ -24,8 +30,8 @@ export async function findTraces(db: AnyDb, leadId: string): Promise<Trace[]> {
   const found: Trace[] = [];
   await Promise.all(
     names.map(async (store) => {
-      for (let c = await tx.objectStore(store).openCursor(); c; c = await c.continue()) {
-        if (refersToLead(c.primaryKey, c.value, leadId)) found.push({ store, key: c.primaryKey, value: c.value });
+      for (const { key, value } of await readAll(tx, store)) {
+        if (refersToLead(key, value, leadId)) found.push({ store, key, value });
       }
     }),
   );
@@ -53,12 +59,9 @@ export async function eraseTraces(
   const tx = db.transaction(names, 'readwrite');
   await Promise.all(
     names.map(async (store) => {
-      for (let c = await tx.objectStore(store).openCursor(); c; c = await c.continue()) {
-        if (refersToLead(c.primaryKey, c.value, leadId)) {
-          await c.delete();
-          removed[store]++;
-        }
-      }
+      const doomed = (await readAll(tx, store)).filter(({ key, value }) => refersToLead(key, value, leadId));
+      await Promise.all(doomed.map(({ key }) => tx.objectStore(store).delete(key)));
+      removed[store] = doomed.length;
     }),
   );
   if (keep && names.includes(keep.store)) await tx.objectStore(keep.store).add(keep.value);
