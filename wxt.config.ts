@@ -17,6 +17,14 @@ export default defineConfig({
     define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild) },
   }),
   hooks: {
+    // The webmail content script (issue #7) runs on every Gmail/Outlook load and has a 5 ms budget:
+    // it uses Chrome's own promise-based `chrome.*` instead of the ~10 kB webextension-polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'webmail')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
+      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+    },
     'build:publicAssets': (_wxt, assets) => {
       for (const lang of localeNames('lib/i18n/locales')) {
         assets.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(mergeLocale(`lib/i18n/locales/${lang}`)) });

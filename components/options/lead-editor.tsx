@@ -4,6 +4,9 @@ import { LeadForm } from '@/components/lead-form/lead-form';
 import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import { createLeadFormModel, formStateFromLead } from '@/lib/state/lead-form-model';
+import type { LeadRecord } from '@/lib/leads/schema';
+import { AuditTrail } from '@/components/pipeline/audit-trail';
+import { QualifyActions } from '@/components/pipeline/qualify-actions';
 import { ConfirmFreeMail } from '@/components/privacy/confirm-free-mail';
 import { PersonActions } from '@/components/privacy/person-actions';
 import { saveProblem } from '@/components/privacy/save-error';
@@ -15,11 +18,13 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
   const saving = useSignal(false);
   const message = useSignal<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
   const confirmText = useSignal<{ text: string; close: boolean } | undefined>(undefined);
+  const stored = useSignal<LeadRecord | undefined>(undefined);
 
   useEffect(() => {
     void send('leads/get', { id }).then(({ lead }) => {
       if (!lead) return void (status.value = 'missing');
       model.state.value = formStateFromLead(lead);
+      stored.value = lead;
       status.value = 'ready';
     });
   }, [id]);
@@ -32,6 +37,7 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
     try {
       const { lead } = await send('leads/save', { lead: result.draft, confirmFreeMail });
       model.state.value = formStateFromLead(lead);
+      stored.value = lead;
       message.value = { kind: 'ok', text: t('status_saved') };
       if (close) onClose();
     } catch (err) {
@@ -50,12 +56,16 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
       <p><a href="#/leads">← {t('action_back')}</a></p>
       <LeadForm
         model={model}
-        header={confirmText.value && <ConfirmFreeMail text={confirmText.value.text} onConfirm={() => save(confirmText.value?.close ?? false, true)} />}
+        header={<>
+          {confirmText.value && <ConfirmFreeMail text={confirmText.value.text} onConfirm={() => save(confirmText.value?.close ?? false, true)} />}
+          {stored.value && <QualifyActions lead={stored.value} onChanged={(lead) => { stored.value = lead; model.state.value = formStateFromLead(lead); }} />}
+        </>}
         onSave={(close) => save(close)}
         saving={saving.value}
         message={message.value}
         actions={<PersonActions ids={[id]} who={personLabel(model.state.value.values)} onForgotten={onClose} />}
       />
+      {stored.value && <AuditTrail lead={stored.value} />}
     </div>
   );
 }

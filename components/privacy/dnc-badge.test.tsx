@@ -29,8 +29,9 @@ describe('DncBadge', () => {
 describe('every list of leads shows do-not-contact', () => {
   it('each component with lead rows renders the badge', () => {
     const files = ['components', 'entrypoints'].flatMap((d) => sourceFiles(d, (f) => f.endsWith('.tsx') && !f.includes('.test.')));
-    const lists = files.filter((f) => /data-lead-id=/.test(readFileSync(join(ROOT, f), 'utf8')));
-    expect(lists).toEqual(expect.arrayContaining(['components/options/leads-list.tsx', 'components/privacy/privacy-page.tsx']));
+    // Lead rows carry data-lead-id (lists) or data-duplicate-id (possible duplicates).
+    const lists = files.filter((f) => /data-(lead|duplicate)-id=/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(lists).toEqual(expect.arrayContaining(['components/options/leads-list.tsx', 'components/privacy/privacy-page.tsx', 'components/pipeline/duplicate-panel.tsx']));
     expect(lists.filter((f) => !/<DncBadge\b/.test(readFileSync(join(ROOT, f), 'utf8')))).toEqual([]);
   });
 });

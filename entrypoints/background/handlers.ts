@@ -22,6 +22,7 @@ const queued = <T>(value: T): T => {
   void kickQueue();
   return value;
 };
+import { openWebmailCapture } from '@/lib/webmail/open-capture';
 
 export const handlers: Handlers = {
   'leads/save': async ({ lead, confirmFreeMail }) => queued({ lead: await saveLeadWithPrivacy(lead as LeadDraftInput, { confirmFreeMail }) }),
@@ -62,5 +63,6 @@ export const handlers: Handlers = {
   'queue/status': async () => ({ waiting: await countWaiting(openTx(await getDb(), ['outbox'], 'readonly')) }),
   'settings/scoring-get': async () => ({ rules: (await loadPipelineSettings()).rules, defaults: defaultScoringRules }),
   'settings/scoring-save': async ({ rules }) => ({ rules: await saveScoringRules(rules) }),
+  'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
   ...privacyHandlers,
 };

@@ -1,6 +1,7 @@
 // The options page's sections. Each feature adds one entry; App.tsx renders the nav from it.
 import type { JSX } from 'preact';
 import { LeadsPage } from '@/components/options/leads-page';
+import { ScoringEditor } from '@/components/pipeline/scoring-editor';
 import { PrivacyPage } from '@/components/privacy/privacy-page';
 
 export interface OptionsPage {
@@ -13,5 +14,6 @@ export interface OptionsPage {
 
 export const pages: OptionsPage[] = [
   { id: 'leads', label: 'nav_leads', render: (go) => <LeadsPage onOpen={(id) => go(`#/lead/${id}`)} /> },
+  { id: 'scoring', label: 'nav_scoring', render: () => <ScoringEditor /> },
   { id: 'privacy', label: 'nav_privacy', render: () => <PrivacyPage /> },
 ];

@@ -6,6 +6,7 @@ import { privacyMessages } from '../privacy/messages';
 import { auditEntry } from '../audit/entry';
 import { scoringRules } from '../leads/score';
 import { disqualifyRequest, qualifyRequest } from '../leads/qualify';
+import { webmailMessage } from '../webmail/message-schema';
 
 /** Who may send a message: our own pages only, or also our content scripts (webmail). */
 export type Sender = 'extension' | 'content';
@@ -86,6 +87,8 @@ export const toBackground = {
   'queue/status': { in: z._default(z.object({}), {}), out: z.object({ waiting: z.number() }), from: ['extension'] },
   'settings/scoring-get': { in: z._default(z.object({}), {}), out: z.object({ rules: scoringRules, defaults: scoringRules }), from: ['extension'] },
   'settings/scoring-save': { in: z.object({ rules: z.unknown() }), out: z.object({ rules: scoringRules }), from: ['extension'] },
+  /** The webmail button (issue #7): the open message, from our content script; opens the lead form for that tab. */
+  'webmail/capture': { in: webmailMessage, out: z.object({ opened: z.boolean() }), from: ['content'] },
 
   // ---- Issue #8: privacy ----
   ...privacyMessages,

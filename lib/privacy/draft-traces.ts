@@ -1,5 +1,6 @@
-// Unsaved form drafts (chrome.storage, keys "draft:…") can hold a person's details too. Erasure
-// and export look at them by lead id and by the person's email addresses.
+// Unsaved state can hold a person's details too: form drafts ("draft:…" in chrome.storage) and
+// anything in storage.session (e.g. a webmail message waiting for its form). Erasure and export
+// look at them by lead id and by the person's email addresses.
 import { browser } from '#imports';
 import { mentions } from './refers-to';
 
@@ -20,7 +21,10 @@ export async function findDraftTraces(leadId: string, emails: readonly string[])
   for (const area of areas) {
     const all = await browser.storage[area].get(null);
     for (const [key, value] of Object.entries(all)) {
-      if (key.startsWith(DRAFT_PREFIX) && needles.some((n) => mentions(value, n))) found.push({ area, key, value });
+      // storage.session is transient UI state throughout; in storage.local only drafts are (the
+      // rest is settings, where an address on a never-capture list must stay).
+      const transient = area === 'session' || key.startsWith(DRAFT_PREFIX);
+      if (transient && needles.some((n) => mentions(value, n))) found.push({ area, key, value });
     }
   }
   return found;

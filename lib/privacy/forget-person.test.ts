@@ -33,7 +33,8 @@ describe('forgetPerson', () => {
       await tx.done;
     }
     await fakeBrowser.storage.session.set({ 'draft:url:https://klient.example': { values: { emailaddress1: 'Anna.Nowak@klient.example' } }, 'draft:manual': { values: { lastname: 'Zieliński' } } });
-    await fakeBrowser.storage.local.set({ [`draft:lead:${anna.id}`]: { id: anna.id } });
+    await fakeBrowser.storage.local.set({ [`draft:lead:${anna.id}`]: { id: anna.id }, 'privacy-settings': { neverEmails: ['anna.nowak@klient.example'] } });
+    await fakeBrowser.storage.session.set({ 'webmail:tab:7': { message: { sender: { email: 'anna.nowak@klient.example' } } } });
 
     const result = await forgetPerson(anna.id, { now: () => new Date('2026-11-27T12:00:00Z'), by: 'jan@firma.pl' });
 
@@ -53,9 +54,10 @@ describe('forgetPerson', () => {
       expect(left.some((r) => r.store === name && r.json.includes(`${name}-other`)), `${name} keeps other leads`).toBe(true);
     }
     expect(left.some((r) => r.store === 'leads' && r.json.includes(other.id))).toBe(true);
-    expect(result.drafts).toBe(2);
+    expect(result.drafts).toBe(3);
     expect(await fakeBrowser.storage.session.get(null)).toEqual({ 'draft:manual': { values: { lastname: 'Zieliński' } } });
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // A suppression list naming her is a setting, and stays (it is how she stays out).
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'privacy-settings': { neverEmails: ['anna.nowak@klient.example'] } });
   });
 
   it('deletes in the CRM first when asked, and erases nothing if that fails', async () => {

@@ -6,7 +6,9 @@ import { toBackground, type MessageType } from '@/lib/messaging/protocol';
 import { handleMessage, type Handlers } from '@/lib/messaging/serve';
 
 /** Messages a content script may send. Adding one is a security decision: list it here. */
-const CONTENT_MESSAGES: string[] = [];
+const CONTENT_MESSAGES: string[] = [
+  'webmail/capture', // issue #7: the open message; the background checks the tab is that webmail page
+];
 
 /** Key names in a zod (mini or classic) schema, walked through wrappers, unions, arrays, records. */
 function keysOf(schema: unknown, seen = new Set<unknown>()): string[] {

@@ -1,0 +1,12 @@
+// Gmail and Outlook on the web only (issue #7): the "Capture lead" button next to the sender.
+import { defineContentScript } from '#imports';
+import { startWebmailCapture } from '@/lib/webmail/start-webmail-capture';
+import { WEBMAIL_MATCHES } from '@/lib/webmail/hosts';
+
+export default defineContentScript({
+  matches: WEBMAIL_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    startWebmailCapture(ctx.signal);
+  },
+});
