@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { localeNames, mergeLocale } from './lib/i18n/merge-locales';
+import { EXTENSION_PAGES_CSP } from './lib/privacy/csp';
 
 // Tests cannot click the toolbar button to grant activeTab, so the test build (and only it)
 // may script local pages served by the test itself.
@@ -43,6 +44,8 @@ export default defineConfig({
     // The local Dataverse sandbox (tests/sandbox) only in test builds, or LEADCLIP_SANDBOX=1 (npm start).
     optional_host_permissions: ['https://*.dynamics.com/*', 'https://*/*', ...(testBuild || process.env.LEADCLIP_SANDBOX === '1' ? ['http://127.0.0.1/*'] : [])],
     storage: { managed_schema: 'managed_schema.json' },
+    // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: {

@@ -1,5 +1,7 @@
 import { defineBackground } from '#imports';
 import { serve } from '@/lib/messaging/serve';
+import { refreshBadge } from '@/lib/badge';
+import { ensureRetentionAlarm, listenForRetention } from '@/lib/privacy/retention';
 import { startQueue } from '@/lib/queue/schedule';
 import { registerSyncProcessor } from '@/lib/queue/processor-registry';
 import { httpTestProcessor, TEST_ENDPOINT_KEY } from '@/lib/queue/http-test-processor';
@@ -22,5 +24,7 @@ export default defineBackground(() => {
   } else {
     registerSyncProcessor(dataverse);
   }
+  listenForRetention(() => void refreshBadge());
+  void ensureRetentionAlarm();
   startQueue(); // also refreshes the badge
 });

@@ -5,6 +5,7 @@ import { ConnectionPage } from '@/components/sync/connection-page';
 import { SyncPage } from '@/components/sync/sync-page';
 import { ScoringEditor } from '@/components/pipeline/scoring-editor';
 import { ImportPage } from '@/components/import/import-page';
+import { PrivacyPage } from '@/components/privacy/privacy-page';
 
 export interface OptionsPage {
   /** The hash route: #/<id> */
@@ -20,4 +21,5 @@ export const pages: OptionsPage[] = [
   { id: 'connection', label: 'syncNavConnection', render: () => <ConnectionPage /> },
   { id: 'scoring', label: 'nav_scoring', render: () => <ScoringEditor /> },
   { id: 'import', label: 'nav_import', render: () => <ImportPage /> },
+  { id: 'privacy', label: 'nav_privacy', render: () => <PrivacyPage /> },
 ];

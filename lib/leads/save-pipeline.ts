@@ -104,6 +104,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
       leadId: id, at, kind: 'captured',
       details: {
         origin: prov.origin, sourceUrl: prov.sourceUrl, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt,
+        lawfulBasis: prov.lawfulBasis, capturedBy: prov.capturedBy, // issue #8: why and by whom
         methods: Object.fromEntries(Object.entries(prov.fields).map(([f, v]) => [f, v.method])),
         duplicatesIgnored: duplicates.map((d) => d.lead.id),
       },

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { leadRecord } from '../leads/schema';
 import type * as SyncService from '../sync/service';
+import { privacyMessages } from '../privacy/messages';
 import { auditEntry } from '../audit/entry';
 import { scoringRules } from '../leads/score';
 import { disqualifyRequest, qualifyRequest } from '../leads/qualify';
@@ -45,7 +46,7 @@ const candidate = z.object({ id: z.string(), name: z.string(), values: z.record(
 
 export const toBackground = {
   /** Save a new lead, or replace one with the same id. `lead` is a LeadDraftInput, parsed in the background. */
-  'leads/save': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
+  'leads/save': { in: z.object({ lead: z.unknown(), confirmFreeMail: z.optional(z.boolean()) }), out: z.object({ lead: leadRecord }), from: ['extension'] },
   'leads/get': { in: id, out: maybeLead, from: ['extension'] },
   'leads/list': { in: z._default(z.object({}), {}), out: z.object({ leads: z.array(leadRecord) }), from: ['extension'] },
   'leads/delete': { in: id, out: maybeLead, from: ['extension'] },
@@ -80,7 +81,7 @@ export const toBackground = {
   'leads/assess': { in: z.object({ lead: z.unknown() }), out: assessment, from: ['extension'] },
   /** Saves through the pipeline; with onDuplicate 'ask' it stops and returns the duplicates. */
   'leads/submit': {
-    in: z.object({ lead: z.unknown(), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask'), draft: z.optional(z.boolean()) }),
+    in: z.object({ lead: z.unknown(), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask'), draft: z.optional(z.boolean()), confirmFreeMail: z.optional(z.boolean()) }),
     out: z.union([
       z.object({ status: z.literal('saved'), lead: leadRecord, issues: z.array(issue) }),
       z.object({ status: z.literal('duplicates'), matches: z.array(duplicateMatch), issues: z.array(issue) }),
@@ -127,6 +128,9 @@ export const toBackground = {
   },
   'import/commit': { in: z.object({ importId: z.uuid() }), out: z.object({ created: z.number(), updated: z.number() }), from: ['extension'] },
   'import/discard': { in: z.object({ importId: z.uuid() }), out: z.object({ discarded: z.boolean() }), from: ['extension'] },
+
+  // ---- Issue #8: privacy ----
+  ...privacyMessages,
 } as const satisfies Protocol;
 
 export type ToBackground = typeof toBackground;
