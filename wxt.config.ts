@@ -12,6 +12,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    // ES-module workers keep dynamic imports as chunks: the import worker loads SheetJS only
+    // when an .xlsx arrives (issue #5).
+    worker: { format: 'es' as const },
     // Test builds plug a recording sync processor into the queue (issue #4); dropped otherwise.
     define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild) },
   }),

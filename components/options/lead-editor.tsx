@@ -4,6 +4,9 @@ import { LeadForm } from '@/components/lead-form/lead-form';
 import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import { createLeadFormModel, formStateFromLead } from '@/lib/state/lead-form-model';
+import type { LeadRecord } from '@/lib/leads/schema';
+import { AuditTrail } from '@/components/pipeline/audit-trail';
+import { QualifyActions } from '@/components/pipeline/qualify-actions';
 
 /** A stored lead in the same form the popup uses. */
 export function LeadEditor({ id, onClose }: { id: string; onClose: () => void }) {
@@ -11,11 +14,13 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
   const status = useSignal<'loading' | 'ready' | 'missing'>('loading');
   const saving = useSignal(false);
   const message = useSignal<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
+  const stored = useSignal<LeadRecord | undefined>(undefined);
 
   useEffect(() => {
     void send('leads/get', { id }).then(({ lead }) => {
       if (!lead) return void (status.value = 'missing');
       model.state.value = formStateFromLead(lead);
+      stored.value = lead;
       status.value = 'ready';
     });
   }, [id]);
@@ -27,6 +32,7 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
     try {
       const { lead } = await send('leads/save', { lead: result.draft });
       model.state.value = formStateFromLead(lead);
+      stored.value = lead;
       message.value = { kind: 'ok', text: t('status_saved') };
       if (close) onClose();
     } catch (err) {
@@ -41,7 +47,9 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
   return (
     <div class="lead-editor">
       <p><a href="#/leads">← {t('action_back')}</a></p>
-      <LeadForm model={model} onSave={save} saving={saving.value} message={message.value} />
+      <LeadForm model={model} onSave={save} saving={saving.value} message={message.value}
+        header={stored.value && <QualifyActions lead={stored.value} onChanged={(lead) => { stored.value = lead; model.state.value = formStateFromLead(lead); }} />} />
+      {stored.value && <AuditTrail lead={stored.value} />}
     </div>
   );
 }

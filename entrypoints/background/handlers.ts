@@ -12,6 +12,7 @@ import { kickQueue } from '@/lib/queue/schedule';
 import { countWaiting } from '@/lib/queue/outbox';
 import { getDb } from '@/lib/db/open';
 import { openTx } from '@/lib/db/tx';
+import { commitImport, discardImport, stageBatch, storedDedupeKeys } from '@/lib/import/import-staging';
 
 const deps = async () => ({ settings: await loadPipelineSettings() });
 /** After anything that queues work: send it and update the badge. */
@@ -57,4 +58,8 @@ export const handlers: Handlers = {
   'settings/scoring-get': async () => ({ rules: (await loadPipelineSettings()).rules, defaults: defaultScoringRules }),
   'settings/scoring-save': async ({ rules }) => ({ rules: await saveScoringRules(rules) }),
   'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
+  'import/keys': async () => ({ keys: await storedDedupeKeys() }),
+  'import/stage': async ({ importId, creates, updates }) => ({ staged: await stageBatch(importId, creates, updates, await deps()) }),
+  'import/commit': async ({ importId }) => queued(await commitImport(importId)),
+  'import/discard': async ({ importId }) => ({ discarded: await discardImport(importId) }),
 };

@@ -1,6 +1,8 @@
 // The options page's sections. Each feature adds one entry; App.tsx renders the nav from it.
 import type { JSX } from 'preact';
 import { LeadsPage } from '@/components/options/leads-page';
+import { ScoringEditor } from '@/components/pipeline/scoring-editor';
+import { ImportPage } from '@/components/import/import-page';
 
 export interface OptionsPage {
   /** The hash route: #/<id> */
@@ -12,4 +14,6 @@ export interface OptionsPage {
 
 export const pages: OptionsPage[] = [
   { id: 'leads', label: 'nav_leads', render: (go) => <LeadsPage onOpen={(id) => go(`#/lead/${id}`)} /> },
+  { id: 'scoring', label: 'nav_scoring', render: () => <ScoringEditor /> },
+  { id: 'import', label: 'nav_import', render: () => <ImportPage /> },
 ];

@@ -1,10 +1,16 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { effect, useSignal } from '@preact/signals';
 import { LeadForm } from '@/components/lead-form/lead-form';
+import { DuplicatePanel, type DuplicateMatchView } from '@/components/pipeline/duplicate-panel';
+import { QualifyActions } from '@/components/pipeline/qualify-actions';
+import { ScorePanel } from '@/components/pipeline/score-panel';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts/draft-store';
 import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
-import { createLeadFormModel, emptyFormState } from '@/lib/state/lead-form-model';
+import { scoreFormValues } from '@/lib/leads/score-form';
+import type { ScoringRules } from '@/lib/leads/score';
+import type { LeadDraft, LeadFieldName, LeadRecord } from '@/lib/leads/schema';
+import { createLeadFormModel, emptyFormState, formStateFromLead } from '@/lib/state/lead-form-model';
 import { targetTab } from './target-tab';
 import { EmailCaptureNotice } from '@/components/webmail/email-capture-notice';
 import { webmailMessageForTab } from '@/lib/webmail/capture-for-tab';
@@ -17,12 +23,17 @@ export function App() {
   const saving = useSignal(false);
   const message = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
   const draftKey = useSignal('manual');
+  const rules = useSignal<ScoringRules | undefined>(undefined);
+  // Possible duplicates found on save, and the draft and close choice waiting on the rep.
+  const duplicates = useSignal<{ matches: DuplicateMatchView[]; draft: LeadDraft; close: boolean } | undefined>(undefined);
+  const saved = useSignal<LeadRecord | undefined>(undefined);
   // Webmail (issue #7): the open email fills the form; the box decides whether it becomes a note.
   const mail = useSignal<EmailPrefill | undefined>(undefined);
   const attachNote = useSignal(true);
 
   useEffect(() => {
     let stopAutosave: (() => void) | undefined;
+    void send('settings/scoring-get', {}).then((r) => (rules.value = r.rules), () => {});
     void (async () => {
       const tab = await targetTab();
       const email = await webmailMessageForTab(tab, new URLSearchParams(location.search).get('capture') === 'webmail');
@@ -51,29 +62,84 @@ export function App() {
     return () => stopAutosave?.();
   }, []);
 
-  async function save(close: boolean) {
-    const result = model.submit();
-    if (!result.ok) {
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+  async function finish(lead: LeadRecord, close: boolean, text = t('status_saved')) {
+    await clearDraft(draftKey.value);
+    duplicates.value = undefined;
+    if (close) return void window.close();
+    model.state.value = formStateFromLead(lead);
+    saved.value = lead;
+    message.value = { kind: 'ok', text };
+  }
+
+  async function guarded(action: () => Promise<void>) {
     saving.value = true;
     try {
-      const note = mail.value && attachNote.value ? mail.value.note : undefined;
-      const { lead } = await send('leads/save', { lead: note ? withEmailNote(result.draft, note) : result.draft });
-      await clearDraft(draftKey.value);
-      if (close) {
-        window.close();
-        return;
-      }
-      model.update({ id: lead.id });
-      message.value = { kind: 'ok', text: t('status_saved') };
+      await action();
     } catch (err) {
       message.value = { kind: 'error', text: t('error_save_failed', err instanceof Error ? err.message : String(err)) };
     } finally {
       saving.value = false;
     }
   }
+
+  async function save(close: boolean) {
+    const result = model.submit();
+    if (!result.ok) {
+      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const note = mail.value && attachNote.value ? mail.value.note : undefined;
+    const draft = note ? withEmailNote(result.draft, note) : result.draft;
+    await guarded(async () => {
+      // A new lead is checked for duplicates first; an edit of a stored one is not.
+      const out = await send('leads/submit', { lead: draft, onDuplicate: model.state.value.id ? 'save' : 'ask' });
+      if (out.status === 'duplicates') {
+        duplicates.value = { matches: out.matches, draft, close };
+        return;
+      }
+      await finish(out.lead, close);
+    });
+  }
+
+  const dup = duplicates.value;
+  const score = rules.value ? scoreFormValues(model.state.value.values, rules.value) : undefined;
+  const chosen = Number(model.state.value.values.leadqualitycode) || undefined;
+  const header = (
+    <>
+      {mail.value && <EmailCaptureNotice prefill={mail.value} attach={attachNote} />}
+      {dup && (
+        <DuplicatePanel
+          matches={dup.matches}
+          values={model.state.value.values}
+          busy={saving.value}
+          onOpen={(lead) => {
+            void clearDraft(draftKey.value);
+            duplicates.value = undefined;
+            model.state.value = formStateFromLead(lead);
+            saved.value = lead;
+            message.value = { kind: 'info', text: t('dup_opened') };
+          }}
+          onMerge={(targetId, fields: LeadFieldName[]) => guarded(async () => {
+            const { lead } = await send('leads/merge', { targetId, values: dup.draft as unknown as Record<string, unknown>, fields, timeline: dup.draft.timeline });
+            await finish(lead, dup.close, t('dup_merged'));
+          })}
+          onSaveAnyway={() => guarded(async () => {
+            const out = await send('leads/submit', { lead: dup.draft, onDuplicate: 'save' });
+            if (out.status === 'saved') await finish(out.lead, dup.close);
+          })}
+          onCancel={() => (duplicates.value = undefined)}
+        />
+      )}
+      {score && <ScorePanel score={score} chosen={chosen} onUse={(r) => model.setField('leadqualitycode', String(r))} />}
+      {saved.value && saved.value.id === model.state.value.id && (
+        <QualifyActions lead={saved.value} onChanged={(lead) => {
+          saved.value = lead;
+          model.state.value = formStateFromLead(lead);
+          message.value = { kind: 'ok', text: t('status_saved') };
+        }} />
+      )}
+    </>
+  );
 
   if (!ready.value) return <div class="loading" aria-busy="true" />;
   return (
@@ -83,16 +149,12 @@ export function App() {
         <button type="button" class="link" data-action="clear" onClick={() => {
           model.state.value = emptyFormState();
           model.errors.value = {};
+          duplicates.value = undefined;
+          saved.value = undefined;
           void clearDraft(draftKey.value);
         }}>{t('action_clear')}</button>
       </header>
-      <LeadForm
-        model={model}
-        header={mail.value && <EmailCaptureNotice prefill={mail.value} attach={attachNote} />}
-        onSave={save}
-        saving={saving.value}
-        message={message.value}
-      />
+      <LeadForm model={model} header={header} onSave={save} saving={saving.value} message={message.value} />
     </main>
   );
 }

@@ -88,6 +88,19 @@ export const toBackground = {
   'settings/scoring-save': { in: z.object({ rules: z.unknown() }), out: z.object({ rules: scoringRules }), from: ['extension'] },
   /** The webmail button (issue #7): the open message, from our content script; opens the lead form for that tab. */
   'webmail/capture': { in: webmailMessage, out: z.object({ opened: z.boolean() }), from: ['content'] },
+  /** File import (issue #5): dedupe keys of stored leads, then staged batches committed in one transaction. */
+  'import/keys': { in: z._default(z.object({}), {}), out: z.object({ keys: z.array(z.tuple([z.string(), z.string()])) }), from: ['extension'] },
+  'import/stage': {
+    in: z.object({
+      importId: z.uuid(),
+      creates: z.array(z.unknown()).check(z.maxLength(5000)),
+      updates: z.array(z.object({ id: z.uuid(), lead: z.unknown() })).check(z.maxLength(5000)),
+    }),
+    out: z.object({ staged: z.number() }),
+    from: ['extension'],
+  },
+  'import/commit': { in: z.object({ importId: z.uuid() }), out: z.object({ created: z.number(), updated: z.number() }), from: ['extension'] },
+  'import/discard': { in: z.object({ importId: z.uuid() }), out: z.object({ discarded: z.boolean() }), from: ['extension'] },
 } as const satisfies Protocol;
 
 export type ToBackground = typeof toBackground;
