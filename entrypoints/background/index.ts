@@ -5,7 +5,7 @@ import { ensureRetentionAlarm, listenForRetention } from '@/lib/privacy/retentio
 import { startQueue } from '@/lib/queue/schedule';
 import { registerSyncProcessor } from '@/lib/queue/processor-registry';
 import { httpTestProcessor, TEST_ENDPOINT_KEY } from '@/lib/queue/http-test-processor';
-import { dataverseProcessor } from '@/lib/sync/service';
+import { dataverseProcessor, isSyncConfigured } from '@/lib/sync/service';
 import { browser } from '#imports';
 import { handlers } from './handlers';
 import { startSyncTriggers } from '@/lib/sync/triggers';
@@ -19,10 +19,13 @@ export default defineBackground(() => {
   const dataverse = dataverseProcessor();
   if (import.meta.env.LEADCLIP_TEST_BUILD) {
     const recorder = httpTestProcessor();
-    registerSyncProcessor(async (jobs, signal) =>
-      (await browser.storage.local.get(TEST_ENDPOINT_KEY))[TEST_ENDPOINT_KEY] ? recorder(jobs, signal) : dataverse(jobs, signal));
+    const testEndpoint = async () => !!(await browser.storage.local.get(TEST_ENDPOINT_KEY))[TEST_ENDPOINT_KEY];
+    registerSyncProcessor(
+      async (jobs, signal) => ((await testEndpoint()) ? recorder(jobs, signal) : dataverse(jobs, signal)),
+      async () => (await testEndpoint()) || isSyncConfigured(),
+    );
   } else {
-    registerSyncProcessor(dataverse);
+    registerSyncProcessor(dataverse, isSyncConfigured);
   }
   listenForRetention(() => void refreshBadge());
   void ensureRetentionAlarm();
