@@ -1,0 +1,112 @@
+// The extractor: everything a page says about people and organizations, as ranked candidates.
+// Runs inside the page (injected on demand) and in tests against any Document.
+import type { CaptureMethod } from '../leads/schema';
+import { cleanText, looksLikeMarkup } from './clean-text';
+import { defaultBudget, walkPage, type WalkBudget } from './dom-walk';
+import { isFreeMailDomain } from './free-mail';
+import { parseLinkedIn } from './linkedin/parse';
+import { completeWithOrg, dedupe, rank } from './merge';
+import { readPageMeta, type PageMeta } from './page-meta';
+import { itemsToCandidates } from './schema-org/to-candidates';
+import { jsonldItems } from './schema-org/jsonld';
+import { microdataItems } from './schema-org/microdata';
+import { microformatItems } from './schema-org/microformats';
+import { rdfaItems } from './schema-org/rdfa';
+import { asPersonName } from './text/person-name';
+import { parseLines, putAddress, type ParsedText } from './text/parse-lines';
+import type { Candidate, CandidateFields, Extraction } from './types';
+
+const MAX_CANDIDATES = 50;
+
+export function extractPage(doc: Document, url: string, budget: WalkBudget = defaultBudget): Extraction {
+  const walk = walkPage(doc.body ?? doc.documentElement, budget);
+  const meta = readPageMeta(doc, url, walk.lines);
+  const items = [...jsonldItems(doc), ...microdataItems(doc), ...rdfaItems(doc), ...microformatItems(doc)];
+  const structured = itemsToCandidates(items, url);
+  const linkedin = parseLinkedIn(doc, url);
+  const text = parseLines(walk.lines.map((l) => l.text), walk.links, url, 'text');
+  const headings = walk.lines.filter((l) => l.heading > 0 && l.heading <= 2).map((l) => l.text);
+  const org = pageOrganization([...linkedin, ...structured], text, meta, headings, url);
+  const candidates = finish([...linkedin, ...structured, ...text.people], org);
+  return { url, title: meta.title, candidates, truncated: walk.truncated };
+}
+
+/** Parses a block of selected text (a signature, a business card, an address). */
+export function extractSelection(selected: string, source = 'selection'): Candidate[] {
+  const lines = selected.slice(0, 20_000).split(/\r?\n|\s{3,}|\t+/).map((l) => cleanText(l, 300)).filter(Boolean).slice(0, 200);
+  const parsed = parseLines(lines, [], source, 'selection', true);
+  const method: CaptureMethod = 'selection';
+  const org: CandidateFields = {};
+  const put = (key: keyof CandidateFields, value: string | undefined) => {
+    const v = cleanText(value, 200);
+    if (v && !org[key] && !looksLikeMarkup(v)) org[key] = { value: v, method, source };
+  };
+  put('companyname', parsed.company ?? companyFromEmails(parsed));
+  put('websiteurl', parsed.websites[0] ? withScheme(parsed.websites[0]) : undefined);
+  const phone = parsed.phones.find((p) => p.kind === 'phone');
+  put('telephone1', phone?.number);
+  put('mobilephone', parsed.phones.find((p) => p.kind === 'mobile')?.number);
+  put('fax', parsed.phones.find((p) => p.kind === 'fax')?.number);
+  if (parsed.addresses[0]) putAddress(put, parsed.addresses[0]);
+  const people = parsed.people.slice(0, 5);
+  for (const p of people) {
+    // Everything in a selection belongs to the person it names.
+    if (!p.fields.emailaddress1 && parsed.emails[0]) p.fields.emailaddress1 = { value: parsed.emails[0].value, method, source };
+    for (const [k, v] of Object.entries(org)) p.fields[k as keyof CandidateFields] ??= v;
+  }
+  if (people.length) return rank(dedupe(people));
+  if (parsed.emails[0]) put('emailaddress1', parsed.emails[0].value);
+  return Object.keys(org).length ? [{ kind: 'organization', fields: org, score: 1 }] : [];
+}
+
+function withScheme(u: string): string {
+  return /^https?:\/\//i.test(u) ? u : `https://${u}`;
+}
+
+function companyFromEmails(parsed: ParsedText): string | undefined {
+  for (const e of parsed.emails) {
+    const domain = e.value.split('@')[1]?.toLowerCase();
+    if (domain && !isFreeMailDomain(domain)) return domain;
+  }
+  return undefined;
+}
+
+/** The organization the page belongs to: its own markup, else meta tags and the page's text. */
+function pageOrganization(found: Candidate[], text: ParsedText, meta: PageMeta, headings: string[], url: string): CandidateFields {
+  const marked = found.filter((c) => c.kind === 'organization').sort((a, b) => b.score - a.score)[0];
+  const fields: CandidateFields = marked ? { ...marked.fields } : {};
+  const put = (key: keyof CandidateFields, value: string | undefined, method: CaptureMethod) => {
+    const v = cleanText(value, 200);
+    if (v && !fields[key] && !looksLikeMarkup(v)) fields[key] = { value: v, method, source: url };
+  };
+  const heading = headings.find((h) => h.length <= 60 && !asPersonName(h) && !/^(home|welcome|contact|about|our|meet|kontakt)/i.test(h));
+  const headingFitsDomain = heading && meta.domain && sharesToken(heading, meta.domain);
+  put('companyname', meta.siteName, 'meta');
+  put('companyname', meta.copyrightHolder, 'text');
+  put('companyname', meta.titleCompany, 'meta');
+  if (headingFitsDomain || !meta.domain) put('companyname', heading, 'text');
+  put('companyname', meta.logoAlt, 'meta');
+  if (meta.domain && !isFreeMailDomain(meta.domain)) put('companyname', meta.domain, 'meta');
+  const tel = text.phones.find((p) => p.labelled && p.kind === 'phone') ?? text.phones.find((p) => p.kind === 'phone');
+  put('telephone1', tel?.number, 'text');
+  put('fax', text.phones.find((p) => p.kind === 'fax')?.number, 'text');
+  put('emailaddress1', text.emails[0]?.value, 'text');
+  if (text.addresses[0] && !['address1_line1', 'address1_city', 'address1_postalcode'].some((k) => fields[k as keyof CandidateFields])) {
+    putAddress((k, v) => put(k, v, 'text'), text.addresses[0]);
+  }
+  if (meta.origin && !fields.websiteurl && fields.companyname && fields.companyname.method !== 'jsonld') put('websiteurl', meta.origin, 'meta');
+  return fields;
+}
+
+function sharesToken(a: string, domain: string): boolean {
+  const key = domain.split('.')[0].toLowerCase();
+  return a.toLowerCase().split(/[^a-z0-9]+/).some((w) => w.length > 2 && key.includes(w));
+}
+
+function finish(found: Candidate[], org: CandidateFields): Candidate[] {
+  const all = dedupe(found);
+  for (const c of all) if (c.kind === 'person') completeWithOrg(c, org);
+  const hasOrg = all.some((c) => c.kind === 'organization' && c.fields.companyname?.value === org.companyname?.value);
+  if (!hasOrg && Object.keys(org).length) all.push({ kind: 'organization', fields: org, score: 0 });
+  return rank(all).slice(0, MAX_CANDIDATES);
+}

@@ -1,0 +1,208 @@
+// The one text parser behind page text, plain-text pages and "Create lead from selection":
+// finds people ("Name / Title", "Name, Title", "Title: Name"), emails, phones and addresses,
+// and ties contact details to the person whose block they sit in.
+import type { CaptureMethod } from '../../leads/schema';
+import { cleanText } from '../clean-text';
+import type { Candidate, CandidateFields } from '../types';
+import { findAddresses, type FoundAddress } from './address';
+import { findEmails, stripMailto } from './emails';
+import { isJobTitle } from './job-title';
+import { asPersonName } from './person-name';
+import { digitsOf, findPhones, type FoundPhone } from './phones';
+import { splitName } from './split-name';
+
+export interface TextLink {
+  href: string;
+  text: string;
+  line: number;
+}
+
+export interface ParsedText {
+  people: Candidate[];
+  emails: { value: string; line: number }[];
+  phones: (FoundPhone & { line: number })[];
+  addresses: FoundAddress[];
+  websites: string[];
+  /** A line that names the organization (signatures, business cards). */
+  company?: string;
+}
+
+interface PersonHit {
+  line: number;
+  name: string;
+  title?: string;
+  /** How sure: 3 = name + title, 2 = name + contact details, 1 = selection's first line. */
+  strength: number;
+}
+
+const LABELLED_NAME = /^(contact(?: person)?|attn|attention|owner|proprietor|principal|manager|director|president|under name|name|imię i nazwisko|osoba kontaktowa|kontakt|właściciel|prezes|dyrektor)\s*[:\-–]\s*(.+)$/i;
+const SPLIT = /\s*(?:,|\s[-–—|•·]\s|\s*\|\s*)\s*/;
+const COMPANY_SUFFIX = /\b(inc|llc|l\.l\.c|ltd|limited|plc|gmbh|ag|corp|corporation|company|co|group|sp\. ?z ?o\.? ?o|s\.a|sp\. ?j|sp\. ?k|s\.c|spółka|pty|bv|nv|oy|ab|srl|sarl|sas|llp|lp|pc|pllc)\b\.?/i;
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"')]+/i;
+
+export function parseLines(lines: string[], links: TextLink[], source: string, method: CaptureMethod, selection = false): ParsedText {
+  const n = Math.min(lines.length, 20_000);
+  const hits: PersonHit[] = [];
+  const used = new Set<number>();
+  const emails: ParsedText['emails'] = [];
+  const phones: ParsedText['phones'] = [];
+  const websites: string[] = [];
+
+  // Link targets first: a mailto: href is more deliberate than the text shown for it.
+  for (const l of links) if (/^mailto:/i.test(l.href)) emails.push({ value: stripMailto(l.href), line: l.line });
+  for (let i = 0; i < n; i++) {
+    const line = lines[i];
+    for (const e of findEmails(line)) if (!emails.some((x) => x.line === i)) emails.push({ value: e, line: i });
+    for (const p of findPhones(line)) phones.push({ ...p, line: i });
+    const url = URL_IN_TEXT.exec(line);
+    if (url && !line.includes('@')) websites.push(url[0].replace(/[.,;]+$/, ''));
+  }
+  for (const l of links) {
+    if (!/^mailto:/i.test(l.href)) {
+      const number = cleanText(l.href.replace(/^(tel|callto):/i, '').split('?')[0], 40);
+      if (digitsOf(number).length >= 7) phones.push({ number: decodeSafe(number), kind: 'phone', labelled: true, line: l.line });
+    }
+  }
+
+  for (let i = 0; i < n; i++) {
+    const line = lines[i];
+    if (line.length > 120) continue;
+    // "Title: Name" and labelled names.
+    const labelled = LABELLED_NAME.exec(line);
+    if (labelled) {
+      const name = asPersonName(labelled[2]);
+      if (name) {
+        hits.push({ line: i, name, title: isJobTitle(labelled[1]) ? labelled[1] : undefined, strength: 3 });
+        used.add(i);
+        continue;
+      }
+    }
+    const colon = /^([^:]{2,60}):\s*(.{4,60})$/.exec(line);
+    if (colon && isJobTitle(colon[1])) {
+      const name = asPersonName(colon[2]);
+      if (name) {
+        hits.push({ line: i, name, title: colon[1].trim(), strength: 3 });
+        used.add(i);
+        continue;
+      }
+    }
+    // "Name, Title" / "Name - Title" / "Name (Title)".
+    const paren = /^(.{4,48}?)\s*\(([^)]{2,60})\)$/.exec(line);
+    if (paren && isJobTitle(paren[2])) {
+      const name = asPersonName(paren[1]);
+      if (name) {
+        hits.push({ line: i, name, title: paren[2], strength: 3 });
+        used.add(i);
+        continue;
+      }
+    }
+    const parts = line.split(SPLIT);
+    if (parts.length >= 2 && parts.length <= 4) {
+      const name = asPersonName(parts[0]);
+      const rest = parts.slice(1).join(', ');
+      if (name && isJobTitle(rest) && !asPersonName(rest)) {
+        hits.push({ line: i, name, title: rest, strength: 3 });
+        used.add(i);
+        continue;
+      }
+      const rname = asPersonName(parts[parts.length - 1]);
+      const lead = parts.slice(0, -1).join(', ');
+      if (rname && isJobTitle(lead) && !asPersonName(lead) && !/,/.test(line)) {
+        hits.push({ line: i, name: rname, title: lead, strength: 3 });
+        used.add(i);
+        continue;
+      }
+    }
+    // A name on its own line, with a title next to it.
+    const name = asPersonName(line);
+    if (!name) continue;
+    const next = lines[i + 1];
+    const prev = lines[i - 1];
+    if (next !== undefined && isJobTitle(next) && !asPersonName(next)) {
+      hits.push({ line: i, name, title: next, strength: 3 });
+      used.add(i).add(i + 1);
+    } else if (prev !== undefined && !used.has(i - 1) && isJobTitle(prev) && !asPersonName(prev) && prev.length < 50) {
+      hits.push({ line: i, name, title: prev.replace(/[:\-–]\s*$/, ''), strength: 3 });
+      used.add(i).add(i - 1);
+    } else if (nearContact(i, emails, phones, name) || (selection && hits.length === 0)) {
+      hits.push({ line: i, name, strength: selection && hits.length === 0 ? 2 : 2 });
+      used.add(i);
+    }
+  }
+
+  const addresses = findAddresses(lines.slice(0, n));
+  const people = hits.slice(0, 100).map((hit, k) => {
+    const end = Math.min(hits[k + 1]?.line ?? n, hit.line + 8);
+    const start = hit.line;
+    const fields: CandidateFields = {};
+    const put = (key: keyof CandidateFields, value: string | undefined) => {
+      const v = cleanText(value, 200);
+      if (v && !fields[key]) fields[key] = { value: v, method, source };
+    };
+    const parts = splitName(hit.name);
+    put('salutation', parts?.salutation);
+    put('firstname', parts?.firstname);
+    put('middlename', parts?.middlename);
+    put('lastname', parts?.lastname);
+    put('jobtitle', hit.title);
+    const inBlock = (line: number) => line >= start && line < end;
+    const email = emails.find((e) => inBlock(e.line) && emailFitsName(e.value, hit.name)) ?? emails.find((e) => inBlock(e.line));
+    put('emailaddress1', email?.value);
+    for (const p of phones.filter((x) => inBlock(x.line))) put(p.kind === 'fax' ? 'fax' : p.kind === 'mobile' ? 'mobilephone' : 'telephone1', p.number);
+    const adr = addresses.find((a) => inBlock(a.at));
+    if (adr) putAddress(put, adr);
+    return { kind: 'person' as const, fields, score: hit.strength + Object.keys(fields).length / 10 };
+  });
+
+  let company: string | undefined;
+  if (selection) company = companyLine(lines, hits, emails, phones, addresses);
+  return { people, emails, phones, addresses, websites, company };
+}
+
+export function putAddress(put: (key: keyof CandidateFields, value: string | undefined) => void, a: FoundAddress): void {
+  put('address1_line1', a.line1);
+  put('address1_line2', a.line2);
+  put('address1_city', a.city);
+  put('address1_stateorprovince', a.state);
+  put('address1_postalcode', a.postalcode);
+  put('address1_country', a.country);
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function nearContact(i: number, emails: ParsedText['emails'], phones: ParsedText['phones'], name: string): boolean {
+  const email = emails.some((e) => e.line > i && e.line <= i + 3 && emailFitsName(e.value, name));
+  if (email) return true;
+  const close = emails.filter((e) => e.line > i && e.line <= i + 2).length + phones.filter((p) => p.line > i && p.line <= i + 2 && p.labelled).length;
+  return close > 0 && emails.some((e) => Math.abs(e.line - i) <= 3 && emailFitsName(e.value, name));
+}
+
+/** jsmith@, john.smith@, john@ and smithj@ all fit "John Smith". */
+export function emailFitsName(email: string, name: string): boolean {
+  const local = email.split('@')[0].toLowerCase().replace(/[^a-z]/g, '');
+  const words = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[\s-]+/).map((w) => w.replace(/[^a-z]/g, '')).filter((w) => w.length > 1);
+  if (!local || words.length < 1) return false;
+  const [firstName, lastName] = [words[0], words[words.length - 1]];
+  return local.includes(lastName) || local === firstName || local.startsWith(firstName) && local.length <= firstName.length + 2;
+}
+
+/** In a signature, the organization's line: a legal-form suffix, or the line after the title. */
+function companyLine(lines: string[], hits: PersonHit[], emails: ParsedText['emails'], phones: ParsedText['phones'], addresses: FoundAddress[]): string | undefined {
+  const taken = new Set<number>();
+  for (const e of emails) taken.add(e.line);
+  for (const p of phones) taken.add(p.line);
+  for (const a of addresses) for (let k = a.at - 2; k <= a.at; k++) taken.add(k);
+  const usable = (i: number) => !taken.has(i) && lines[i] && lines[i].length <= 80 && !URL_IN_TEXT.test(lines[i]) && !asPersonName(lines[i]) && !isJobTitle(lines[i]);
+  for (let i = 0; i < Math.min(lines.length, 40); i++) if (COMPANY_SUFFIX.test(lines[i]) && lines[i].length <= 80 && !taken.has(i) && !lines[i].includes('@')) return lines[i].replace(/^(at|@|w|z)\s+/i, '');
+  const hit = hits[0];
+  if (!hit) return undefined;
+  const after = hit.title ? hit.line + (lines[hit.line + 1] === hit.title ? 2 : 1) : hit.line + 1;
+  if (usable(after) && !/\d{3}/.test(lines[after])) return lines[after];
+  return undefined;
+}

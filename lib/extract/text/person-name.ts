@@ -1,0 +1,59 @@
+// Does a short piece of text look like a person's name? Conservative on purpose: the popup
+// prefills it, so a false name costs the rep more than a missed one.
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'`-]+(?:-\p{Lu}[\p{Ll}]+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?|\p{Lu}\.|Mc\p{Lu}\p{Ll}+|Mac\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+|D['’]\p{Lu}\p{Ll}+)$/u;
+const PARTICLE = /^(van|von|de|da|di|del|della|der|den|la|le|du|dos|das|ten|ter|bin|y)$/;
+const SALUTATION = /^(mr|mrs|ms|miss|dr|prof|sir|rev|fr|pastor|hon|judge|pan|pani|mgr|inż)\.?$/i;
+const CREDENTIALS = /(?:,?\s+(?:jr|sr|ii|iii|iv|phd|ph\.d|md|m\.d|dds|dmd|rn|np|cpa|esq|mba|ms|ma|msc|rd|cd|ckd|cfp|cfa|pe|aia|jd|dvm|lcsw|lmft|clu|chfc)\.?)+$/i;
+// Capitalised words that start or fill headings, menus and addresses rather than names.
+const NOT_NAME = new Set(`about us our team home contact contacts meet staff services service products product news events event blog gallery
+login log sign search map maps directions careers career jobs welcome read more click here privacy policy terms copyright all rights
+reserved company inc llc ltd corp co group center centre insurance solutions design church school university college hospital clinic
+law firm bank county city state department office hours monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december street avenue road suite drive lane boulevard north south east
+west new the and of for to in on at by with from your my a an is are be it this that request quote free online shop store cart
+view full more info information links link page site web website email mail phone fax tel call toll support help faq faqs question
+questions testimonials reviews review portfolio projects project location locations visit find get started learn best top quality
+professional professionals residential commercial industrial sales marketing management board members member directors leadership
+executive executives history mission vision values partners clients client customer customers resources downloads download
+community family health care dental medical legal real estate home homes property properties financial tax accounting
+consulting construction plumbing heating cooling roofing repair repairs cleaning landscaping auto car cars service photo photos
+video videos media press releases release subscribe newsletter follow like share twitter facebook linkedin instagram youtube google
+united states america american canada british english national international global local regional park lake river valley mountain
+hill hills beach bay island spring springs creek ridge view heights village town main st ave rd blvd dr ln ct pl
+accessibility sitemap skip navigation menu back next previous return open close submit send reset yes no thank thanks
+kontakt o nas zespół oferta usługi produkty aktualności strona główna ul al pl sp z o.o. s.a. polska warszawa kraków
+specials special offer offers sale deals coupons pricing prices price rates rate plans plan program programs programme
+events calendar schedule admissions apply donate give volunteer ministries worship sermons staff directory`.split(/\s+/));
+
+export function stripCredentials(s: string): string {
+  return s.replace(CREDENTIALS, '').trim();
+}
+
+/** Returns the name (salutation and credentials removed) or undefined. */
+export function asPersonName(raw: string): string | undefined {
+  let s = raw.replace(/\s+/g, ' ').replace(/^[-–•·*|,:;\s]+|[-–•·*|,:;\s]+$/g, '').trim();
+  if (s.length < 4 || s.length > 48) return undefined;
+  s = stripCredentials(s);
+  // A nickname in quotes or brackets is still a name: "Walter (Bill) Babb", "Shaun 'Gilly' Gilligan".
+  const plain = s.replace(/\s+(?:\([^)]{1,15}\)|['"“‘][^'"”’]{1,15}['"”’])\s+/, ' ');
+  const words = plain.split(' ');
+  let start = 0;
+  while (start < words.length - 1 && SALUTATION.test(words[start])) start++;
+  const core = words.slice(start);
+  if (core.length < 2 || core.length > 4) return undefined;
+  let capitals = 0;
+  for (let i = 0; i < core.length; i++) {
+    const w = core[i];
+    if (i > 0 && i < core.length - 1 && PARTICLE.test(w)) continue;
+    if (!NAME_WORD.test(w)) return undefined;
+    if (NOT_NAME.has(w.toLowerCase().replace(/[.’'`]/g, ''))) return undefined;
+    capitals++;
+  }
+  if (capitals < 2) return undefined;
+  // Two initials or a trailing initial are not a name ("J. K.", "Smith J.").
+  if (/\.$/.test(core[0]) && /\.$/.test(core[1])) return undefined;
+  if (/^\p{Lu}\.$/u.test(core[core.length - 1])) return undefined;
+  // All-caps lines are names only when short words (DAN MARTIN), not acronyms (ABC DEF GH).
+  if (core.every((w) => /^\p{Lu}+$/u.test(w)) && core.some((w) => w.length < 3)) return undefined;
+  return s;
+}
