@@ -1,5 +1,9 @@
 // A bare Chromium for evaluation: page scripts off, every request but local files refused, so
 // third-party pages run none of their own code and reach no network.
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import type { Extraction } from '../../lib/extract/types';
 
@@ -19,7 +23,7 @@ export async function preparePage(browser: Browser): Promise<Page> {
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     const u = req.url();
-    if (req.isNavigationRequest() && (u.startsWith('file:') || u.startsWith('data:') || u.startsWith('about:'))) void req.continue();
+    if (req.isNavigationRequest() && (u.startsWith('http://127.0.0.1:') || u.startsWith('data:') || u.startsWith('about:'))) void req.continue();
     else void req.abort();
   });
   return page;
@@ -38,4 +42,27 @@ export async function runExtractor(page: Page, bundle: string, url?: string): Pr
     bundle,
     url ?? null,
   );
+}
+
+/**
+ * Serves fixture files from `root` on 127.0.0.1. Meta refreshes are dropped so a saved page
+ * stays put instead of redirecting to its live site.
+ */
+export async function serveFiles(root: string): Promise<{ url(file: string): string; close(): Promise<void> }> {
+  const server: Server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const html = (await readFile(join(root, path), 'utf8')).replace(/<meta[^>]+http-equiv=["']?refresh[^>]*>/gi, '');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (file) => `http://127.0.0.1:${port}/${file.split('/').map(encodeURIComponent).join('/')}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
 }

@@ -3,11 +3,10 @@
 //   LEADCLIP_CORPUS=/path/to/corpus (default ../shared/corpus beside the repo, then /work/shared/corpus)
 //   EVAL_VERBOSE=1 prints each miss.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Candidate, Extraction } from '../../lib/extract/types';
-import { launchChromium, preparePage, runExtractor } from './chromium';
+import { launchChromium, preparePage, runExtractor, serveFiles } from './chromium';
 import { extractorBundle } from './extractor-bundle';
 import { norm, prf, sameCountry, sameLoose, samePhone, sameRegion, sameText, sameUrl, Scores, table } from './score';
 
@@ -62,7 +61,8 @@ function compare(scores: Scores, gold: GoldEntity, c: Candidate | undefined, dry
 }
 
 /** Pairs each gold entity with its best unused candidate, then scores the pairs. */
-function scorePage(scores: Scores, golds: GoldEntity[], candidates: Candidate[], label: string): void {
+function scorePage(scores: Scores, allGolds: GoldEntity[], candidates: Candidate[], label: string): void {
+  const golds = mergeGold(allGolds);
   const used = new Set<Candidate>();
   for (const gold of golds) {
     const pool = candidates.filter((c) => !used.has(c) && (gold.kind === 'organization' || c.kind === 'person'));
@@ -86,9 +86,33 @@ function scorePage(scores: Scores, golds: GoldEntity[], candidates: Candidate[],
   }
 }
 
+let files: Awaited<ReturnType<typeof serveFiles>>;
+
+async function open(page: Page, file: string): Promise<void> {
+  await page.goto(files.url(relative(corpus!, file)), { waitUntil: 'domcontentloaded', timeout: 20_000 });
+}
+
 async function extract(page: Page, bundle: string, file: string, url?: string): Promise<Extraction> {
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+  await open(page, file);
   return (await runExtractor(page, bundle, url)).result;
+}
+
+/** The extractor keeps one candidate per person or organization, so the gold does too. */
+function mergeGold(golds: GoldEntity[]): GoldEntity[] {
+  const out: GoldEntity[] = [];
+  for (const g of golds) {
+    const same = g.name ? out.find((o) => o.kind === g.kind && o.name && norm(o.name) === norm(g.name!)) : undefined;
+    if (!same) {
+      out.push({ ...g });
+      continue;
+    }
+    for (const [k, val] of Object.entries(g) as [keyof GoldEntity, unknown][]) {
+      const cur = same[k];
+      if (Array.isArray(cur)) (same as unknown as Record<string, unknown[]>)[k] = [...new Set([...cur, ...(val as unknown[])])];
+      else if (cur === undefined) (same as unknown as Record<string, unknown>)[k] = val;
+    }
+  }
+  return out;
 }
 
 // ---- jsonld: schema.org examples with markup and as plain text ----
@@ -148,9 +172,10 @@ function hcardGold(item: Mf): GoldEntity | undefined {
   const strs = (k: string) => (p[k] ?? []).map(mfText).filter((s): s is string => !!s);
   const adrItem = (p.adr?.find((a) => typeof a === 'object') as Mf | undefined)?.properties ?? p;
   const a = (k: string) => mfText(adrItem[k]?.[0]);
-  const name = strs('name')[0];
   const org = strs('org');
-  const isOrg = !!name && org[0] === name && !p['given-name'];
+  // A card naming only an organization stands for that organization.
+  const isOrg = (!strs('name')[0] || strs('name')[0] === org[0]) && !!org[0] && !p['given-name'] && !p['family-name'];
+  const name = strs('name')[0] ?? (isOrg ? org[0] : undefined);
   const gold: GoldEntity = {
     kind: isOrg ? 'organization' : 'person',
     name,
@@ -200,7 +225,8 @@ async function evalHcard(page: Page, bundle: string): Promise<Scores | undefined
   for (const f of files.sort()) {
     const golds = hcardGolds((JSON.parse(readFileSync(f, 'utf8')) as { items: Mf[] }).items);
     if (!golds.length) continue;
-    const result = await extract(page, bundle, f.replace(/\.json$/, '.html'), 'http://example.com/');
+    // No site URL: these fragments belong to no site, so no domain fallback applies.
+    const result = await extract(page, bundle, f.replace(/\.json$/, '.html'));
     scorePage(scores, golds, result.candidates, f.slice(dir.length + 1));
   }
   return scores;
@@ -239,8 +265,9 @@ async function evalWebstruct(page: Page, bundle: string) {
       const file = join(dir, gold.file);
       if (!existsSync(file)) continue;
       stats.pages++;
-      const url = gold.base_href || `http://unknown.invalid/${gold.file}`;
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+      // The page's own address (its <base href>), as a rep would have it open.
+      const url = gold.base_href || undefined;
+      await open(page, file);
       const { result, ms } = await runExtractor(page, bundle, url);
       stats.ms.push(ms);
       const top = result.candidates[0];
@@ -292,6 +319,7 @@ async function main() {
   console.log(`eval:extract over ${corpus}`);
   const bundle = await extractorBundle();
   const browser = await launchChromium();
+  files = await serveFiles(corpus);
   const summary: string[] = [];
   try {
     const page = await preparePage(browser);
@@ -329,6 +357,7 @@ async function main() {
     } else console.log('\npages/webstruct: folder absent, skipped');
   } finally {
     await browser.close();
+    await files.close();
   }
   console.log(`\nSummary\n${summary.map((l) => `  ${l}`).join('\n')}`);
 }

@@ -88,8 +88,14 @@ function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): It
   let typeHint = '';
   const stack: Element[] = Array.from(rootEl.children).reverse();
   const included = new Set<Element>();
+  // v1 table pattern: a cell's headers="id" adds that header cell's properties.
+  for (const id of (root.v1 ? rootEl.getAttribute('headers') ?? '' : '').split(/\s+/).filter(Boolean).slice(0, 5)) {
+    const th = doc.getElementById(id);
+    if (th && !th.contains(rootEl)) stack.push(th);
+  }
   let budget = 5_000;
   let sawProperty = false;
+  let sawNested = false;
   while (stack.length && budget-- > 0) {
     const el = stack.pop()!;
     if (root.v1 && el.classList.contains('include')) {
@@ -104,17 +110,17 @@ function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): It
     const nestedRoot = rootOf(el);
     const props = propsOf(el, root.v1);
     if (nestedRoot) {
+      sawNested = true;
       const child = depth < 5 ? readRoot(el, nestedRoot, doc, depth + 1) : undefined;
       for (const p of props) {
         const name = PROP_MAP[p.name];
         if (name && child) addProp(item, name, child);
-        sawProperty = true;
       }
       if (!props.length && child) addProp(item, 'children', child);
       continue;
     }
     for (const p of props) {
-      sawProperty = true;
+      if (p.prefix === 'p' || p.prefix === 'e') sawProperty = true;
       if (root.v1 && p.name === 'n') continue; // n's parts are read as they come
       const name = PROP_MAP[p.name];
       if (!name) continue;
@@ -136,12 +142,9 @@ function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): It
     // Properties inside a property element still count (v1 n > given-name), unless it is a root.
     for (let c = el.children.length - 1; c >= 0; c--) stack.push(el.children[c]);
   }
-  // Implied name (mf2): the root's own text when nothing else names it.
-  if (!item.props.has('name') && root.kind === 'h-card') {
-    if (!sawProperty || (!item.props.has('givenName') && !item.props.has('worksFor'))) {
-      const img = rootEl.tagName === 'IMG' ? rootEl : null;
-      addProp(item, 'name', img ? cleanText(img.getAttribute('alt')) : rootEl.tagName === 'ABBR' && rootEl.getAttribute('title') ? cleanText(rootEl.getAttribute('title')) : textOf(rootEl));
-    }
+  // Implied name (mf2 only; v1 vcards name themselves with fn): the root's own text.
+  if (!item.props.has('name') && root.kind === 'h-card' && !root.v1 && !sawProperty && !sawNested) {
+    addProp(item, 'name', impliedName(rootEl));
   }
   // Address parts written straight on the card become one PostalAddress.
   if (root.kind === 'h-card' && ADDRESS_PARTS.some((p) => item.props.has(p))) {
@@ -150,4 +153,30 @@ function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): It
     addProp(item, 'address', adr);
   }
   return item;
+}
+
+const alt = (el: Element): string | undefined => {
+  const tag = el.tagName.toUpperCase();
+  if ((tag === 'IMG' || tag === 'AREA') && el.getAttribute('alt') !== null) return cleanText(el.getAttribute('alt'));
+  if (tag === 'ABBR' && el.getAttribute('title') !== null) return cleanText(el.getAttribute('title'));
+  return undefined;
+};
+
+/** mf2 implied p-name: alt/title of the root or its only child (or grandchild), else its text with images as their alt. */
+function impliedName(root: Element): string {
+  const own = alt(root);
+  if (own !== undefined) return own;
+  const only = root.children.length === 1 ? root.children[0] : undefined;
+  if (only && !rootOf(only)) {
+    const a = alt(only);
+    if (a !== undefined) return a;
+    const deeper = only.children.length === 1 ? only.children[0] : undefined;
+    if (deeper && !rootOf(deeper)) {
+      const b = alt(deeper);
+      if (b !== undefined) return b;
+    }
+  }
+  const clone = root.cloneNode(true) as Element;
+  for (const img of Array.from(clone.querySelectorAll('img[alt]')).slice(0, 50)) img.replaceWith(` ${img.getAttribute('alt')} `);
+  return textOf(clone);
 }

@@ -37,7 +37,7 @@ export function isPerson(item: Item): boolean {
 function isOrgCard(item: Item): boolean {
   const name = text(first(item, 'name'));
   const org = text(first(item, 'worksFor'));
-  return !!name && name === org && !item.props.has('givenName');
+  return !!org && (!name || name === org) && !item.props.has('givenName') && !item.props.has('familyName');
 }
 
 export function isOrganization(item: Item): boolean {
@@ -124,14 +124,14 @@ export function itemsToCandidates(items: Item[], source: string): Candidate[] {
       if (fields.lastname || fields.firstname) out.push({ kind: 'person', fields, score: structuredScore(fields) });
     } else if (isOrganization(item)) {
       const fields: CandidateFields = {};
-      const name = nameOf(item);
+      const name = nameOf(item) || (item.types.includes('h-card') ? text(first(item, 'worksFor')) : '');
       put(fields, 'companyname', name, method, source, 100);
       contactBits(item, fields, method, source);
       if (Object.keys(fields).length) out.push({ kind: 'organization', fields, score: structuredScore(fields) - 1 });
       for (const rel of PERSON_LINKS) for (const p of item.props.get(rel) ?? []) if (typeof p !== 'string') visit(p, name || orgName, depth + 1);
       return;
     }
-    for (const values of item.props.values()) for (const v of values) if (typeof v !== 'string' && (isPerson(v) || PERSON_LINKS.length)) visit(v, orgName, depth + 1);
+    for (const values of item.props.values()) for (const v of values) if (typeof v !== 'string') visit(v, orgName, depth + 1);
   };
   for (const item of items) visit(item, undefined, 0);
   return out;
