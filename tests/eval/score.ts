@@ -61,6 +61,12 @@ export const sameLoose = (a: string, b: string) => {
   const y = norm(b);
   return x === y || (x.length > 3 && y.includes(x)) || (y.length > 3 && x.includes(y));
 };
+/** Street lines: one's words all appear in the other (renderings add or drop a suite line). */
+export const sameStreet = (a: string, b: string) => {
+  const x = norm(a).split(' ');
+  const y = norm(b).split(' ');
+  return sameLoose(a, b) || (x.length >= 2 && y.length >= 2 && (x.every((w) => y.includes(w)) || y.every((w) => x.includes(w))));
+};
 export const samePhone = (a: string, b: string) => {
   const x = a.replace(/\D/g, '');
   const y = b.replace(/\D/g, '');
@@ -76,7 +82,10 @@ export const sameRegion = (a: string, b: string) => {
   const f = (s: string) => REGIONS[norm(s)] ?? norm(s);
   return f(a) === f(b);
 };
-const COUNTRIES: Record<string, string> = { usa: 'us', 'united states': 'us', 'united states of america': 'us', uk: 'gb', 'united kingdom': 'gb', england: 'gb', polska: 'pl', poland: 'pl' };
+const COUNTRIES: Record<string, string> = {
+  usa: 'us', 'united states': 'us', 'united states of america': 'us', uk: 'gb', 'united kingdom': 'gb', england: 'gb',
+  polska: 'pl', poland: 'pl', austria: 'at', spain: 'es', germany: 'de', france: 'fr', canada: 'ca', italy: 'it', australia: 'au',
+};
 export const sameCountry = (a: string, b: string) => {
   const f = (s: string) => COUNTRIES[norm(s).replace(/\./g, '')] ?? norm(s).replace(/\./g, '');
   return f(a) === f(b);

@@ -17,7 +17,7 @@ const NOT_ORG = new Set([
   'CourseInstance', 'Schedule', 'Duration', 'Distance', 'HowTo', 'Recipe', 'Question', 'Answer', 'FAQPage', 'SiteNavigationElement',
 ]);
 const ORG_PROPS = ['telephone', 'email', 'address', 'contactPoint', 'faxNumber', 'legalName', 'employee', 'founder', 'department'];
-const PERSON_LINKS = ['employee', 'employees', 'founder', 'founders', 'member', 'members', 'author', 'contactPoint', 'contact', 'alumni'];
+const PERSON_LINKS = ['employee', 'employees', 'founder', 'founders', 'member', 'members', 'author', 'contact', 'alumni'];
 
 const first = (item: Item, ...names: string[]): ItemValue | undefined => {
   for (const n of names) {
@@ -58,7 +58,8 @@ function contactBits(item: Item, fields: CandidateFields, method: CaptureMethod,
   for (const e of item.props.get('email') ?? []) put(fields, 'emailaddress1', text(e).replace(/^mailto:/i, '').replace(/\?.*$/, ''), method, source, 100);
   for (const t of item.props.get('telephone') ?? []) put(fields, 'telephone1', text(t).replace(/^tel:/i, ''), method, source, 50);
   put(fields, 'fax', text(first(item, 'faxNumber')), method, source, 50);
-  const url = text(first(item, 'url', 'sameAs'));
+  // Only `url`: sameAs usually points at social profiles, not the lead's website.
+  const url = text(first(item, 'url'));
   if (/^https?:\/\//i.test(url)) put(fields, 'websiteurl', url, method, source);
   const adr = first(item, 'address', 'location', 'workLocation');
   if (adr) addressBits(adr, fields, method, source);
@@ -129,6 +130,7 @@ export function itemsToCandidates(items: Item[], source: string): Candidate[] {
       contactBits(item, fields, method, source);
       if (Object.keys(fields).length) out.push({ kind: 'organization', fields, score: structuredScore(fields) - 1 });
       for (const rel of PERSON_LINKS) for (const p of item.props.get(rel) ?? []) if (typeof p !== 'string') visit(p, name || orgName, depth + 1);
+      for (const rel of ['department', 'subOrganization', 'branch']) for (const p of item.props.get(rel) ?? []) if (typeof p !== 'string') visit(p, undefined, depth + 1);
       return;
     }
     for (const values of item.props.values()) for (const v of values) if (typeof v !== 'string') visit(v, orgName, depth + 1);
