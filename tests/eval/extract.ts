@@ -83,7 +83,7 @@ function scorePage(scores: Scores, allGolds: GoldEntity[], candidates: Candidate
       const before = scores.total();
       compare(scores, gold, best);
       const after = scores.total();
-      if (after.fp > before.fp || after.fn > before.fn) console.log(`  miss ${label} ${gold.kind} ${gold.name}: ${best ? JSON.stringify(Object.fromEntries(Object.entries(best.fields).map(([k, f]) => [k, f?.value]))) : 'none'}`);
+      if (after.fp > before.fp || after.fn > before.fn) console.log(`  miss ${label} ${JSON.stringify(gold)}\n      got: ${best ? JSON.stringify(Object.fromEntries(Object.entries(best.fields).map(([k, f]) => [k, f?.value]))) : 'none'}`);
     } else compare(scores, gold, best);
   }
 }

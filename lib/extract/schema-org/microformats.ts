@@ -146,6 +146,12 @@ function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): It
   if (!item.props.has('name') && root.kind === 'h-card' && !root.v1 && !sawProperty && !sawNested) {
     addProp(item, 'name', impliedName(rootEl));
   }
+  // Implied url (mf2): the root link, or its only child link.
+  if (!item.props.has('url') && root.kind === 'h-card' && !root.v1 && !sawNested) {
+    const only = rootEl.children.length === 1 ? rootEl.children[0] : undefined;
+    const link = /^(A|AREA)$/i.test(rootEl.tagName) ? rootEl : only && /^(A|AREA)$/i.test(only.tagName) && !rootOf(only) ? only : undefined;
+    if (link?.getAttribute('href') !== null && link) addProp(item, 'url', urlValue(link));
+  }
   // Address parts written straight on the card become one PostalAddress.
   if (root.kind === 'h-card' && ADDRESS_PARTS.some((p) => item.props.has(p))) {
     const adr: Item = { types: ['h-adr'], props: new Map(), method: 'microformat' };
