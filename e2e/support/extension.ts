@@ -76,8 +76,15 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     async stopServiceWorker() {
       const page = await openPage('popup.html?stop=1');
       const cdp = await page.createCDPSession();
+      const stopped = new Promise<void>((resolve) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          if (versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === 'stopped')) resolve();
+        });
+      });
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+      // Wait until Chrome reports the worker stopped, so a test really exercises a restart.
+      await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('service worker did not stop')), 10_000))]);
       await cdp.detach();
       await page.close();
     },

@@ -1,1 +1,5 @@
-export {};
+import { render } from 'preact';
+import '@/components/lead-form/lead-form.css';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);

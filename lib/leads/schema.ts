@@ -1,6 +1,7 @@
 // The lead: zod schemas that are the single source of truth for types, the form, the store,
 // import and sync. Field names are Dataverse logical names (shared/docs/dataverse.md §1).
-import { z } from 'zod';
+// zod/mini keeps the popup and worker bundles small; it interoperates with classic `zod`.
+import * as z from 'zod/mini';
 import {
   budgetStatus,
   industryCode,
@@ -19,34 +20,40 @@ import {
 /** Empty strings from forms and files mean "no value". */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+/** An optional column whose raw value is cleaned first (blank strings, numbers typed as text). */
+const optionalPre = <T extends z.core.$ZodType>(fn: (v: unknown) => unknown, schema: T) =>
+  z.optional(z.pipe(z.transform(fn), z.optional(schema)));
+
 export const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, { message: `max:${max}` }).optional());
+  optionalPre(blankToUndefined, z.string().check(z.trim(), z.maxLength(max, { message: `max:${max}` })));
 
 export const requiredText = (max: number) =>
-  z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(max, { message: `max:${max}` });
+  z.string({ message: 'required' }).check(z.trim(), z.minLength(1, { message: 'required' }), z.maxLength(max, { message: `max:${max}` }));
 
 const choice = (set: OptionSet) => {
   const values = optionValues(set);
-  return z.preprocess(
+  return optionalPre(
     (v) => (v === '' || v === null ? undefined : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v),
-    z
-      .number()
-      .int()
-      .refine((n) => values.includes(n), { message: 'option' })
-      .optional(),
+    z.int().check(z.refine((n) => values.includes(n), { message: 'option' })),
   );
 };
 
 const optionalNumber = (min: number, max: number, int = false) =>
-  z.preprocess(
-    (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.replace(',', '.')) : v),
-    (int ? z.number().int() : z.number()).min(min, { message: `min:${min}` }).max(max, { message: `max:${max}` }).optional(),
+  optionalPre(
+    (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.replace(/\s/g, '').replace(',', '.')) : v),
+    (int ? z.int() : z.number()).check(z.gte(min, { message: `min:${min}` }), z.lte(max, { message: `max:${max}` })),
   );
 
-const flag = z.preprocess((v) => (v === 'true' || v === 'on' ? true : v === 'false' || v === '' ? false : v), z.boolean().default(false));
+const flag = z._default(
+  z.pipe(
+    z.transform((v: unknown) => (v === 'true' || v === 'on' || v === 1 || v === '1' ? true : v === 'false' || v === '' || v === null || v === 0 || v === '0' ? false : v)),
+    z.boolean(),
+  ),
+  false,
+);
 
 /** ISO date (YYYY-MM-DD), as Dataverse's DateOnly columns take it. */
-const dateOnly = z.preprocess(blankToUndefined, z.iso.date({ message: 'date' }).optional());
+const dateOnly = optionalPre(blankToUndefined, z.iso.date({ message: 'date' }));
 
 /** The lead's own columns, exactly as Dataverse names and limits them. */
 export const leadFieldsShape = {
@@ -122,18 +129,18 @@ export type CaptureMethod = z.infer<typeof captureMethod>;
 
 export const fieldProvenance = z.object({
   method: captureMethod,
-  source: z.string().max(2048).optional(),
+  source: z.optional(z.string().check(z.maxLength(2048))),
 });
 
 export const provenance = z.object({
   /** Where the lead came from: the page, the email or the file. */
-  origin: z.enum(['manual', 'page', 'selection', 'email', 'import']).default('manual'),
-  sourceUrl: z.string().max(2048).optional(),
-  pageTitle: z.string().max(500).optional(),
+  origin: z._default(z.enum(['manual', 'page', 'selection', 'email', 'import']), 'manual'),
+  sourceUrl: z.optional(z.string().check(z.maxLength(2048))),
+  pageTitle: z.optional(z.string().check(z.maxLength(500))),
   capturedAt: z.iso.datetime(),
-  capturedBy: z.string().max(200).optional(),
+  capturedBy: z.optional(z.string().check(z.maxLength(200))),
   /** Per prefilled field: which method found it and where. */
-  fields: z.record(z.string(), fieldProvenance).default({}),
+  fields: z._default(z.record(z.string(), fieldProvenance), {}),
 });
 export type Provenance = z.infer<typeof provenance>;
 
@@ -152,7 +159,7 @@ export const phoneCallItem = z.object({
   kind: z.literal('phonecall'),
   subject: requiredText(200),
   phonenumber: optionalText(200),
-  directioncode: z.boolean().default(true), // true = outgoing, as in Dataverse
+  directioncode: z._default(z.boolean(), true), // true = outgoing, as in Dataverse
   actualdurationminutes: optionalNumber(0, 2_147_483_647, true),
   description: optionalText(2000),
 });
@@ -160,7 +167,7 @@ export const taskItem = z.object({
   ...timelineBase,
   kind: z.literal('task'),
   subject: requiredText(200),
-  scheduledend: z.preprocess(blankToUndefined, z.string().optional()),
+  scheduledend: optionalPre(blankToUndefined, z.string().check(z.maxLength(40))),
   description: optionalText(2000),
 });
 export const timelineItem = z.discriminatedUnion('kind', [noteItem, phoneCallItem, taskItem]);
@@ -172,22 +179,22 @@ export const stakeholderRoles = ['Stakeholder', 'Champion', 'Decision Maker', 'E
 export const stakeholder = z.object({
   id: z.uuid(),
   /** Dataverse contactid when the contact exists in the CRM. */
-  contactid: z.uuid().optional(),
+  contactid: z.optional(z.uuid()),
   fullname: requiredText(160),
   emailaddress1: optionalText(100),
   jobtitle: optionalText(100),
-  role: z.string().trim().min(1).max(100).default('Stakeholder'),
+  role: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), 'Stakeholder'),
 });
 export type Stakeholder = z.infer<typeof stakeholder>;
 
 /** A Qualify-step link: an existing record (by id) or one to create. */
 export const qualifyLink = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('existing'), id: z.string().min(1).max(100), name: z.string().max(160) }),
+  z.object({ mode: z.literal('existing'), id: z.string().check(z.minLength(1), z.maxLength(100)), name: z.string().check(z.maxLength(160)) }),
   z.object({ mode: z.literal('new') }),
 ]);
 export const qualifyLinks = z.object({
-  account: qualifyLink.optional(),
-  contact: qualifyLink.optional(),
+  account: z.optional(qualifyLink),
+  contact: z.optional(qualifyLink),
 });
 
 /** Queue states (the outbox of issue #4). */
@@ -195,39 +202,41 @@ export const syncState = z.enum(['draft', 'ready', 'syncing', 'synced', 'failed'
 export type SyncState = z.infer<typeof syncState>;
 
 export const syncInfo = z.object({
-  state: syncState.default('ready'),
-  lastAttemptAt: z.iso.datetime().optional(),
-  nextRetryAt: z.iso.datetime().optional(),
-  error: z.string().max(4000).optional(),
-  syncedAt: z.iso.datetime().optional(),
+  state: z._default(syncState, 'ready'),
+  lastAttemptAt: z.optional(z.iso.datetime()),
+  nextRetryAt: z.optional(z.iso.datetime()),
+  error: z.optional(z.string().check(z.maxLength(4000))),
+  syncedAt: z.optional(z.iso.datetime()),
   /** The CRM's ETag at the last sync, for If-Match. */
-  etag: z.string().max(200).optional(),
+  etag: z.optional(z.string().check(z.maxLength(200))),
 });
 
 const statecode = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 
 /** Everything a rep (or an import, or a capture) supplies when saving. */
-export const leadDraft = leadFields.extend({
+export const leadDraft = z.extend(leadFields, {
   /** Client-generated GUID: the future Dataverse leadid, so sync is idempotent. */
-  id: z.uuid().optional(),
-  statecode: statecode.default(0),
-  statuscode: z.number().int().min(1).max(7).default(1),
-  provenance: provenance.optional(),
-  timeline: z.array(timelineItem).max(500).default([]),
-  stakeholders: z.array(stakeholder).max(100).default([]),
-  qualify: qualifyLinks.default({}),
-}).refine((l) => (statusCodesByState[l.statecode] as readonly number[]).includes(l.statuscode), {
-  message: 'status',
-  path: ['statuscode'],
-});
+  id: z.optional(z.uuid()),
+  statecode: z._default(statecode, 0),
+  statuscode: z._default(z.int().check(z.gte(1), z.lte(7)), 1),
+  provenance: z.optional(provenance),
+  timeline: z._default(z.array(timelineItem).check(z.maxLength(500)), []),
+  stakeholders: z._default(z.array(stakeholder).check(z.maxLength(100)), []),
+  qualify: z._default(qualifyLinks, {}),
+}).check(
+  z.refine((l) => (statusCodesByState[l.statecode] as readonly number[]).includes(l.statuscode), {
+    message: 'status',
+    path: ['statuscode'],
+  }),
+);
 export type LeadDraftInput = z.input<typeof leadDraft>;
 export type LeadDraft = z.output<typeof leadDraft>;
 
 /** A lead as stored: a draft plus the fields the store owns. */
-export const leadRecord = leadFields.extend({
+export const leadRecord = z.extend(leadFields, {
   id: z.uuid(),
   statecode: statecode,
-  statuscode: z.number().int().min(1).max(7),
+  statuscode: z.int().check(z.gte(1), z.lte(7)),
   provenance: provenance,
   timeline: z.array(timelineItem),
   stakeholders: z.array(stakeholder),

@@ -1,5 +1,5 @@
 import { browser, type Browser } from '#imports';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { envelope, toBackground, type MessageIn, type MessageOut, type MessageType, type Reply, type Sender } from './protocol';
 
 export type Handlers = {
@@ -41,7 +41,7 @@ export async function handleMessage(
     const handler = handlers[type] as (d: unknown, s: Browser.runtime.MessageSender) => Promise<unknown>;
     return { ok: true, data: await handler(input.data, sender) };
   } catch (err) {
-    if (err instanceof z.ZodError) return { ok: false, error: { code: 'invalid', message: z.prettifyError(err) } };
+    if (err instanceof z.core.$ZodError) return { ok: false, error: { code: 'invalid', message: z.prettifyError(err) } };
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, error: { code: (err as { code?: string }).code ?? 'failed', message } };
   }

@@ -1,0 +1,90 @@
+// Form controls. Every control's `name` is the Dataverse logical name of its field.
+import type { JSX } from 'preact';
+import { t, uiLang } from '@/lib/i18n/t';
+import { leadOptionSets, optionLabel, type LeadOptionSetName } from '@/lib/leads/option-sets';
+import { leadTextLimits, type LeadFieldName } from '@/lib/leads/schema';
+import type { LeadFormModel } from '@/lib/state/lead-form-model';
+
+/** "max:50" -> a sentence in the rep's language. */
+export function errorText(code: string | undefined): string {
+  if (!code) return '';
+  const [kind, arg] = code.split(':');
+  switch (kind) {
+    case 'required': return t('error_required');
+    case 'max': return t('error_max', arg);
+    case 'min': return t('error_min', arg);
+    case 'option': return t('error_option');
+    case 'date': return t('error_date');
+    default: return /number/i.test(code) ? t('error_number') : t('error_invalid');
+  }
+}
+
+interface FieldProps {
+  model: LeadFormModel;
+  name: LeadFieldName;
+  required?: boolean;
+  type?: 'text' | 'email' | 'tel' | 'url' | 'number' | 'date';
+  multiline?: boolean;
+}
+
+function FieldShell({ model, name, required, children }: { model: LeadFormModel; name: LeadFieldName; required?: boolean; children: JSX.Element }) {
+  const error = model.errors.value[name];
+  const prov = model.state.value.provenance?.fields?.[name];
+  const provTitle = prov ? t('provenance_title', [prov.method, prov.source ?? '']) : undefined;
+  return (
+    <div class={`field${error ? ' field--error' : ''}${prov ? ' field--captured' : ''}`} title={provTitle} data-provenance={prov?.method}>
+      <label for={`f-${name}`}>
+        {t(`field_${name}`)}
+        {required && <span class="required" aria-label={t('required_marker')}> *</span>}
+        {prov && <span class="captured-dot" aria-hidden="true"> ●</span>}
+      </label>
+      {children}
+      {error && <div class="field-error" id={`${name}-error`} role="alert" data-error-for={name}>{errorText(error)}</div>}
+    </div>
+  );
+}
+
+export function TextField({ model, name, required, type = 'text', multiline }: FieldProps) {
+  const value = String(model.state.value.values[name] ?? '');
+  const common = {
+    id: `f-${name}`,
+    name,
+    value,
+    maxLength: leadTextLimits[name],
+    'aria-invalid': model.errors.value[name] ? true : undefined,
+    'aria-describedby': model.errors.value[name] ? `${name}-error` : undefined,
+    required,
+    onInput: (e: Event) => model.setField(name, (e.currentTarget as HTMLInputElement).value),
+  };
+  return (
+    <FieldShell model={model} name={name} required={required}>
+      {multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type as 'text'} step={type === 'number' ? 'any' : undefined} />}
+    </FieldShell>
+  );
+}
+
+export function ChoiceField({ model, name }: { model: LeadFormModel; name: LeadOptionSetName }) {
+  const set = leadOptionSets[name];
+  const lang = uiLang();
+  const value = String(model.state.value.values[name] ?? '');
+  return (
+    <FieldShell model={model} name={name}>
+      <select id={`f-${name}`} name={name} value={value} onChange={(e) => model.setField(name, (e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">{t('choice_none')}</option>
+        {Object.keys(set).map((v) => (
+          <option key={v} value={v}>{optionLabel(set, Number(v), lang)}</option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function FlagField({ model, name, danger }: { model: LeadFormModel; name: LeadFieldName; danger?: boolean }) {
+  const checked = model.state.value.values[name] === true;
+  return (
+    <label class={`flag${danger && checked ? ' flag--on' : ''}`}>
+      <input type="checkbox" id={`f-${name}`} name={name} checked={checked} onChange={(e) => model.setField(name, (e.currentTarget as HTMLInputElement).checked)} />
+      {t(`field_${name}`)}
+    </label>
+  );
+}

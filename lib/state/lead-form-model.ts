@@ -1,0 +1,102 @@
+// The lead form's state: values, which fields the rep edited, errors. Pure signals, no browser.*.
+import { batch, computed, signal } from '@preact/signals';
+import { toFormValues, validateForm, type FieldErrors, type FieldValue, type FormValues } from '../leads/form-values';
+import type { LeadDraftInput, LeadFieldName, LeadRecord, Provenance, Stakeholder, TimelineItem } from '../leads/schema';
+
+export type QualifyLinks = NonNullable<LeadDraftInput['qualify']>;
+
+export interface LeadFormState {
+  id?: string;
+  values: FormValues;
+  timeline: TimelineItem[];
+  stakeholders: Stakeholder[];
+  qualify: QualifyLinks;
+  provenance?: Provenance;
+  statecode?: 0 | 1 | 2;
+  statuscode?: number;
+  /** Fields the rep typed in: a prefill never overwrites these. */
+  edited: LeadFieldName[];
+}
+
+export function emptyFormState(): LeadFormState {
+  return { values: {}, timeline: [], stakeholders: [], qualify: {}, edited: [] };
+}
+
+export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
+  const state = signal<LeadFormState>(initial);
+  const errors = signal<FieldErrors>({});
+  const submitted = signal(false);
+
+  const companyMissing = computed(() => !String(state.value.values.companyname ?? '').trim());
+
+  function update(patch: Partial<LeadFormState>) {
+    state.value = { ...state.value, ...patch };
+  }
+
+  /** The rep changed a field. */
+  function setField(name: LeadFieldName, value: FieldValue) {
+    const s = state.value;
+    const edited = s.edited.includes(name) ? s.edited : [...s.edited, name];
+    batch(() => {
+      update({ values: { ...s.values, [name]: value }, edited });
+      if (submitted.value) validate();
+    });
+  }
+
+  /** A capture or a picked record offers values: only empty, unedited fields take them. */
+  function prefill(values: FormValues, fieldProvenance: Provenance['fields'] = {}, mode: 'fill-empty' | 'replace-unedited' = 'fill-empty') {
+    const s = state.value;
+    const next = { ...s.values };
+    const fields = { ...(s.provenance?.fields ?? {}) };
+    for (const [k, v] of Object.entries(values) as [LeadFieldName, FieldValue][]) {
+      if (v === undefined || v === '') continue;
+      if (s.edited.includes(k)) continue;
+      const current = next[k];
+      const empty = current === undefined || current === '' || current === false;
+      if (mode === 'fill-empty' && !empty) continue;
+      next[k] = v;
+      if (fieldProvenance[k]) fields[k] = fieldProvenance[k];
+      else delete fields[k];
+    }
+    update({ values: next, provenance: s.provenance ? { ...s.provenance, fields } : s.provenance });
+  }
+
+  function validate(): ReturnType<typeof validateForm> {
+    const s = state.value;
+    const result = validateForm(s.values, {
+      id: s.id,
+      timeline: s.timeline,
+      stakeholders: s.stakeholders,
+      qualify: s.qualify,
+      provenance: s.provenance,
+      statecode: s.statecode,
+      statuscode: s.statuscode,
+    });
+    errors.value = result.ok ? {} : result.errors;
+    return result;
+  }
+
+  function submit() {
+    submitted.value = true;
+    return validate();
+  }
+
+  return { state, errors, companyMissing, update, setField, prefill, validate, submit };
+}
+
+export type LeadFormModel = ReturnType<typeof createLeadFormModel>;
+
+/** The form's state for editing a stored lead. */
+export function formStateFromLead(lead: LeadRecord): LeadFormState {
+  return {
+    id: lead.id,
+    values: toFormValues(lead),
+    timeline: lead.timeline,
+    stakeholders: lead.stakeholders,
+    qualify: lead.qualify,
+    provenance: lead.provenance,
+    statecode: lead.statecode,
+    statuscode: lead.statuscode,
+    edited: [],
+  };
+}
