@@ -12,6 +12,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    define: { __LEADCLIP_TEST_BUILD__: JSON.stringify(testBuild) },
   }),
   hooks: {
     'build:publicAssets': (_wxt, assets) => {

@@ -6,6 +6,8 @@ import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import { createLeadFormModel, emptyFormState } from '@/lib/state/lead-form-model';
 import { targetTab } from './target-tab';
+import { useCapture } from './use-capture';
+import { CaptureBar } from '@/components/capture/capture-bar';
 
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
@@ -13,6 +15,7 @@ export function App() {
   const saving = useSignal(false);
   const message = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
   const draftKey = useSignal('manual');
+  const capture = useCapture(model);
 
   useEffect(() => {
     let stopAutosave: (() => void) | undefined;
@@ -27,6 +30,8 @@ export function App() {
         model.update({ provenance: { origin: 'page', sourceUrl: tab.url, pageTitle: tab.title, capturedAt: new Date().toISOString(), fields: {} } });
       }
       ready.value = true;
+      // Prefill from the page (or a pending selection) after a restored draft: only empty fields take values.
+      await capture.start(tab);
       // Every change is kept as a draft until saved, so closing the popup loses nothing.
       let timer: ReturnType<typeof setTimeout> | undefined;
       stopAutosave = effect(() => {
@@ -72,7 +77,7 @@ export function App() {
           void clearDraft(draftKey.value);
         }}>{t('action_clear')}</button>
       </header>
-      <LeadForm model={model} onSave={save} saving={saving.value} message={message.value} />
+      <LeadForm model={model} header={<CaptureBar {...capture.bar()} />} onSave={save} saving={saving.value} message={message.value} />
     </main>
   );
 }

@@ -139,6 +139,7 @@ export function itemsToCandidates(items: Item[], source: string): Candidate[] {
   return out;
 }
 
+/** Markup beats text; within markup, people stay in page order (rank() sorts stably). */
 function structuredScore(fields: CandidateFields): number {
-  return 10 + Object.keys(fields).length;
+  return fields.emailaddress1 || fields.telephone1 || fields.jobtitle ? 11 : 10;
 }

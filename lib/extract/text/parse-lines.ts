@@ -151,7 +151,7 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
     for (const p of phones.filter((x) => inBlock(x.line))) put(p.kind === 'fax' ? 'fax' : p.kind === 'mobile' ? 'mobilephone' : 'telephone1', p.number);
     const adr = addresses.find((a) => inBlock(a.at));
     if (adr) putAddress(put, adr);
-    return { kind: 'person' as const, fields, score: hit.strength + Object.keys(fields).length / 10 };
+    return { kind: 'person' as const, fields, score: hit.strength };
   });
 
   let company: string | undefined;
@@ -197,7 +197,10 @@ function companyLine(lines: string[], hits: PersonHit[], emails: ParsedText['ema
   const taken = new Set<number>();
   for (const e of emails) taken.add(e.line);
   for (const p of phones) taken.add(p.line);
-  for (const a of addresses) for (let k = a.at - 2; k <= a.at; k++) taken.add(k);
+  for (const a of addresses) {
+    taken.add(a.at);
+    if (a.line1 && lines[a.at - 1]?.includes(a.line1)) taken.add(a.at - 1);
+  }
   const usable = (i: number) => !taken.has(i) && lines[i] && lines[i].length <= 80 && !URL_IN_TEXT.test(lines[i]) && !asPersonName(lines[i]) && !isJobTitle(lines[i]);
   for (let i = 0; i < Math.min(lines.length, 40); i++) if (COMPANY_SUFFIX.test(lines[i]) && lines[i].length <= 80 && !taken.has(i) && !lines[i].includes('@')) return lines[i].replace(/^(at|@|w|z)\s+/i, '');
   const hit = hits[0];

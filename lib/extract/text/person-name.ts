@@ -1,3 +1,5 @@
+import { isJobTitle } from './job-title';
+
 // Does a short piece of text look like a person's name? Conservative on purpose: the popup
 // prefills it, so a false name costs the rep more than a missed one.
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'`-]+(?:-\p{Lu}[\p{Ll}]+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?|\p{Lu}\.|Mc\p{Lu}\p{Ll}+|Mac\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+|D['’]\p{Lu}\p{Ll}+)$/u;
@@ -50,6 +52,8 @@ export function asPersonName(raw: string): string | undefined {
     capitals++;
   }
   if (capitals < 2) return undefined;
+  // "Sales Director", "Dyrektor Sprzedaży": capitalised, but a role.
+  if (isJobTitle(plain)) return undefined;
   // Two initials or a trailing initial are not a name ("J. K.", "Smith J.").
   if (/\.$/.test(core[0]) && /\.$/.test(core[1])) return undefined;
   if (/^\p{Lu}\.$/u.test(core[core.length - 1])) return undefined;
