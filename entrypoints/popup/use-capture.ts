@@ -5,7 +5,7 @@ import type { Browser } from '#imports';
 import { applyPrefill } from '@/lib/capture/apply-candidate';
 import { captureTab } from '@/lib/capture/capture-tab';
 import { takePendingSelection } from '@/lib/capture/pending-selection';
-import { candidateLabel, candidateToPrefill, type Prefill } from '@/lib/capture/to-prefill';
+import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill } from '@/lib/capture/to-prefill';
 import type { Candidate } from '@/lib/extract/types';
 import { t } from '@/lib/i18n/t';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
@@ -17,7 +17,15 @@ export function useCapture(model: LeadFormModel) {
   const origin = useSignal<'page' | 'selection'>('page');
   const source = useSignal<string | undefined>(undefined);
 
-  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, 'PL');
+  let formatPhone: PhoneFormatter = () => undefined;
+  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, formatPhone);
+  // Heavy parsers load only when needed: libphonenumber-js for found phones, the text parser for selections.
+  async function loadPhoneFormatter(found: Candidate[]) {
+    if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
+    const { normalizePhone } = await import('@/lib/text/phone');
+    // TODO [2026-12-15]: take the default country from settings once they exist (Poland to start).
+    formatPhone = (raw) => normalizePhone(raw, 'PL')?.display;
+  }
 
   async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {
     const pending = await takePendingSelection(tab?.id);
@@ -25,7 +33,8 @@ export function useCapture(model: LeadFormModel) {
     if (pending) {
       origin.value = 'selection';
       source.value = pending.url;
-      found = pending.candidates;
+      const { extractSelection } = await import('@/lib/extract/extract-selection');
+      found = extractSelection(pending.text, pending.url && /^https?:/.test(pending.url) ? pending.url : 'selection');
       notice.value = { kind: 'info', text: t(found.length ? 'capture_from_selection' : 'capture_nothing_found') };
     } else {
       const outcome = await captureTab(tab);
@@ -42,6 +51,7 @@ export function useCapture(model: LeadFormModel) {
       if (!found.length) notice.value = { kind: 'info', text: t('capture_nothing_found') };
       else if (outcome.extraction.truncated) notice.value = { kind: 'info', text: t('capture_truncated') };
     }
+    await loadPhoneFormatter(found);
     candidates.value = found;
     selected.value = 0;
     if (found[0]) applyPrefill(model, prefillOf(found[0]), undefined, origin.value, source.value);

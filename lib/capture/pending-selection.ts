@@ -1,13 +1,13 @@
 // "Create lead from selection" hands its parsed text to the popup through session storage:
 // it survives the worker stopping, and never touches disk.
 import { storage } from '#imports';
-import type { Candidate } from '../extract/types';
 
 export interface PendingSelection {
   tabId?: number;
   url?: string;
   title?: string;
-  candidates: Candidate[];
+  /** The selected text, parsed in the popup (the worker stays small). */
+  text: string;
   at: number;
 }
 

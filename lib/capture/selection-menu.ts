@@ -1,7 +1,6 @@
 // The "Create lead from selection" context menu: the same text parser as pages fills the form.
 import { browser, type Browser } from '#imports';
 import { t } from '../i18n/t';
-import { extractSelection } from '../extract/extract-page';
 import { pendingSelection, type PendingSelection } from './pending-selection';
 import { unscriptableReason } from './scriptable';
 
@@ -36,10 +35,9 @@ export async function onSelectionMenu(selectionText: string, tab?: Browser.tabs.
   await openPopup(tab?.id);
 }
 
-/** Parses the selected text and leaves the candidates for the popup. */
+/** Leaves the selected text for the popup, which parses it with the page parser's text rules. */
 export async function captureSelection(text: string, tab?: { id?: number; url?: string; title?: string }): Promise<PendingSelection> {
-  const source = tab?.url && /^https?:/.test(tab.url) ? tab.url : 'selection';
-  const pending: PendingSelection = { tabId: tab?.id, url: tab?.url, title: tab?.title, candidates: extractSelection(text, source), at: Date.now() };
+  const pending: PendingSelection = { tabId: tab?.id, url: tab?.url, title: tab?.title, text: text.slice(0, 20_000), at: Date.now() };
   await pendingSelection.setValue(pending);
   return pending;
 }

@@ -1,10 +1,8 @@
-// A candidate -> form values and per-field provenance. Phones are normalized here, in the popup,
-// because libphonenumber-js is too big for the injected extractor.
-import type { CountryCode } from 'libphonenumber-js/min';
+// A candidate -> form values and per-field provenance. Phones are normalized in the popup
+// (libphonenumber-js is too big for the injected extractor), by a formatter loaded on demand.
 import type { FormValues } from '../leads/form-values';
 import type { LeadFieldName, Provenance } from '../leads/schema';
 import { leadTextLimits } from '../leads/schema';
-import { normalizePhone } from '../text/phone';
 import type { Candidate, CandidateField } from '../extract/types';
 
 const PHONES: CandidateField[] = ['telephone1', 'mobilephone', 'fax'];
@@ -14,12 +12,15 @@ export interface Prefill {
   provenance: Provenance['fields'];
 }
 
-export function candidateToPrefill(c: Candidate, defaultCountry: CountryCode = 'PL'): Prefill {
+/** Formats a phone as the rep's country writes it, or undefined to keep the text as found. */
+export type PhoneFormatter = (raw: string) => string | undefined;
+
+export function candidateToPrefill(c: Candidate, formatPhone: PhoneFormatter = () => undefined): Prefill {
   const values: FormValues = {};
   const provenance: Provenance['fields'] = {};
   for (const [key, found] of Object.entries(c.fields) as [CandidateField, NonNullable<Candidate['fields'][CandidateField]>][]) {
     let value = found.value;
-    if (PHONES.includes(key)) value = normalizePhone(value, defaultCountry)?.display ?? value;
+    if (PHONES.includes(key)) value = formatPhone(value) ?? value;
     const max = leadTextLimits[key as LeadFieldName];
     if (max) value = value.slice(0, max);
     values[key] = value;

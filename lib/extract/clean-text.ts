@@ -1,4 +1,5 @@
 // Every value leaving the extractor is plain, bounded text: no markup, no control characters.
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g;
 
 /** Collapses whitespace, drops control characters and caps the length. */

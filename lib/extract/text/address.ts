@@ -47,7 +47,7 @@ export function findAddresses(lines: string[], maxLines = 5_000): FoundAddress[]
   const out: FoundAddress[] = [];
   const n = Math.min(lines.length, maxLines);
   for (let i = 0; i < n && out.length < 30; i++) {
-    let line = lines[i].replace(/^(address|adres|main address|mailing address|location|siedziba|biuro)\s*:\s*/i, '').trim();
+    const line = lines[i].replace(/^(address|adres|main address|mailing address|location|siedziba|biuro)\s*:\s*/i, '').trim();
     if (line.length > 160 || line.length < 4) continue;
     let country: string | undefined;
     const nextCountry = lines[i + 1] && COUNTRY_LINE.exec(lines[i + 1].trim());

@@ -9,10 +9,10 @@ export interface FoundPhone {
   labelled: boolean;
 }
 
-const CANDIDATE = /(?:\+|00)?\(?\+?\d[\d\s().\/\u2010-\u2015-]{5,22}\d(?:\s*(?:ext\.?|x|wew\.?)\s*\d{1,5})?/gi;
+const CANDIDATE = /(?:\+|00)?\(?\+?\d[\d\s()./\u2010-\u2015-]{5,22}\d(?:\s*(?:ext\.?|x|wew\.?)\s*\d{1,5})?/gi;
 const SHAPES = [
   /^\(?\d{3}\)?[\s.\u2010-\u2015-]*\d{3}[\s.\u2010-\u2015-]+\d{4}$/, // North America
-  /^(?:\+|00)\s*\d[\d\s().\/\u2010-\u2015-]{7,}$/, // international
+  /^(?:\+|00)\s*\d[\d\s()./\u2010-\u2015-]{7,}$/, // international
   /^\d{3}[\s-]\d{3}[\s-]\d{3}$/, // Poland mobile
   /^\(?\d{2}\)?[\s-]\d{3}[\s-]\d{2}[\s-]\d{2}$/, // Poland landline
   /^0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}$/, // UK and Europe trunk prefix
@@ -36,7 +36,7 @@ export function findPhones(line: string): FoundPhone[] {
   if (line.length > 5_000) line = line.slice(0, 5_000);
   if (!/\d{3}/.test(line.replace(/[\s().-]/g, ''))) return out;
   for (const m of line.matchAll(CANDIDATE)) {
-    const raw = m[0].trim().replace(/[\s(.\/-]+$/, '');
+    const raw = m[0].trim().replace(/[\s(./-]+$/, '');
     const core = raw.replace(/\s*(ext\.?|x|wew\.?)\s*\d+$/i, '');
     const digits = digitsOf(core);
     if (digits.length < 7 || digits.length > 15) continue;
