@@ -28,7 +28,8 @@ export interface WalkBudget {
   maxLinks: number;
 }
 
-export const defaultBudget: WalkBudget = { maxNodes: 60_000, maxChars: 400_000, maxCharsPerNode: 4_000, maxLinks: 400 };
+// Enough for any real contact or team page; a 2 MB page is read in part and flagged `truncated`.
+export const defaultBudget: WalkBudget = { maxNodes: 40_000, maxChars: 250_000, maxCharsPerNode: 4_000, maxLinks: 400 };
 
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'OPTION', 'TEXTAREA', 'HEAD', 'TITLE', 'MATH']);
 const BLOCK_TAGS = new Set([
@@ -38,7 +39,10 @@ const BLOCK_TAGS = new Set([
 ]);
 
 function isHidden(el: Element): boolean {
-  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '');
+  if (!el.hasAttributes()) return false;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
 /** Walks `root` in document order without recursion (deep pages cannot blow the stack). */

@@ -84,7 +84,11 @@ export function readPageMeta(doc: Document, url: string, lines: Line[]): PageMet
       if (copyright) break;
     }
   }
-  const logo = doc.querySelector('img[alt][src*="logo" i], img[alt][class*="logo" i], [class*="logo" i] img[alt], [id*="logo" i] img[alt]');
+  let logo: Element | undefined;
+  for (let i = 0; i < doc.images.length && i < 200 && !logo; i++) {
+    const img = doc.images[i];
+    if (img.getAttribute('alt') && /logo/i.test(`${img.getAttribute('src')} ${img.className} ${img.parentElement?.className} ${img.parentElement?.id}`)) logo = img;
+  }
   const logoAlt = cleanText(logo?.getAttribute('alt'), 80) || undefined;
   return {
     title,

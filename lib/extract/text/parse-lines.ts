@@ -50,9 +50,10 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
 
   // Link targets first: a mailto: href is more deliberate than the text shown for it.
   for (const l of links) if (/^mailto:/i.test(l.href)) emails.push({ value: stripMailto(l.href), line: l.line });
+  const linkEmailLines = new Set(emails.map((e) => e.line));
   for (let i = 0; i < n; i++) {
     const line = lines[i];
-    for (const e of findEmails(line)) if (!emails.some((x) => x.line === i)) emails.push({ value: e, line: i });
+    if (!linkEmailLines.has(i)) for (const e of findEmails(line)) emails.push({ value: e, line: i });
     for (const p of findPhones(line)) phones.push({ ...p, line: i });
     const url = URL_IN_TEXT.exec(line);
     if (url && !line.includes('@')) websites.push(url[0].replace(/[.,;]+$/, ''));
@@ -64,6 +65,8 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
     }
   }
 
+  const emailsByLine = new Map<number, string[]>();
+  for (const e of emails) emailsByLine.set(e.line, [...(emailsByLine.get(e.line) ?? []), e.value]);
   for (let i = 0; i < n; i++) {
     const line = lines[i];
     if (line.length > 120) continue;
@@ -124,7 +127,7 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
     } else if (prev !== undefined && !used.has(i - 1) && isJobTitle(prev) && !asPersonName(prev) && prev.length < 50) {
       hits.push({ line: i, name, title: prev.replace(/[:\-–]\s*$/, ''), strength: 3 });
       used.add(i).add(i - 1);
-    } else if (nearContact(i, emails, phones, name) || (selection && hits.length === 0)) {
+    } else if (nearContact(i, emailsByLine, name) || (selection && hits.length === 0)) {
       hits.push({ line: i, name, strength: selection && hits.length === 0 ? 2 : 2 });
       used.add(i);
     }
@@ -176,11 +179,10 @@ function decodeSafe(s: string): string {
   }
 }
 
-function nearContact(i: number, emails: ParsedText['emails'], phones: ParsedText['phones'], name: string): boolean {
-  const email = emails.some((e) => e.line > i && e.line <= i + 3 && emailFitsName(e.value, name));
-  if (email) return true;
-  const close = emails.filter((e) => e.line > i && e.line <= i + 2).length + phones.filter((p) => p.line > i && p.line <= i + 2 && p.labelled).length;
-  return close > 0 && emails.some((e) => Math.abs(e.line - i) <= 3 && emailFitsName(e.value, name));
+/** An email that fits the name within the next three lines. */
+function nearContact(i: number, emailsByLine: Map<number, string[]>, name: string): boolean {
+  for (let k = i + 1; k <= i + 3; k++) for (const e of emailsByLine.get(k) ?? []) if (emailFitsName(e, name)) return true;
+  return false;
 }
 
 /** jsmith@, john.smith@, john@ and smithj@ all fit "John Smith". */
