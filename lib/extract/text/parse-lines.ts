@@ -7,7 +7,7 @@ import type { Candidate, CandidateFields } from '../types';
 import { findAddresses, type FoundAddress } from './address';
 import { findEmails, stripMailto } from './emails';
 import { isJobTitle } from './job-title';
-import { asPersonName } from './person-name';
+import { asPersonName, leadingName, nameEvidence } from './person-name';
 import { digitsOf, findPhones, type FoundPhone } from './phones';
 import { splitName } from './split-name';
 
@@ -67,70 +67,71 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
 
   const emailsByLine = new Map<number, string[]>();
   for (const e of emails) emailsByLine.set(e.line, [...(emailsByLine.get(e.line) ?? []), e.value]);
+  // On pages a name needs support: a common given name, a salutation or credentials, or an
+  // email that fits it. In a selection the rep chose the text, so the shape is enough.
+  const believable = (raw: string, i: number): string | undefined => {
+    const ev = nameEvidence(raw);
+    if (!ev) return undefined;
+    if (selection || ev.known || ev.marked || nearContact(i, emailsByLine, ev.name) || nearContact(i - 4, emailsByLine, ev.name)) return ev.name;
+    return undefined;
+  };
+  const add = (line: number, name: string, title: string | undefined, strength: number, ...lineIdx: number[]) => {
+    hits.push({ line, name, title, strength });
+    for (const k of [line, ...lineIdx]) used.add(k);
+  };
   for (let i = 0; i < n; i++) {
     const line = lines[i];
     if (line.length > 120) continue;
     // "Title: Name" and labelled names.
     const labelled = LABELLED_NAME.exec(line);
-    if (labelled) {
-      const name = asPersonName(labelled[2]);
-      if (name) {
-        hits.push({ line: i, name, title: isJobTitle(labelled[1]) ? labelled[1] : undefined, strength: 3 });
-        used.add(i);
-        continue;
-      }
+    const labelledName = labelled && believable(labelled[2], i);
+    if (labelled && labelledName) {
+      add(i, labelledName, isJobTitle(labelled[1]) ? labelled[1] : undefined, 3);
+      continue;
     }
     const colon = /^([^:]{2,60}):\s*(.{4,60})$/.exec(line);
-    if (colon && isJobTitle(colon[1])) {
-      const name = asPersonName(colon[2]);
-      if (name) {
-        hits.push({ line: i, name, title: colon[1].trim(), strength: 3 });
-        used.add(i);
-        continue;
-      }
+    const colonName = colon && isJobTitle(colon[1]) && believable(colon[2], i);
+    if (colon && colonName) {
+      add(i, colonName, colon[1].trim(), 3);
+      continue;
     }
-    // "Name, Title" / "Name - Title" / "Name (Title)".
+    // "Name (Title)", "Name, Title", "Name - Title", "Title, Name".
     const paren = /^(.{4,48}?)\s*\(([^)]{2,60})\)$/.exec(line);
-    if (paren && isJobTitle(paren[2])) {
-      const name = asPersonName(paren[1]);
-      if (name) {
-        hits.push({ line: i, name, title: paren[2], strength: 3 });
-        used.add(i);
-        continue;
-      }
+    const parenName = paren && isJobTitle(paren[2]) && believable(paren[1], i);
+    if (paren && parenName) {
+      add(i, parenName, paren[2], 3);
+      continue;
     }
     const parts = line.split(SPLIT);
     if (parts.length >= 2 && parts.length <= 4) {
-      const name = asPersonName(parts[0]);
+      const name = believable(parts[0], i);
       const rest = parts.slice(1).join(', ');
       if (name && isJobTitle(rest) && !asPersonName(rest)) {
-        hits.push({ line: i, name, title: rest, strength: 3 });
-        used.add(i);
+        add(i, name, rest, 3);
         continue;
       }
-      const rname = asPersonName(parts[parts.length - 1]);
+      const rname = believable(parts[parts.length - 1], i);
       const lead = parts.slice(0, -1).join(', ');
       if (rname && isJobTitle(lead) && !asPersonName(lead) && !/,/.test(line)) {
-        hits.push({ line: i, name: rname, title: lead, strength: 3 });
-        used.add(i);
+        add(i, rname, lead, 3);
         continue;
       }
     }
+    // "Kim Wood Office Manager".
+    const leading = leadingName(line);
+    if (leading && isJobTitle(leading.rest) && !asPersonName(leading.rest)) {
+      add(i, leading.name, leading.rest, 3);
+      continue;
+    }
     // A name on its own line, with a title next to it.
-    const name = asPersonName(line);
+    const name = believable(line, i);
     if (!name) continue;
     const next = lines[i + 1];
     const prev = lines[i - 1];
-    if (next !== undefined && isJobTitle(next) && !asPersonName(next)) {
-      hits.push({ line: i, name, title: next, strength: 3 });
-      used.add(i).add(i + 1);
-    } else if (prev !== undefined && !used.has(i - 1) && isJobTitle(prev) && !asPersonName(prev) && prev.length < 50) {
-      hits.push({ line: i, name, title: prev.replace(/[:\-–]\s*$/, ''), strength: 3 });
-      used.add(i).add(i - 1);
-    } else if (nearContact(i, emailsByLine, name) || (selection && hits.length === 0)) {
-      hits.push({ line: i, name, strength: selection && hits.length === 0 ? 2 : 2 });
-      used.add(i);
-    }
+    if (next !== undefined && isJobTitle(next) && !asPersonName(next)) add(i, name, next, 3, i + 1);
+    else if (prev !== undefined && !used.has(i - 1) && isJobTitle(prev) && !asPersonName(prev) && prev.length < 50) add(i, name, prev.replace(/[:\-–]\s*$/, ''), 3, i - 1);
+    else if (nameEvidence(line)?.marked || nearContact(i, emailsByLine, name) || (selection && hits.length === 0)) add(i, name, undefined, 2);
+    else if (nameEvidence(line)?.known && (listOfNames(lines, i - 1) || listOfNames(lines, i + 1))) add(i, name, undefined, 2);
   }
 
   const addresses = findAddresses(lines.slice(0, n));
@@ -179,9 +180,15 @@ function decodeSafe(s: string): string {
   }
 }
 
+/** A neighbouring line that is also a name with a common given name: a list of people. */
+function listOfNames(lines: string[], i: number): boolean {
+  const line = lines[i];
+  return line !== undefined && line.length <= 60 && !!nameEvidence(line)?.known;
+}
+
 /** An email that fits the name within the next three lines. */
 function nearContact(i: number, emailsByLine: Map<number, string[]>, name: string): boolean {
-  for (let k = i + 1; k <= i + 3; k++) for (const e of emailsByLine.get(k) ?? []) if (emailFitsName(e, name)) return true;
+  for (let k = Math.max(0, i + 1); k <= i + 3; k++) for (const e of emailsByLine.get(k) ?? []) if (emailFitsName(e, name)) return true;
   return false;
 }
 

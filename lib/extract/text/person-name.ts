@@ -1,11 +1,12 @@
+import { isGivenName } from './given-names';
 import { isJobTitle } from './job-title';
 
 // Does a short piece of text look like a person's name? Conservative on purpose: the popup
 // prefills it, so a false name costs the rep more than a missed one.
-const NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'`-]+(?:-\p{Lu}[\p{Ll}]+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?|\p{Lu}\.|Mc\p{Lu}\p{Ll}+|Mac\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+|D['’]\p{Lu}\p{Ll}+)$/u;
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'`-]+(?:-\p{Lu}[\p{Ll}]+)?|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+|\p{Lu}{2,}(?:-\p{Lu}{2,})?|\p{Lu}\.|Mc\p{Lu}\p{Ll}+|Mac\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+|D['’]\p{Lu}\p{Ll}+)$/u;
 const PARTICLE = /^(van|von|de|da|di|del|della|der|den|la|le|du|dos|das|ten|ter|bin|y)$/;
 const SALUTATION = /^(mr|mrs|ms|miss|dr|prof|sir|rev|fr|pastor|hon|judge|pan|pani|mgr|inż)\.?$/i;
-const CREDENTIALS = /(?:,?\s+(?:jr|sr|ii|iii|iv|phd|ph\.d|md|m\.d|dds|dmd|rn|np|cpa|esq|mba|ms|ma|msc|rd|cd|ckd|cfp|cfa|pe|aia|jd|dvm|lcsw|lmft|clu|chfc)\.?)+$/i;
+const CREDENTIALS = /(?:,?\s+(?:jr|sr|ii|iii|iv|phd|ph\.d|md|m\.d|dds|dmd|rn|rdh|da|efda|np|cpa|esq|mba|ms|ma|msc|rd|cd|ckd|cfp|cfa|pe|aia|jd|dvm|lcsw|lmft|clu|chfc|ckd|cid|asid|leed ap)\.?)+$/i;
 // Capitalised words that start or fill headings, menus and addresses rather than names.
 const NOT_NAME = new Set(`about us our team home contact contacts meet staff services service products product news events event blog gallery
 login log sign search map maps directions careers career jobs welcome read more click here privacy policy terms copyright all rights
@@ -60,4 +61,36 @@ export function asPersonName(raw: string): string | undefined {
   // All-caps lines are names only when short words (DAN MARTIN), not acronyms (ABC DEF GH).
   if (core.every((w) => /^\p{Lu}+$/u.test(w)) && core.some((w) => w.length < 3)) return undefined;
   return s;
+}
+
+export interface NameEvidence {
+  name: string;
+  /** The first word is a common given name. */
+  known: boolean;
+  /** "Dr.", "Mrs." before it, or "PhD", "RDH" after it: only people have them. */
+  marked: boolean;
+}
+
+/** asPersonName plus how much the text itself says it is a person. */
+export function nameEvidence(raw: string): NameEvidence | undefined {
+  const name = asPersonName(raw);
+  if (!name) return undefined;
+  const trimmed = raw.replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '');
+  const words = name.split(' ');
+  let i = 0;
+  while (i < words.length - 1 && SALUTATION.test(words[i])) i++;
+  return { name, known: isGivenName(words[i].replace(/[.’']/g, '')), marked: i > 0 || stripCredentials(trimmed) !== trimmed || /,\s*[A-Z]{2,5}$/.test(trimmed) };
+}
+
+/** "Kim Wood Office Manager" -> name "Kim Wood" and the rest, when the first word is a given name. */
+export function leadingName(line: string): { name: string; rest: string } | undefined {
+  const words = line.replace(/\s+/g, ' ').trim().split(' ');
+  if (words.length < 3 || !isGivenName(words[0])) return undefined;
+  for (const take of [3, 2]) {
+    if (words.length <= take) continue;
+    const name = words.slice(0, take).join(' ');
+    if (take === 3 && !/^\p{Lu}\.?$/u.test(words[1])) continue; // a middle initial only
+    if (asPersonName(name)) return { name, rest: words.slice(take).join(' ') };
+  }
+  return undefined;
 }
