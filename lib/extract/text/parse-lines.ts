@@ -7,7 +7,7 @@ import type { Candidate, CandidateFields } from '../types';
 import { findAddresses, type FoundAddress } from './address';
 import { findEmails, stripMailto } from './emails';
 import { isJobTitle } from './job-title';
-import { asPersonName, leadingName, nameEvidence } from './person-name';
+import { asPersonName, leadingName, nameEvidence, namesInText } from './person-name';
 import { digitsOf, findPhones, type FoundPhone } from './phones';
 import { splitName } from './split-name';
 
@@ -131,7 +131,20 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
     if (next !== undefined && isJobTitle(next) && !asPersonName(next)) add(i, name, next, 3, i + 1);
     else if (prev !== undefined && !used.has(i - 1) && isJobTitle(prev) && !asPersonName(prev) && prev.length < 50) add(i, name, prev.replace(/[:\-–]\s*$/, ''), 3, i - 1);
     else if (nameEvidence(line)?.marked || nearContact(i, emailsByLine, name) || (selection && hits.length === 0)) add(i, name, undefined, 2);
-    else if (nameEvidence(line)?.known && (listOfNames(lines, i - 1) || listOfNames(lines, i + 1))) add(i, name, undefined, 2);
+    else if (nameEvidence(line)?.known && name.split(' ').length <= 3 && (listOfNames(lines, i - 1) || listOfNames(lines, i + 1))) add(i, name, undefined, 2);
+  }
+  // Names in running text ("Caroline Rahier is our recruitment officer"): the weakest evidence.
+  if (!selection) {
+    const seen = new Set(hits.map((h) => h.name.toLowerCase()));
+    for (let i = 0; i < n && hits.length < 100; i++) {
+      if (used.has(i) || !/\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(lines[i])) continue;
+      for (const name of namesInText(lines[i])) {
+        if (seen.has(name.toLowerCase())) continue;
+        seen.add(name.toLowerCase());
+        hits.push({ line: i, name, strength: 1 });
+      }
+    }
+    hits.sort((a, b) => a.line - b.line);
   }
 
   const addresses = findAddresses(lines.slice(0, n));
@@ -183,7 +196,7 @@ function decodeSafe(s: string): string {
 /** A neighbouring line that is also a name with a common given name: a list of people. */
 function listOfNames(lines: string[], i: number): boolean {
   const line = lines[i];
-  return line !== undefined && line.length <= 60 && !!nameEvidence(line)?.known;
+  return line !== undefined && line.length <= 60 && line.split(' ').length <= 3 && !!nameEvidence(line)?.known;
 }
 
 /** An email that fits the name within the next three lines. */

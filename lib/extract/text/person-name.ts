@@ -24,6 +24,7 @@ video videos media press releases release subscribe newsletter follow like share
 united states america american canada british english national international global local regional park lake river valley mountain
 hill hills beach bay island spring springs creek ridge view heights village town main st ave rd blvd dr ln ct pl
 accessibility sitemap skip navigation menu back next previous return open close submit send reset yes no thank thanks
+library libraries public museum academy institute foundation association society council agency islands island arbor downtown works chase sayfa harbor harbour heights park plaza mall tower towers county borough springs falls gardens village
 kontakt o nas zespół oferta usługi produkty aktualności strona główna ul al pl sp z o.o. s.a. polska warszawa kraków
 specials special offer offers sale deals coupons pricing prices price rates rate plans plan program programs programme
 events calendar schedule admissions apply donate give volunteer ministries worship sermons staff directory`.split(/\s+/));
@@ -93,4 +94,23 @@ export function leadingName(line: string): { name: string; rest: string } | unde
     if (asPersonName(name)) return { name, rest: words.slice(take).join(' ') };
   }
   return undefined;
+}
+
+const PLACE_BEFORE = /\b(san|santa|st|saint|fort|ft|port|lake|mount|mt|new|los|las|el|del|de|cape|glen|point|upon|via|of)\.?\s*\W?$/i;
+const PROSE_NAME = /(?:^|[^\p{L}\p{N}'’.-])((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.)?\s+((?:Mc|Mac|O['’]|De|Van|Le|La|Di|Da)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))(?=$|[^\p{L}\p{N}'’-])(?!\s+\p{Lu}\p{Ll})/gu;
+
+/** Names inside running text ("... said Caroline Rahier, who ..."): a common given name and a surname. */
+export function namesInText(line: string, max = 10): string[] {
+  const out: string[] = [];
+  if (line.length > 2_000) line = line.slice(0, 2_000);
+  for (const m of line.matchAll(PROSE_NAME)) {
+    if (!isGivenName(m[2])) continue;
+    // "San Luis Obispo", "Lake Charles Street": a place, not a person.
+    const before = line.slice(Math.max(0, (m.index ?? 0) - 8), (m.index ?? 0) + 1);
+    if (PLACE_BEFORE.test(before)) continue;
+    const name = asPersonName(m[1]);
+    if (name && !isGivenName(m[3]) || name && /^(?:Dr|Mr|Mrs|Ms|Prof)/.test(m[1])) out.push(name!);
+    if (out.length >= max) break;
+  }
+  return out;
 }
