@@ -85,6 +85,16 @@ describe('capture from pages and selections', () => {
     expect(await valueOf(popup, 'firstname')).toBe('Emily');
     expect(await valueOf(popup, 'emailaddress1')).toBe('echen@contoso.example');
     expect(await valueOf(popup, 'jobtitle')).toBe('VP Sales');
+
+    // Saved with the lead: where each prefilled field came from; the typed title has none.
+    await popup.click('[data-action="save"]');
+    await popup.waitForSelector('[data-testid="form-message"]');
+    const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'leads/list', data: {} }));
+    const lead = (reply as { data: { leads: { lastname: string; provenance: { origin: string; sourceUrl?: string; fields: Record<string, { method: string; source?: string }> } }[] } }).data.leads.find((l) => l.lastname === 'Chen');
+    expect(lead?.provenance.origin).toBe('page');
+    expect(lead?.provenance.fields.lastname).toEqual({ method: 'text', source: server.url('/team') });
+    expect(lead?.provenance.fields.companyname?.method).toBe('meta');
+    expect(lead?.provenance.fields.jobtitle).toBeUndefined();
     await popup.close();
     await page.close();
   });

@@ -10,14 +10,15 @@ export type CaptureOutcome =
   | { status: 'failed'; error: string };
 
 /** Beyond this the popup stops waiting: a hostile page must not hang it. */
-const TIMEOUT_MS = 4_000;
+const TIMEOUT_MS = 6_000;
 
 export async function captureTab(tab: { id?: number; url?: string; pendingUrl?: string } | undefined, timeoutMs = TIMEOUT_MS): Promise<CaptureOutcome> {
   const reason = tab?.id === undefined ? 'no-page' : unscriptableReason(tab.url ?? tab.pendingUrl);
   if (reason) return { status: 'unscriptable', reason };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const run = browser.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/extractor.js'] });
+    // injectImmediately: a page that never finishes loading must not keep the popup waiting.
+    const run = browser.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/extractor.js'], injectImmediately: true });
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
     });

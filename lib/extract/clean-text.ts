@@ -11,5 +11,5 @@ export function cleanText(s: string | null | undefined, max = 300): string {
 
 /** True when a value looks like markup or code, which no lead field should hold. */
 export function looksLikeMarkup(s: string): boolean {
-  return /<\/?[a-z!][^>]*>|javascript:|\bfunction\s*\(|=>|\{\s*[a-z_$]+\s*:/i.test(s);
+  return /<\/?[a-z!]|javascript:|\bfunction\s*\(|=>|\{\s*[a-z_$]+\s*:|\bon[a-z]+\s*=/i.test(s);
 }

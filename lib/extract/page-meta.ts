@@ -85,8 +85,9 @@ export function readPageMeta(doc: Document, url: string, lines: Line[]): PageMet
     }
   }
   let logo: Element | undefined;
-  for (let i = 0; i < doc.images.length && i < 200 && !logo; i++) {
-    const img = doc.images[i];
+  const images = doc.getElementsByTagName('img');
+  for (let i = 0; i < images.length && i < 200 && !logo; i++) {
+    const img = images[i];
     if (img.getAttribute('alt') && /logo/i.test(`${img.getAttribute('src')} ${img.className} ${img.parentElement?.className} ${img.parentElement?.id}`)) logo = img;
   }
   const logoAlt = cleanText(logo?.getAttribute('alt'), 80) || undefined;

@@ -93,7 +93,9 @@ function personFields(item: Item, method: CaptureMethod, source: string, orgName
   const fields: CandidateFields = {};
   const given = text(first(item, 'givenName'));
   const family = text(first(item, 'familyName'));
-  const split = splitName(text(first(item, 'name')));
+  const rawName = text(first(item, 'name'));
+  // A name carrying markup is hostile: keep none of it rather than a fragment ("<img").
+  const split = looksLikeMarkup(rawName) ? undefined : splitName(rawName);
   put(fields, 'salutation', text(first(item, 'honorificPrefix')) || split?.salutation, method, source, 100);
   put(fields, 'firstname', given || split?.firstname, method, source, 50);
   put(fields, 'middlename', given || family ? text(first(item, 'additionalName')) : split?.middlename, method, source, 50);

@@ -50,7 +50,7 @@ export function findPhones(line: string): FoundPhone[] {
     if (!labelled && !shaped) continue;
     if (!labelled && /^\s*(%|zł|pln|usd|eur|\$|€|£|sq|ft|m2|km|kg)/i.test(after)) continue;
     if (/\$|€|£|#\s*$/.test(before.slice(-2))) continue;
-    out.push({ number: raw.replace(/^\(\s*(\+?\d+)\s*\)/, '$1 ').replace(/\s+/g, ' ').trim(), kind: labelMatch ? phoneKind(labelMatch[1]) : phoneKind(before.slice(-10)), labelled });
+    out.push({ number: raw.replace(/\s+/g, ' ').trim(), kind: labelMatch ? phoneKind(labelMatch[1]) : phoneKind(before.slice(-10)), labelled });
   }
   return out;
 }
