@@ -6,7 +6,7 @@ import { defaultBudget, walkPage, type WalkBudget } from './dom-walk';
 import { isFreeMailDomain } from '../text/free-mail';
 import { parseLinkedIn } from './linkedin/parse';
 import { completeWithOrg, dedupe, rank } from './merge';
-import { readPageMeta, type PageMeta } from './page-meta';
+import { plausibleCompany, readPageMeta, type PageMeta } from './page-meta';
 import { itemsToCandidates } from './schema-org/to-candidates';
 import { jsonldItems } from './schema-org/jsonld';
 import { microdataItems } from './schema-org/microdata';
@@ -41,11 +41,13 @@ function pageOrganization(found: Candidate[], text: ParsedText, meta: PageMeta, 
   };
   const heading = headings.find((h) => h.length <= 60 && !asPersonName(h) && !/^(home|welcome|contact|about|our|meet|kontakt)/i.test(h));
   const headingFitsDomain = heading && meta.domain && sharesToken(heading, meta.domain);
-  put('companyname', meta.siteName, 'meta');
-  put('companyname', meta.copyrightHolder, 'text');
-  put('companyname', meta.titleCompany, 'meta');
-  if (headingFitsDomain || !meta.domain) put('companyname', heading, 'text');
-  put('companyname', meta.logoAlt, 'meta');
+  const company = (v: string | undefined) => plausibleCompany(v, (x) => !!asPersonName(x));
+  put('companyname', company(meta.siteName), 'meta');
+  put('companyname', company(meta.copyrightHolder), 'text');
+  put('companyname', company(meta.titleCompany), 'meta');
+  if (headingFitsDomain || !meta.domain) put('companyname', company(heading), 'text');
+  // A logo's alt names the site only when it agrees with the domain (maps and badges have logos too).
+  if (meta.logoAlt && (!meta.domain || sharesToken(meta.logoAlt, meta.domain))) put('companyname', company(meta.logoAlt), 'meta');
   if (meta.domain && !isFreeMailDomain(meta.domain)) put('companyname', meta.domain, 'meta');
   const tel = text.phones.find((p) => p.labelled && p.kind === 'phone') ?? text.phones.find((p) => p.kind === 'phone');
   put('telephone1', tel?.number, 'text');

@@ -24,12 +24,27 @@ function meta(doc: Document, key: string): string | undefined {
 
 /** "Copyright © 2012-2014 Leeward Productions, Inc. All rights reserved." -> "Leeward Productions, Inc". */
 export function copyrightHolder(line: string): string | undefined {
-  const m = /(?:©|\(c\)|&copy;|copyright)\s*(?:©|\(c\))?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)?\d\d|present))?)?\s*[,.:]?\s*(?:by\s+)?(.{2,80}?)\s*(?:\.?\s*(?:all rights|wszelkie prawa|\||·|•|-\s|–|—|$)|\.\s)/i.exec(line);
-  if (!m) return undefined;
-  let holder = m[1].replace(/^(?:©|\(c\))\s*/, '').replace(/\s*(?:(?:19|20)\d\d)\s*$/, '').replace(/[.,;:\s]+$/, '').trim();
-  if (/^(?:19|20)\d\d/.test(holder)) holder = holder.replace(/^(?:19|20)\d\d\s*[-–,]?\s*/, '');
-  if (holder.length < 2 || holder.length > 60 || /^(all|the|this|site|website|webmaster|design|powered)\b/i.test(holder) || /https?:|@/.test(holder)) return undefined;
+  const at = line.search(/©|\(c\)|copyright/i);
+  if (at < 0) return undefined;
+  let rest = line.slice(at, at + 200);
+  // Drop the markers and years in any order: "© Copyright 2012-13", "Copyright (c) 2014 -".
+  for (let i = 0; i < 6; i++) rest = rest.replace(/^\s*(?:©|\(c\)|copyright|(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)?\d\d|present))?|by|[,.:|\-–])\s*/i, '');
+  const end = rest.search(/\s*(?:\.?\s*all rights|\.?\s*wszelkie prawa|\||·|•|\s[-–—]\s|\.\s+\p{Lu}\p{Ll}+\s+\p{Ll}|$)/iu);
+  const holder = rest.slice(0, end < 0 ? undefined : end).replace(/[,;:\s]+$/, '').replace(/(\p{L}{4,})\.$/u, '$1').trim(); // "Productions." loses its full stop, "Inc." and "o.o." keep theirs
+  if (holder.length < 2 || holder.length > 60 || /^(all|the|this|site|website|webmaster|design|powered|statement)\b/i.test(holder) || /https?:|@/.test(holder)) return undefined;
   return holder;
+}
+
+const MAP_CREDITS = /^(google|openstreetmap|mapbox|here|tomtom|inegi|microsoft|bing|yahoo|apple|esri|getty images|istock|shutterstock)\b/i;
+const NOT_COMPANY = /^(home|contacts?|statement|privacy|terms|menu|search|login|sign in|register|welcome|google|facebook|twitter|map|logo|image|photo|banner|header|footer|just another wordpress site|my blog|untitled)$/i;
+
+/** Sanity for company names from page text and meta: not a question, a number, a person or a stock phrase. */
+export function plausibleCompany(s: string | undefined, isPerson: (s: string) => boolean): string | undefined {
+  const v = s?.trim();
+  if (!v || v.length < 2 || v.length > 100) return undefined;
+  if (/[?!]|^\W*$|^[\d\s().+-]+$/.test(v) || NOT_COMPANY.test(v) || /wordpress site/i.test(v)) return undefined;
+  if (isPerson(v)) return undefined;
+  return v;
 }
 
 export function domainOf(url: string, base?: string): string | undefined {
@@ -80,8 +95,10 @@ export function readPageMeta(doc: Document, url: string, lines: Line[]): PageMet
   let copyright: string | undefined;
   for (let i = lines.length - 1; i >= 0 && i >= lines.length - 400; i--) {
     if (/©|\(c\)|copyright/i.test(lines[i].text)) {
-      copyright = copyrightHolder(lines[i].text);
-      if (copyright) break;
+      // Map tiles and embeds carry their own notices ("© 2014 Google, INEGI"): skip those.
+      copyright = plausibleCompany(copyrightHolder(lines[i].text), () => false);
+      if (copyright && !MAP_CREDITS.test(copyright)) break;
+      copyright = undefined;
     }
   }
   let logo: Element | undefined;
