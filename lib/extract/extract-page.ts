@@ -12,7 +12,7 @@ import { jsonldItems } from './schema-org/jsonld';
 import { microdataItems } from './schema-org/microdata';
 import { microformatItems } from './schema-org/microformats';
 import { rdfaItems } from './schema-org/rdfa';
-import { asPersonName } from './text/person-name';
+import { asPersonName, nameEvidence } from './text/person-name';
 import { parseLines, putAddress, type ParsedText } from './text/parse-lines';
 import type { Candidate, CandidateFields, Extraction } from './types';
 
@@ -41,7 +41,8 @@ function pageOrganization(found: Candidate[], text: ParsedText, meta: PageMeta, 
   };
   const heading = headings.find((h) => h.length <= 60 && !asPersonName(h) && !/^(home|welcome|contact|about|our|meet|kontakt)/i.test(h));
   const headingFitsDomain = heading && meta.domain && sharesToken(heading, meta.domain);
-  const company = (v: string | undefined) => plausibleCompany(v, (x) => !!asPersonName(x));
+  // A person's name is not a company; "Stearns Design-Build" has a name's shape but no given name.
+  const company = (v: string | undefined) => plausibleCompany(v, (x) => { const ev = nameEvidence(x); return !!ev && (ev.known || ev.marked); });
   put('companyname', company(meta.siteName), 'meta');
   put('companyname', company(meta.copyrightHolder), 'text');
   put('companyname', company(meta.titleCompany), 'meta');

@@ -296,7 +296,7 @@ async function evalWebstruct(page: Page, bundle: string) {
         if (company && orgs.some((o) => sameCompany(company, o))) {
           stats.orgHit++;
           bc.org[0]++;
-        } else if (verbose) console.log(`  org miss ${gold.file}: got ${JSON.stringify(company)} want ${JSON.stringify([...new Set(orgs)].slice(0, 4))}`);
+        } else if (verbose) console.log(`  org miss ${gold.file}: got ${JSON.stringify(company)} (${top?.fields.companyname?.method}) want ${JSON.stringify([...new Set(orgs)].slice(0, 4))}`);
       }
       if (tels.length) {
         stats.telPages++;
