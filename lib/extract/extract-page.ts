@@ -12,7 +12,7 @@ import { jsonldItems } from './schema-org/jsonld';
 import { microdataItems } from './schema-org/microdata';
 import { microformatItems } from './schema-org/microformats';
 import { rdfaItems } from './schema-org/rdfa';
-import { asPersonName, nameEvidence } from './text/person-name';
+import { nameEvidence } from './text/person-name';
 import { parseLines, putAddress, type ParsedText } from './text/parse-lines';
 import type { Candidate, CandidateFields, Extraction } from './types';
 
@@ -26,6 +26,8 @@ export function extractPage(doc: Document, url: string, budget: WalkBudget = def
   const linkedin = parseLinkedIn(doc, url);
   const text = parseLines(walk.lines.map((l) => l.text), walk.links, url, 'text');
   const headings = walk.lines.filter((l) => l.heading > 0 && l.heading <= 2).map((l) => l.text);
+  // A page with no markup and no headings often names itself on its first line.
+  if (!headings.length && !structured.length && !linkedin.length && walk.lines[0]) headings.push(walk.lines[0].text);
   const org = pageOrganization([...linkedin, ...structured], text, meta, headings, url);
   const candidates = finish([...linkedin, ...structured, ...text.people], org);
   return { url, title: meta.title, candidates, truncated: walk.truncated };
@@ -39,10 +41,14 @@ function pageOrganization(found: Candidate[], text: ParsedText, meta: PageMeta, 
     const v = cleanText(value, 200);
     if (v && !fields[key] && !looksLikeMarkup(v)) fields[key] = { value: v, method, source: url };
   };
-  const heading = headings.find((h) => h.length <= 60 && !asPersonName(h) && !/^(home|welcome|contact|about|our|meet|kontakt)/i.test(h));
+  const isPerson = (x: string) => {
+    const ev = nameEvidence(x);
+    return !!ev && (ev.known || ev.marked);
+  };
+  const heading = headings.find((h) => h.length <= 60 && !isPerson(h) && !/^(home|welcome|contact|about|our|meet|kontakt)/i.test(h));
   const headingFitsDomain = heading && meta.domain && sharesToken(heading, meta.domain);
   // A person's name is not a company; "Stearns Design-Build" has a name's shape but no given name.
-  const company = (v: string | undefined) => plausibleCompany(v, (x) => { const ev = nameEvidence(x); return !!ev && (ev.known || ev.marked); });
+  const company = (v: string | undefined) => plausibleCompany(v, isPerson);
   put('companyname', company(meta.siteName), 'meta');
   put('companyname', company(meta.copyrightHolder), 'text');
   put('companyname', company(meta.titleCompany), 'meta');

@@ -67,7 +67,7 @@ export function findAddresses(lines: string[], maxLines = 5_000): FoundAddress[]
       }
     }
     m = EU_LINE.exec(line);
-    if (m) {
+    if (m && !STREET_WORDS.test(m[3])) {
       const street = streetParts(m[1], m[1] ? undefined : lines[i - 1]);
       if (street.line1) {
         out.push({ ...street, postalcode: m[2], city: m[3], country: m[4] ?? nextCountry?.[1], at: i });
