@@ -47,14 +47,13 @@ export function plausibleCompany(s: string | undefined, isPerson: (s: string) =>
   return v;
 }
 
-export function domainOf(url: string, base?: string): string | undefined {
-  for (const u of [url, base]) {
-    try {
-      const host = new URL(u ?? '').hostname.replace(/^www\d?\./, '');
-      if (host && !/^(localhost|127\.|\d+\.\d+\.\d+\.\d+$|\[)/.test(host) && host.includes('.')) return host;
-    } catch {
-      /* not a URL */
-    }
+/** The page's registrable host, or undefined for local and numeric hosts. */
+export function domainOf(url: string): string | undefined {
+  try {
+    const host = new URL(url).hostname.replace(/^www\d?\./, '');
+    if (host && !/^(localhost|127\.|\d+\.\d+\.\d+\.\d+$|\[)/.test(host) && host.includes('.')) return host;
+  } catch {
+    /* not a URL */
   }
   return undefined;
 }
@@ -84,7 +83,7 @@ export function titleCompany(title: string, domain?: string): string | undefined
 
 export function readPageMeta(doc: Document, url: string, lines: Line[]): PageMeta {
   const title = cleanText(doc.title, 300);
-  const domain = domainOf(url, doc.baseURI);
+  const domain = domainOf(url);
   let origin: string | undefined;
   try {
     const u = new URL(url);

@@ -48,11 +48,13 @@ export async function runExtractor(page: Page, bundle: string, url?: string): Pr
  * Serves fixture files from `root` on 127.0.0.1. Meta refreshes are dropped so a saved page
  * stays put instead of redirecting to its live site.
  */
-export async function serveFiles(root: string): Promise<{ url(file: string): string; close(): Promise<void> }> {
+export async function serveFiles(root: string, baseFor: (path: string) => string | undefined = () => undefined): Promise<{ url(file: string): string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
-      const html = (await readFile(join(root, path), 'utf8')).replace(/<meta[^>]+http-equiv=["']?refresh[^>]*>/gi, '');
+      let html = (await readFile(join(root, path), 'utf8')).replace(/<meta[^>]+http-equiv=["']?refresh[^>]*>/gi, '');
+      const base = baseFor(path);
+      if (base && !/<base\s/i.test(html)) html = `<base href="${base}">${html}`;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(html);
     } catch {
