@@ -17,6 +17,7 @@ import { parseLines, putAddress, type ParsedText } from './text/parse-lines';
 import type { Candidate, CandidateFields, Extraction } from './types';
 
 const MAX_CANDIDATES = 50;
+const SOCIAL = /(facebook|twitter|x|linkedin|instagram|youtube|pinterest|tiktok|google|wikipedia)\.(com|org)/i;
 
 export function extractPage(doc: Document, url: string, budget: WalkBudget = defaultBudget): Extraction {
   const walk = walkPage(doc.body ?? doc.documentElement, budget);
@@ -64,6 +65,11 @@ function pageOrganization(found: Candidate[], text: ParsedText, meta: PageMeta, 
     putAddress((k, v) => put(k, v, 'text'), text.addresses[0]);
   }
   if (meta.origin && !fields.websiteurl && fields.companyname && fields.companyname.method !== 'jsonld') put('websiteurl', meta.origin, 'meta');
+  // A page without a site of its own (saved, local) may still name one in its text.
+  if (!meta.origin) {
+    const site = text.websites.find((w) => !SOCIAL.test(w));
+    if (site) put('websiteurl', /^https?:\/\//i.test(site) ? site : `http://${site}`, 'text');
+  }
   return fields;
 }
 
