@@ -1,9 +1,12 @@
 import { browser } from '#imports';
-import { countUnsynced } from './leads/repo';
+import { getDb } from './db/open';
+import { openTx } from './db/tx';
+import { countWaiting } from './queue/outbox';
 
-/** The toolbar badge: how many leads have not reached the CRM yet. */
+/** The toolbar badge: how many leads are waiting in the outbox (issue #4). */
 export async function refreshBadge(): Promise<void> {
-  const count = await countUnsynced();
+  const tx = openTx(await getDb(), ['outbox'], 'readonly');
+  const count = await countWaiting(tx);
   await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#0f6cbd' });
 }

@@ -1,7 +1,14 @@
 import { defineBackground } from '#imports';
 import { serve } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
+import { ensureRetentionAlarm, listenForRetention } from '@/lib/privacy/retention';
+import { startQueue } from '@/lib/queue/schedule';
+import { registerSyncProcessor } from '@/lib/queue/processor-registry';
+import { httpTestProcessor, TEST_ENDPOINT_KEY } from '@/lib/queue/http-test-processor';
+import { dataverseProcessor } from '@/lib/sync/service';
+import { browser } from '#imports';
 import { handlers } from './handlers';
+import { startSyncTriggers } from '@/lib/sync/triggers';
 import { captureSelection, registerSelectionMenu } from '@/lib/capture/selection-menu';
 
 export default defineBackground(() => {
@@ -9,6 +16,19 @@ export default defineBackground(() => {
   serve(handlers);
   registerSelectionMenu();
   // Tests cannot click a native context menu: the test build lets them call the menu's handler.
-  if (__LEADCLIP_TEST_BUILD__) Object.assign(globalThis, { leadclipTest: { captureSelection } });
-  void refreshBadge();
+  if (import.meta.env.LEADCLIP_TEST_BUILD) Object.assign(globalThis, { leadclipTest: { captureSelection } });
+  startSyncTriggers();
+  // The sync engine (lib/sync/) sends the queue; test builds use the queue tests' recorder
+  // while a test has set its endpoint.
+  const dataverse = dataverseProcessor();
+  if (import.meta.env.LEADCLIP_TEST_BUILD) {
+    const recorder = httpTestProcessor();
+    registerSyncProcessor(async (jobs, signal) =>
+      (await browser.storage.local.get(TEST_ENDPOINT_KEY))[TEST_ENDPOINT_KEY] ? recorder(jobs, signal) : dataverse(jobs, signal));
+  } else {
+    registerSyncProcessor(dataverse);
+  }
+  listenForRetention(() => void refreshBadge());
+  void ensureRetentionAlarm();
+  startQueue(); // also refreshes the badge
 });

@@ -2,6 +2,7 @@
 // version has a fixture in __fixtures__/v{n}.json that migrations.test.ts upgrades to latest.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { AppDb } from './schema';
+import { backfillV2 } from './backfill-v2';
 
 // Migrations see the database loosely typed: they run against older shapes.
 export type Migration = (
@@ -15,6 +16,19 @@ export const migrations: Migration[] = [
     const leads = db.createObjectStore('leads', { keyPath: 'id' });
     leads.createIndex('by-updated', 'updatedAt');
     leads.createIndex('by-sync-state', 'sync.state');
+  },
+  // v2 (issue #4): outbox, audit trail, duplicate index; existing leads are indexed and queued.
+  async (db, tx) => {
+    const outbox = db.createObjectStore('outbox', { keyPath: 'leadId' });
+    outbox.createIndex('by-state-due', ['state', 'dueAt']);
+    const audit = db.createObjectStore('audit', { keyPath: 'seq', autoIncrement: true });
+    audit.createIndex('by-lead', 'leadId');
+    const dedupe = db.createObjectStore('dedupe', { keyPath: 'leadId' });
+    dedupe.createIndex('by-email', 'emails', { multiEntry: true });
+    dedupe.createIndex('by-phone', 'phones', { multiEntry: true });
+    dedupe.createIndex('by-name-company', 'nameCompany');
+    dedupe.createIndex('by-fuzzy', 'fuzzy', { multiEntry: true });
+    await backfillV2(tx);
   },
 ];
 

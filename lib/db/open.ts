@@ -6,6 +6,15 @@ export const DB_NAME = 'leadclip';
 
 let dbp: Promise<IDBPDatabase<AppDb>> | undefined;
 
+/** Opens `name` at `version`, running the migrations in between. Tests open older versions. */
+export function openAtVersion(name: string, version: number = DB_VERSION): Promise<IDBPDatabase<AppDb>> {
+  return openDB<AppDb>(name, version, {
+    async upgrade(db, from, to, tx) {
+      for (const migrate of migrations.slice(from, to ?? version)) await migrate(db, tx);
+    },
+  });
+}
+
 /** The database. Only the background worker calls this: content scripts would open the page's. */
 export function getDb(name = DB_NAME): Promise<IDBPDatabase<AppDb>> {
   return (dbp ??= openDB<AppDb>(name, DB_VERSION, {

@@ -1,6 +1,9 @@
 // The IndexedDB schema, one interface per version. Old versions stay so migrations type-check.
 import type { DBSchema } from 'idb';
 import type { LeadRecord } from '../leads/schema';
+import type { OutboxJob } from '../queue/job';
+import type { AuditEntry } from '../audit/entry';
+import type { DedupeKeys } from '../leads/dedupe-keys';
 
 export interface AppDbV1 extends DBSchema {
   leads: {
@@ -10,6 +13,26 @@ export interface AppDbV1 extends DBSchema {
   };
 }
 
-/** The current schema. Add a new interface (AppDbV2 ...) and alias it here when it changes. */
-export type AppDb = AppDbV1;
-export type StoreName = 'leads';
+/** v2 (issue #4): the outbox, the audit trail and the duplicate-check index. */
+export interface AppDbV2 extends DBSchema {
+  leads: AppDbV1['leads'];
+  outbox: {
+    key: string; // leadId
+    value: OutboxJob;
+    indexes: { 'by-state-due': [string, string] };
+  };
+  audit: {
+    key: number; // seq, autoIncrement
+    value: AuditEntry;
+    indexes: { 'by-lead': string };
+  };
+  dedupe: {
+    key: string; // leadId
+    value: DedupeKeys;
+    indexes: { 'by-email': string; 'by-phone': string; 'by-name-company': string; 'by-fuzzy': string };
+  };
+}
+
+/** The current schema. Add a new interface (AppDbV3 ...) and alias it here when it changes. */
+export type AppDb = AppDbV2;
+export type StoreName = 'leads' | 'outbox' | 'audit' | 'dedupe';

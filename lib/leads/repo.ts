@@ -1,33 +1,37 @@
 // The lead store. Only the background worker uses it (see lib/db/open.ts).
 import { getDb } from '../db/open';
-import { leadDraft, leadRecord, type LeadDraftInput, type LeadRecord } from './schema';
+import { openTx } from '../db/tx';
+import { enqueueRevision, syncInfoOf } from '../queue/outbox';
+import { indexLead } from './dedupe';
+import { leadRecord, type LeadDraftInput, type LeadRecord } from './schema';
+import { saveLeadThroughPipeline } from './save-pipeline';
+import { loadPipelineSettings } from './pipeline-settings';
 
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
 
-/** Validates a draft and stores it as a new lead (or replaces the lead with the same id). */
+/** Saves through the one pipeline (issue #4): normalized, indexed, queued and audited. Saves
+ * despite duplicates; callers that want to ask first use `leads/duplicates`. */
 export async function saveLead(input: LeadDraftInput, now: Clock = systemClock): Promise<LeadRecord> {
-  const draft = leadDraft.parse(input);
-  const at = now().toISOString();
-  const db = await getDb();
-  const existing = draft.id ? await db.get('leads', draft.id) : undefined;
-  const record: LeadRecord = leadRecord.parse({
-    ...draft,
-    id: draft.id ?? crypto.randomUUID(),
-    provenance: draft.provenance ?? existing?.provenance ?? { origin: 'manual', capturedAt: at, fields: {} },
-    sync: existing?.sync ?? { state: 'ready' },
-    createdAt: existing?.createdAt ?? at,
-    updatedAt: at,
-  });
-  await db.put('leads', record);
-  return record;
+  const out = await saveLeadThroughPipeline({ lead: input, onDuplicate: 'save' }, { settings: await loadPipelineSettings(), now });
+  if (out.status === 'saved') return out.lead;
+  throw Object.assign(new Error(out.status === 'invalid' ? out.error : 'duplicates'), { code: 'invalid' });
 }
 
-/** Puts a whole record back, exactly as it was (undo of a delete). */
+/** Puts a whole record back, exactly as it was (undo of a delete): re-indexed for the duplicate
+ * check and queued again if it had not reached the CRM (issue #4). */
 export async function restoreLead(record: LeadRecord): Promise<LeadRecord> {
   const valid = leadRecord.parse(record);
-  await (await getDb()).put('leads', valid);
-  return valid;
+  const at = new Date().toISOString();
+  const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox', 'audit'], 'readwrite');
+  const wasSynced = valid.sync.state === 'synced';
+  const job = await enqueueRevision(tx, valid.id, at, { draft: valid.sync.state === 'draft' });
+  const restored = wasSynced ? valid : { ...valid, sync: syncInfoOf(job, valid.sync) };
+  if (wasSynced) await tx.objectStore('outbox').put({ ...job, state: 'synced', syncedRevision: job.revision, op: 'update', dueAt: at });
+  await tx.objectStore('leads').put(restored);
+  await indexLead(tx, valid.id, restored);
+  await tx.done;
+  return restored;
 }
 
 export async function getLead(id: string): Promise<LeadRecord | undefined> {
@@ -41,10 +45,14 @@ export async function listLeads(): Promise<LeadRecord[]> {
 }
 
 export async function deleteLead(id: string): Promise<LeadRecord | undefined> {
-  const db = await getDb();
-  const tx = db.transaction('leads', 'readwrite');
-  const existing = await tx.store.get(id);
-  if (existing) await tx.store.delete(id);
+  // The lead leaves the duplicate index and the outbox with it; its audit trail stays.
+  const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox'], 'readwrite');
+  const existing = await tx.objectStore('leads').get(id);
+  if (existing) {
+    await tx.objectStore('leads').delete(id);
+    await tx.objectStore('dedupe').delete(id);
+    await tx.objectStore('outbox').delete(id);
+  }
   await tx.done;
   return existing;
 }

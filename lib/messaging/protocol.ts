@@ -2,6 +2,12 @@
 // Zod schemas are the contract; the background parses every request before acting on it.
 import * as z from 'zod/mini';
 import { leadRecord } from '../leads/schema';
+import type * as SyncService from '../sync/service';
+import { privacyMessages } from '../privacy/messages';
+import { auditEntry } from '../audit/entry';
+import { scoringRules } from '../leads/score';
+import { disqualifyRequest, qualifyRequest } from '../leads/qualify';
+import { webmailMessage } from '../webmail/message-schema';
 
 /** Who may send a message: our own pages only, or also our content scripts (webmail). */
 export type Sender = 'extension' | 'content';
@@ -14,16 +20,117 @@ export interface MessageSpec<In extends z.core.$ZodType = z.core.$ZodType, Out e
 export type Protocol = Record<string, MessageSpec>;
 
 const id = z.object({ id: z.uuid() });
+const empty = z._default(z.object({}), {});
+const text = (max: number) => z.string().check(z.maxLength(max));
 const maybeLead = z.object({ lead: z.nullable(leadRecord) });
+
+const issue = z.object({ field: z.string(), code: z.string() });
+const duplicateMatch = z.object({
+  lead: leadRecord,
+  rules: z.array(z.enum(['email', 'phone', 'name_company', 'fuzzy_name_company'])),
+  fields: z.array(z.string()),
+  similarity: z.number(),
+});
+const scoreLine = z.object({
+  criterion: z.string(), points: z.number(), max: z.number(),
+  value: z.optional(z.union([z.number(), z.boolean(), z.string()])), missing: z.optional(z.array(z.string())),
+});
+const leadScore = z.object({ score: z.number(), points: z.number(), max: z.number(), rating: z.union([z.literal(1), z.literal(2), z.literal(3)]), breakdown: z.array(scoreLine) });
+const assessment = z.object({ matches: z.array(duplicateMatch), score: leadScore, issues: z.array(issue) });
+const batchOutcome = z.union([
+  z.object({ status: z.literal('saved'), id: z.uuid() }),
+  z.object({ status: z.literal('duplicates'), matches: z.array(z.object({ id: z.uuid(), rules: z.array(z.string()), fields: z.array(z.string()) })) }),
+  z.object({ status: z.literal('invalid'), error: z.string() }),
+]);
+const candidate = z.object({ id: z.string(), name: z.string(), values: z.record(z.string(), z.string()) });
 
 export const toBackground = {
   /** Save a new lead, or replace one with the same id. `lead` is a LeadDraftInput, parsed in the background. */
-  'leads/save': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
+  'leads/save': { in: z.object({ lead: z.unknown(), confirmFreeMail: z.optional(z.boolean()) }), out: z.object({ lead: leadRecord }), from: ['extension'] },
   'leads/get': { in: id, out: maybeLead, from: ['extension'] },
   'leads/list': { in: z._default(z.object({}), {}), out: z.object({ leads: z.array(leadRecord) }), from: ['extension'] },
   'leads/delete': { in: id, out: maybeLead, from: ['extension'] },
   /** Undo of a delete: the record as `leads/delete` returned it. */
   'leads/restore': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
+
+  // ---- Sync (issue #6). Outputs are typed from lib/sync/service.ts; inputs are checked here. ----
+  'sync/connection/get': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.getConnection>>>(), from: ['extension'] },
+  'sync/connection/save': {
+    in: z.object({
+      environmentUrl: text(500), tenant: text(200), clientId: text(100),
+      webhookUrl: z.optional(text(2000)), webhookSecret: z.optional(text(500)),
+    }),
+    out: z.custom<Awaited<ReturnType<typeof SyncService.saveConnection>>>(),
+    from: ['extension'],
+  },
+  'sync/sign-in': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.signIn>>>(), from: ['extension'] },
+  'sync/sign-out': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.signOut>>>(), from: ['extension'] },
+  'sync/test': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.checkConnection>>>(), from: ['extension'] },
+  'sync/now': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.syncNow>>>(), from: ['extension'] },
+  'sync/status': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.syncStatus>>>(), from: ['extension'] },
+  'sync/resolve': { in: z.object({ id: z.uuid(), keep: z.enum(['mine', 'crm']) }), out: z.object({}), from: ['extension'] },
+  'sync/lookup': {
+    in: z.object({ email: z.optional(text(200)), firstname: z.optional(text(100)), lastname: z.optional(text(100)), companyname: z.optional(text(200)) }),
+    out: z.custom<Awaited<ReturnType<typeof SyncService.lookupExisting>>>(),
+    from: ['extension'],
+  },
+  'sync/search': { in: z.object({ kind: z.enum(['account', 'contact']), term: text(200) }), out: z.custom<Awaited<ReturnType<typeof SyncService.searchCrm>>>(), from: ['extension'] },
+  'sync/option-sets': { in: z._default(z.object({ force: z.optional(z.boolean()) }), {}), out: z.custom<Awaited<ReturnType<typeof SyncService.optionSets>>>(), from: ['extension'] },
+  // ---- Issue #4: pipeline, qualification, queue, audit ----
+  /** Duplicates, score and normalisation notes for a draft, without saving it. */
+  'leads/assess': { in: z.object({ lead: z.unknown() }), out: assessment, from: ['extension'] },
+  /** Saves through the pipeline; with onDuplicate 'ask' it stops and returns the duplicates. */
+  'leads/submit': {
+    in: z.object({ lead: z.unknown(), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask'), draft: z.optional(z.boolean()), confirmFreeMail: z.optional(z.boolean()) }),
+    out: z.union([
+      z.object({ status: z.literal('saved'), lead: leadRecord, issues: z.array(issue) }),
+      z.object({ status: z.literal('duplicates'), matches: z.array(duplicateMatch), issues: z.array(issue) }),
+    ]),
+    from: ['extension'],
+  },
+  /** Imports: a whole batch in one transaction, one outcome per row. */
+  'leads/save-batch': {
+    in: z.object({ leads: z.array(z.unknown()).check(z.maxLength(10_000)), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask') }),
+    out: z.object({ outcomes: z.array(batchOutcome) }),
+    from: ['extension'],
+  },
+  /** Merge a new lead into a stored duplicate: `fields` are the ones taken from `values`. */
+  'leads/merge': {
+    in: z.object({ targetId: z.uuid(), values: z.record(z.string(), z.unknown()), fields: z.array(z.string()).check(z.maxLength(100)), timeline: z._default(z.array(z.unknown()), []) }),
+    out: z.object({ lead: leadRecord }),
+    from: ['extension'],
+  },
+  'leads/qualify': { in: qualifyRequest, out: z.object({ lead: leadRecord }), from: ['extension'] },
+  'leads/disqualify': { in: disqualifyRequest, out: z.object({ lead: leadRecord }), from: ['extension'] },
+  'leads/qualify-candidates': {
+    in: z.object({ query: z.string().check(z.maxLength(200)), excludeId: z.optional(z.uuid()) }),
+    out: z.object({ accounts: z.array(candidate), contacts: z.array(candidate) }),
+    from: ['extension'],
+  },
+  'leads/audit': { in: id, out: z.object({ entries: z.array(auditEntry) }), from: ['extension'] },
+  /** Send a failed / needs-attention lead again now, or hand a draft over. */
+  'queue/retry': { in: id, out: z.object({ lead: leadRecord }), from: ['extension'] },
+  'queue/status': { in: z._default(z.object({}), {}), out: z.object({ waiting: z.number() }), from: ['extension'] },
+  'settings/scoring-get': { in: z._default(z.object({}), {}), out: z.object({ rules: scoringRules, defaults: scoringRules }), from: ['extension'] },
+  'settings/scoring-save': { in: z.object({ rules: z.unknown() }), out: z.object({ rules: scoringRules }), from: ['extension'] },
+  /** The webmail button (issue #7): the open message, from our content script; opens the lead form for that tab. */
+  'webmail/capture': { in: webmailMessage, out: z.object({ opened: z.boolean() }), from: ['content'] },
+  /** File import (issue #5): dedupe keys of stored leads, then staged batches committed in one transaction. */
+  'import/keys': { in: z._default(z.object({}), {}), out: z.object({ keys: z.array(z.tuple([z.string(), z.string()])) }), from: ['extension'] },
+  'import/stage': {
+    in: z.object({
+      importId: z.uuid(),
+      creates: z.array(z.unknown()).check(z.maxLength(5000)),
+      updates: z.array(z.object({ id: z.uuid(), lead: z.unknown() })).check(z.maxLength(5000)),
+    }),
+    out: z.object({ staged: z.number() }),
+    from: ['extension'],
+  },
+  'import/commit': { in: z.object({ importId: z.uuid() }), out: z.object({ created: z.number(), updated: z.number() }), from: ['extension'] },
+  'import/discard': { in: z.object({ importId: z.uuid() }), out: z.object({ discarded: z.boolean() }), from: ['extension'] },
+
+  // ---- Issue #8: privacy ----
+  ...privacyMessages,
 } as const satisfies Protocol;
 
 export type ToBackground = typeof toBackground;

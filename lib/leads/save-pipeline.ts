@@ -1,0 +1,175 @@
+// The one save path (issue #4) for captured, imported and hand-entered leads alike:
+// validate -> normalize -> duplicate check -> save -> enqueue -> audit. A batch is written in one
+// IndexedDB transaction: all of it or none of it, and fast enough for imports.
+import * as z from 'zod/mini';
+import { getDb } from '../db/open';
+import { openTx, type Tx } from '../db/tx';
+import { appendAudit } from '../audit/trail';
+import { enqueueRevision, settle, syncInfoOf } from '../queue/outbox';
+import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch } from './dedupe';
+import { dedupeKeys } from './dedupe-keys';
+import { normalizeLead, type NormalizeIssue } from './normalize';
+import type { PipelineSettings } from './pipeline-settings';
+import { scoreLead, type LeadScore } from './score';
+import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord } from './schema';
+
+export interface SaveRequest {
+  /** A LeadDraftInput from a page, the popup or a file: validated here. */
+  lead: unknown;
+  /** 'ask' (default) stops and returns the duplicates; 'save' saves anyway. */
+  onDuplicate?: 'ask' | 'save';
+  /** Keep it local: saved as a draft, not queued. */
+  draft?: boolean;
+  /** Recorded in the audit trail instead of "edited" (a merge, qualify or disqualify). */
+  auditAs?: { kind: 'merged' | 'qualified' | 'disqualified'; details: Record<string, unknown> };
+}
+
+export type SaveOutcome =
+  | { status: 'saved'; lead: LeadRecord; created: boolean; changed: string[]; duplicates: DuplicateMatch[]; issues: NormalizeIssue[]; score: LeadScore }
+  | { status: 'duplicates'; draft: LeadDraft; matches: DuplicateMatch[]; issues: NormalizeIssue[]; score: LeadScore }
+  | { status: 'invalid'; error: string };
+
+export interface PipelineDeps {
+  settings: PipelineSettings;
+  now?: () => Date;
+}
+
+/** Fields compared to decide whether an edit changed anything (and to list what changed). */
+const trackedFields = [...leadFieldNames, 'statecode', 'statuscode', 'timeline', 'stakeholders', 'qualify'] as const;
+
+function changedFields(before: LeadRecord, after: LeadRecord): string[] {
+  const b = before as unknown as Record<string, unknown>;
+  const a = after as unknown as Record<string, unknown>;
+  return trackedFields.filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null));
+}
+
+interface Prepared {
+  request: SaveRequest;
+  draft?: LeadDraft & { phoneE164: LeadRecord['phoneE164'] };
+  issues: NormalizeIssue[];
+  score?: LeadScore;
+  error?: string;
+}
+
+/** Everything that needs no database, done before the transaction opens. */
+function prepare(request: SaveRequest, settings: PipelineSettings): Prepared {
+  const parsed = leadDraft.safeParse(request.lead);
+  if (!parsed.success) return { request, issues: [], error: z.prettifyError(parsed.error) };
+  const { lead, issues } = normalizeLead(parsed.data, { defaultCountry: settings.defaultCountry });
+  const score = scoreLead(lead, settings.rules);
+  return { request, draft: lead, issues, score };
+}
+
+/** What phase one read for a lead: its stored version and its duplicates among stored leads. */
+interface PreRead {
+  existing?: LeadRecord;
+  stored: DuplicateMatch[];
+}
+
+async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRead | undefined, batch: BatchSource, at: string): Promise<SaveOutcome> {
+  if (!p.draft || !p.score || !pre) return { status: 'invalid', error: p.error ?? 'invalid' };
+  const { draft, score, issues, request } = p;
+  // A lead saved earlier in this batch is newer than what phase one read.
+  const existing = batch.lead(id) ?? pre.existing;
+  const fresh = (m: DuplicateMatch) => ({ ...m, lead: batch.lead(m.lead.id) ?? m.lead });
+  const duplicates = mergeMatches(pre.stored.map(fresh), await findDuplicates(batch, id, draft));
+  if (duplicates.length && (request.onDuplicate ?? 'ask') === 'ask' && !existing) {
+    return { status: 'duplicates', draft, matches: duplicates, issues, score };
+  }
+
+  const candidate: LeadRecord = {
+    ...draft,
+    id,
+    // The score is a suggestion: a rating the rep chose stays.
+    leadqualitycode: draft.leadqualitycode ?? score.rating,
+    provenance: draft.provenance ?? existing?.provenance ?? { origin: 'manual', capturedAt: at, fields: {} },
+    sync: existing?.sync ?? { state: 'ready' },
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+  };
+  let record: LeadRecord;
+  try {
+    record = leadRecord.parse(candidate);
+  } catch (err) {
+    return { status: 'invalid', error: err instanceof z.core.$ZodError ? z.prettifyError(err) : String(err) };
+  }
+  const changed = existing ? changedFields(existing, record) : [];
+  if (existing && !changed.length) {
+    return { status: 'saved', lead: existing, created: false, changed, duplicates, issues, score };
+  }
+
+  if (!existing) {
+    const prov = record.provenance;
+    settle(appendAudit(tx, {
+      leadId: id, at, kind: 'captured',
+      details: {
+        origin: prov.origin, sourceUrl: prov.sourceUrl, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt,
+        lawfulBasis: prov.lawfulBasis, capturedBy: prov.capturedBy, // issue #8: why and by whom
+        methods: Object.fromEntries(Object.entries(prov.fields).map(([f, v]) => [f, v.method])),
+        duplicatesIgnored: duplicates.map((d) => d.lead.id),
+      },
+    }));
+  } else {
+    const kind = request.auditAs?.kind ?? 'edited';
+    settle(appendAudit(tx, { leadId: id, at, kind, details: { fields: changed, ...request.auditAs?.details } }));
+  }
+  const job = await enqueueRevision(tx, id, at, { draft: request.draft ?? (existing ? undefined : false), isNew: !existing && !draft.id });
+  record.sync = syncInfoOf(job, existing?.sync);
+  settle(tx.objectStore('leads').put(record));
+  const keys = dedupeKeys(id, record);
+  settle(tx.objectStore('dedupe').put(keys));
+  batch.add(record, keys);
+  return { status: 'saved', lead: record, created: !existing, changed, duplicates, issues, score };
+}
+
+/** Saves many leads in one transaction (imports). Each gets its own outcome; invalid ones and
+ * stopped duplicates are reported, never half-written. */
+export async function saveLeads(requests: readonly SaveRequest[], deps: PipelineDeps): Promise<SaveOutcome[]> {
+  const prepared = requests.map((r) => prepare(r, deps.settings));
+  const at = (deps.now ?? (() => new Date()))().toISOString();
+  const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox', 'audit'], 'readwrite');
+  const ids = prepared.map((p) => p.draft?.id ?? crypto.randomUUID());
+  // Phase one: every read at once, so IndexedDB serves them back to back instead of waiting on
+  // a round trip per lead. Phase two decides in order, checking each lead against the ones
+  // saved before it in this batch too.
+  const pre = await Promise.all(prepared.map(async (p, i): Promise<PreRead | undefined> => {
+    if (!p.draft) return undefined;
+    const [existing, stored] = await Promise.all([
+      p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
+      findDuplicates(tx, ids[i], p.draft),
+    ]);
+    return { existing, stored };
+  }));
+  const batch = new BatchSource();
+  const outcomes: SaveOutcome[] = [];
+  for (const [i, p] of prepared.entries()) outcomes.push(await saveOne(tx, p, ids[i], pre[i], batch, at));
+  await tx.done;
+  return outcomes;
+}
+
+/** Saves one lead inside the caller's transaction (over leads, dedupe, outbox and audit): the
+ * file import keeps one transaction open across its batches so a cancel writes nothing. */
+export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveRequest, deps: PipelineDeps, at: string): Promise<SaveOutcome> {
+  const p = prepare(request, deps.settings);
+  if (!p.draft) return { status: 'invalid', error: p.error ?? 'invalid' };
+  const id = p.draft.id ?? crypto.randomUUID();
+  const [existing, stored] = await Promise.all([
+    p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
+    findDuplicates(tx, id, p.draft),
+  ]);
+  return saveOne(tx, p, id, { existing, stored }, new BatchSource(), at);
+}
+
+export async function saveLeadThroughPipeline(request: SaveRequest, deps: PipelineDeps): Promise<SaveOutcome> {
+  return (await saveLeads([request], deps))[0];
+}
+
+/** Duplicates of a draft without saving it (the popup asks while the rep types). */
+export async function checkDuplicates(input: unknown, deps: PipelineDeps): Promise<{ matches: DuplicateMatch[]; issues: NormalizeIssue[]; score: LeadScore }> {
+  const p = prepare({ lead: input }, deps.settings);
+  if (!p.draft || !p.score) throw Object.assign(new Error(p.error ?? 'invalid'), { code: 'invalid' });
+  const tx = openTx(await getDb(), ['leads', 'dedupe'], 'readonly');
+  const matches = await findDuplicates(tx, p.draft.id ?? '', p.draft);
+  await tx.done;
+  return { matches, issues: p.issues, score: p.score };
+}

@@ -1,0 +1,13 @@
+// Where the background worker plugs in the processor that sends jobs (the sync engine from
+// lib/sync/, or the test build's recorder). Until one is registered, jobs wait in `ready`.
+import type { SyncProcessor } from './processor';
+
+let current: SyncProcessor | undefined;
+
+export function registerSyncProcessor(processor: SyncProcessor | undefined): void {
+  current = processor;
+}
+
+export function registeredSyncProcessor(): SyncProcessor | undefined {
+  return current;
+}

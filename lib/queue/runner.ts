@@ -1,0 +1,108 @@
+// Drains the outbox (issue #4). Keeps no state of its own that matters: everything is in
+// IndexedDB, so a worker stopped mid-run loses nothing; the next run (an alarm, a message, the
+// browser starting) takes over where it stopped.
+import { getDb } from '../db/open';
+import { openTx } from '../db/tx';
+import { defaultBackoff, type BackoffOptions } from './backoff';
+import { claimDue, completeJobs, countWaiting, nextDueAt } from './outbox';
+import type { SyncProcessor, SyncResult } from './processor';
+
+export interface RunnerOptions {
+  processor: SyncProcessor;
+  now?: () => Date;
+  batchSize?: number;
+  /** A claimed job not answered within this time is taken again, in doubt. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  backoff?: BackoffOptions;
+  /** This worker instance (random per worker start by default): see claimDue. */
+  owner?: string;
+  /** Stop after this long and leave the rest to the next run (keeps each run short). */
+  budgetMs?: number;
+  /** Told after each batch: waiting count (the badge) and when the next run is due. */
+  onProgress?: (status: { waiting: number; nextDueAt?: string }) => void | Promise<void>;
+}
+
+export interface RunSummary {
+  processed: number;
+  applied: number;
+  nextDueAt?: string;
+  waiting: number;
+}
+
+export interface QueueRunner {
+  /** Runs until nothing is due (or the budget is spent). Concurrent calls share one run and
+   * ask it to look again, so a kick during a run is never lost. */
+  run(signal?: AbortSignal): Promise<RunSummary>;
+}
+
+export function createQueueRunner(options: RunnerOptions): QueueRunner {
+  const now = options.now ?? (() => new Date());
+  const batchSize = options.batchSize ?? 25;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const complete = { maxAttempts: options.maxAttempts ?? 8, backoff: options.backoff ?? defaultBackoff };
+  const budgetMs = options.budgetMs ?? 25_000;
+  const owner = options.owner ?? crypto.randomUUID();
+  let running: Promise<RunSummary> | undefined;
+  let again = false;
+
+  async function status(): Promise<{ waiting: number; nextDueAt?: string }> {
+    const db = await getDb();
+    const tx = openTx(db, ['outbox'], 'readonly');
+    const [waiting, next] = await Promise.all([countWaiting(tx), nextDueAt(tx)]);
+    return { waiting, nextDueAt: next };
+  }
+
+  async function drain(signal?: AbortSignal): Promise<RunSummary> {
+    const started = Date.now();
+    let processed = 0;
+    let applied = 0;
+    do {
+      again = false;
+      while (!signal?.aborted && Date.now() - started < budgetMs) {
+        const db = await getDb();
+        const claimTx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
+        const jobs = await claimDue(claimTx, now(), { limit: batchSize, leaseMs, owner });
+        await claimTx.done;
+        if (!jobs.length) break;
+        let results: SyncResult[];
+        const controller = new AbortController();
+        const onAbort = () => controller.abort();
+        signal?.addEventListener('abort', onAbort);
+        try {
+          results = await options.processor(jobs, controller.signal);
+        } catch (err) {
+          const error = err instanceof Error ? err.message : String(err);
+          results = jobs.map((j) => ({ key: j.key, ok: false, retryable: true, error }));
+        } finally {
+          signal?.removeEventListener('abort', onAbort);
+        }
+        const answered = new Set(results.map((r) => r.key));
+        const claimed = new Set(jobs.map((j) => j.key));
+        const all: SyncResult[] = [
+          ...results.filter((r) => claimed.has(r.key)),
+          ...jobs.filter((j) => !answered.has(j.key)).map((j) => ({ key: j.key, ok: false as const, retryable: true, error: 'No answer from the sync engine.' })),
+        ];
+        const doneTx = openTx(await getDb(), ['outbox', 'leads', 'audit'], 'readwrite');
+        applied += (await completeJobs(doneTx, all, now(), complete)).length;
+        await doneTx.done;
+        processed += jobs.length;
+        await options.onProgress?.(await status());
+      }
+    } while (again && !signal?.aborted && Date.now() - started < budgetMs);
+    return { processed, applied, ...(await status()) };
+  }
+
+  return {
+    run(signal) {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = drain(signal).finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+  };
+}
