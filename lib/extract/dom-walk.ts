@@ -29,7 +29,7 @@ export interface WalkBudget {
 }
 
 // Enough for any real contact or team page; a 2 MB page is read in part and flagged `truncated`.
-export const defaultBudget: WalkBudget = { maxNodes: 40_000, maxChars: 250_000, maxCharsPerNode: 4_000, maxLinks: 400 };
+export const defaultBudget: WalkBudget = { maxNodes: 30_000, maxChars: 150_000, maxCharsPerNode: 4_000, maxLinks: 400 };
 
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'OPTION', 'TEXTAREA', 'HEAD', 'TITLE', 'MATH']);
 const BLOCK_TAGS = new Set([

@@ -81,7 +81,8 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
   };
   for (let i = 0; i < n; i++) {
     const line = lines[i];
-    if (line.length > 120) continue;
+    // Every rule below needs a capitalised word followed by another word.
+    if (line.length > 120 || !/\p{Lu}\S*\s+\S/u.test(line)) continue;
     // "Title: Name" and labelled names.
     const labelled = LABELLED_NAME.exec(line);
     const labelledName = labelled && believable(labelled[2], i);
