@@ -9,10 +9,14 @@ import { dataverseProcessor, isSyncConfigured } from '@/lib/sync/service';
 import { browser } from '#imports';
 import { handlers } from './handlers';
 import { startSyncTriggers } from '@/lib/sync/triggers';
+import { captureSelection, registerSelectionMenu } from '@/lib/capture/selection-menu';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously so a restarted worker answers the message that woke it.
   serve(handlers);
+  registerSelectionMenu();
+  // Tests cannot click a native context menu: the test build lets them call the menu's handler.
+  if (import.meta.env.LEADCLIP_TEST_BUILD) Object.assign(globalThis, { leadclipTest: { captureSelection } });
   startSyncTriggers();
   // The sync engine (lib/sync/) sends the queue; test builds use the queue tests' recorder
   // while a test has set its endpoint.

@@ -12,6 +12,8 @@ import type { ScoringRules } from '@/lib/leads/score';
 import type { LeadDraft, LeadFieldName, LeadRecord } from '@/lib/leads/schema';
 import { createLeadFormModel, emptyFormState, formStateFromLead } from '@/lib/state/lead-form-model';
 import { targetTab } from './target-tab';
+import { useCapture } from './use-capture';
+import { CaptureBar } from '@/components/capture/capture-bar';
 import { saveProblem } from '@/components/privacy/save-error';
 import { ConfirmFreeMail } from '@/components/privacy/confirm-free-mail';
 import { PrivacyNotice } from '@/components/privacy/privacy-notice';
@@ -27,6 +29,7 @@ export function App() {
   const saving = useSignal(false);
   const message = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
   const draftKey = useSignal('manual');
+  const capture = useCapture(model);
   const rules = useSignal<ScoringRules | undefined>(undefined);
   // Possible duplicates found on save, and the draft and close choice waiting on the rep.
   const duplicates = useSignal<{ matches: DuplicateMatchView[]; draft: LeadDraft; close: boolean; confirmFreeMail: boolean } | undefined>(undefined);
@@ -57,6 +60,8 @@ export function App() {
         model.update({ provenance: { origin: 'page', sourceUrl: tab.url, pageTitle: tab.title, capturedAt: new Date().toISOString(), fields: {} } });
       }
       ready.value = true;
+      // Page capture (issue #3): prefill from the page or a pending selection; only empty fields take values.
+      if (!mail.value) await capture.start(tab);
       // Every change is kept as a draft until saved, so closing the popup loses nothing.
       let timer: ReturnType<typeof setTimeout> | undefined;
       stopAutosave = effect(() => {
@@ -116,6 +121,7 @@ export function App() {
   const header = (
     <>
       <PrivacyNotice model={model} />
+      {!mail.value && <CaptureBar {...capture.bar()} />}
       {confirm.value && <ConfirmFreeMail text={confirm.value.text} onConfirm={confirm.value.retry} />}
       {mail.value && <EmailCaptureNotice prefill={mail.value} attach={attachNote} />}
       {dup && (
