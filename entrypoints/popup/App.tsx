@@ -49,6 +49,10 @@ export function App() {
     return () => stopAutosave?.();
   }, []);
 
+  /** "Saved", plus what normalisation could not make sense of (kept as typed). */
+  const savedText = (issues: { field: string; code: string }[]) =>
+    issues.length ? `${t('status_saved')} ${t('issues_kept', [issues.map((i) => `${t(`field_${i.field}`)} (${t(`issue_${i.code}`)})`).join(', ')])}` : t('status_saved');
+
   async function finish(lead: LeadRecord, close: boolean, text = t('status_saved')) {
     await clearDraft(draftKey.value);
     duplicates.value = undefined;
@@ -82,7 +86,7 @@ export function App() {
         duplicates.value = { matches: out.matches, draft: result.draft, close };
         return;
       }
-      await finish(out.lead, close);
+      await finish(out.lead, close, savedText(out.issues));
     });
   }
 
@@ -109,7 +113,7 @@ export function App() {
           })}
           onSaveAnyway={() => guarded(async () => {
             const out = await send('leads/submit', { lead: dup.draft, onDuplicate: 'save' });
-            if (out.status === 'saved') await finish(out.lead, dup.close);
+            if (out.status === 'saved') await finish(out.lead, dup.close, savedText(out.issues));
           })}
           onCancel={() => (duplicates.value = undefined)}
         />
