@@ -148,8 +148,12 @@ function strength(rules: Set<DuplicateRule>): number {
 /** The weaker of name and company similarity: both must be close. */
 export function fuzzySimilarity(a: Pick<DedupeKeys, 'name' | 'company'>, b: Pick<DedupeKeys, 'name' | 'company'>): number {
   if (!a.name || !b.name || !a.company || !b.company) return 0;
+  // "Oddział 2" is not a typo of "Oddział 3": numbers must agree exactly.
+  if (digits(a.company) !== digits(b.company)) return 0;
   return Math.min(jaroWinkler(a.name, b.name), jaroWinkler(a.company, b.company));
 }
+
+const digits = (s: string) => s.replace(/\D+/g, ' ').trim();
 
 /** Writes (or replaces) a lead's index row, in the caller's transaction. */
 export function indexLead(tx: Tx<'readwrite'>, leadId: string, lead: KeySource): Promise<string> {

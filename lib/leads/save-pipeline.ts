@@ -36,7 +36,7 @@ export interface PipelineDeps {
 
 /** Batches at least this big, and at least 1/BULK_FACTOR of the stored leads, preload the index. */
 const BULK_MIN = 200;
-const BULK_FACTOR = 8;
+const BULK_FACTOR = 20;
 
 /** Fields compared to decide whether an edit changed anything (and to list what changed). */
 const trackedFields = [...leadFieldNames, 'statecode', 'statuscode', 'timeline', 'stakeholders', 'qualify'] as const;
