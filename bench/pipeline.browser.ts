@@ -86,7 +86,7 @@ export async function benchDuplicateCheck(stored: number, probes: number) {
     const base = { subject: 'Probe', firstname: s.firstname, lastname: s.lastname, companyname: s.companyname };
     if (kind === 0) return { ...base, lastname: 'Inny', companyname: 'Inna', emailaddress1: s.emailaddress1!.toUpperCase() };
     if (kind === 1) return { ...base, lastname: 'Inny', companyname: 'Inna', telephone1: `+48 ${s.phoneE164!.telephone1!.slice(3)}` };
-    if (kind === 2) return { ...base, lastname: s.lastname.slice(0, -1) + 'x', companyname: s.companyname!.replace(/o/, '0') };
+    if (kind === 2) return { ...base, lastname: s.lastname.slice(0, -1) + 'x', companyname: s.companyname!.slice(0, 2) + s.companyname!.slice(3) }; // one typo in each
     return makeLead(10_000_000 + k, pr);
   });
   const times: number[] = [];
