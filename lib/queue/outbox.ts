@@ -145,9 +145,10 @@ export async function completeJobs(tx: OutboxTx, results: readonly SyncResult[],
   for (const result of results) {
     const leadId = result.key.slice(0, result.key.lastIndexOf(':'));
     const revision = Number(result.key.slice(result.key.lastIndexOf(':') + 1));
-    const job = await tx.objectStore('outbox').get(leadId);
+    let job = await tx.objectStore('outbox').get(leadId);
     if (!job || job.state !== 'syncing' || revision > job.revision || revision < job.syncedRevision) continue;
     const stale = revision < job.revision; // the lead changed while this revision was in flight
+    if (!result.ok && result.unknownOutcome) job = { ...job, inDoubt: true };
     let next: OutboxJob;
     if (result.ok) {
       const done = { ...job, syncedRevision: revision, op: 'update' as const, inDoubt: false };
