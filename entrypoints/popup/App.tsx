@@ -73,6 +73,10 @@ export function App() {
     return () => stopAutosave?.();
   }, []);
 
+  /** "Saved", plus what normalisation could not make sense of (kept as typed). */
+  const savedText = (issues: { field: string; code: string }[]) =>
+    issues.length ? `${t('status_saved')} ${t('issues_kept', [issues.map((i) => `${t(`field_${i.field}`)} (${t(`issue_${i.code}`)})`).join(', ')])}` : t('status_saved');
+
   async function finish(lead: LeadRecord, close: boolean, text = t('status_saved')) {
     await clearDraft(draftKey.value);
     duplicates.value = undefined;
@@ -111,7 +115,7 @@ export function App() {
         duplicates.value = { matches: out.matches, draft, close, confirmFreeMail };
         return;
       }
-      await finish(out.lead, close);
+      await finish(out.lead, close, savedText(out.issues));
     }, () => void save(close, true));
   }
 
@@ -142,7 +146,7 @@ export function App() {
           })}
           onSaveAnyway={() => guarded(async () => {
             const out = await send('leads/submit', { lead: dup.draft, onDuplicate: 'save', confirmFreeMail: dup.confirmFreeMail });
-            if (out.status === 'saved') await finish(out.lead, dup.close);
+            if (out.status === 'saved') await finish(out.lead, dup.close, savedText(out.issues));
           })}
           onCancel={() => (duplicates.value = undefined)}
         />
