@@ -6,6 +6,8 @@ import type { SyncProcessor } from '../queue/processor';
 import { registerSyncProcessor } from '../queue/processor-registry';
 import { kickQueue } from '../queue/schedule';
 import { dataverseProcessor, syncReady } from './service';
+import { kvGet } from './sync-db';
+import { registerOrgOptionSets, type CachedOptionSets } from './option-set-metadata';
 
 const TEST_ENDPOINT_KEY = 'testSyncEndpoint';
 let testRecorder: SyncProcessor | undefined;
@@ -32,6 +34,8 @@ export async function refreshSyncActivation(): Promise<boolean> {
 /** Call synchronously in the background's main(). `recorder`: the test build's queue recorder. */
 export function startSyncActivation(recorder?: SyncProcessor): void {
   testRecorder = recorder;
+  // Saves are validated here: accept the org's own choice values known from its metadata.
+  void kvGet<CachedOptionSets>('optionSets').then((c) => c && registerOrgOptionSets(c.sets)).catch(() => {});
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && (TEST_ENDPOINT_KEY in changes || 'sync:connection' in changes)) void refreshSyncActivation();
   });
