@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n/t';
 import type { FormValues } from '@/lib/leads/form-values';
 import { fullName, leadFieldNames, type LeadFieldName, type LeadRecord } from '@/lib/leads/schema';
 import type { MessageOut } from '@/lib/messaging/protocol';
+import { DncBadge } from '@/components/privacy/dnc-badge';
 
 export type DuplicateMatchView = Extract<MessageOut<'leads/submit'>, { status: 'duplicates' }>['matches'][number];
 
@@ -78,7 +79,7 @@ export function DuplicatePanel({ matches, values, busy, onOpen, onMerge, onSaveA
         <>
           {matches.map((m) => (
             <article key={m.lead.id} class="duplicate" data-duplicate-id={m.lead.id}>
-              <div><strong>{fullName(m.lead)}</strong>{m.lead.companyname ? ` · ${m.lead.companyname}` : ''}{m.lead.emailaddress1 ? ` · ${m.lead.emailaddress1}` : ''}</div>
+              <div><strong>{fullName(m.lead)}</strong> <DncBadge lead={m.lead} />{m.lead.companyname ? ` · ${m.lead.companyname}` : ''}{m.lead.emailaddress1 ? ` · ${m.lead.emailaddress1}` : ''}</div>
               <div class="muted">{m.rules.map((r) => t(`dup_rule_${r}`)).join(' · ')}</div>
               <ul class="dup-fields">
                 {m.fields.map((f) => (

@@ -1,5 +1,8 @@
 // Message -> lib call, nothing else.
-import { deleteLead, getLead, listLeads, restoreLead, saveLead } from '@/lib/leads/repo';
+import { deleteLead, getLead, listLeads, restoreLead } from '@/lib/leads/repo';
+import { saveLeadWithPrivacy } from '@/lib/privacy/guarded-save';
+import { privacyHandlers } from '@/lib/privacy/handlers';
+import { guardBatch, guardLead } from '@/lib/privacy/guard-requests';
 import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
@@ -14,6 +17,7 @@ import { kickQueue } from '@/lib/queue/schedule';
 import { countWaiting } from '@/lib/queue/outbox';
 import { getDb } from '@/lib/db/open';
 import { openTx } from '@/lib/db/tx';
+import { commitImport, discardImport, stageBatch, storedDedupeKeys } from '@/lib/import/import-staging';
 
 const deps = async () => ({ settings: await loadPipelineSettings() });
 /** After anything that queues work: send it and update the badge. */
@@ -21,6 +25,7 @@ const queued = <T>(value: T): T => {
   void kickQueue();
   return value;
 };
+import { openWebmailCapture } from '@/lib/webmail/open-capture';
 
 /** After connection changes: the queue sends only while sync can work. */
 const activated = async <T>(value: T): Promise<T> => {
@@ -29,7 +34,7 @@ const activated = async <T>(value: T): Promise<T> => {
 };
 
 export const handlers: Handlers = {
-  'leads/save': async ({ lead }) => queued({ lead: await saveLead(lead as LeadDraftInput) }),
+  'leads/save': async ({ lead, confirmFreeMail }) => queued({ lead: await saveLeadWithPrivacy(lead as LeadDraftInput, { confirmFreeMail }) }),
   'leads/get': async ({ id }) => ({ lead: (await getLead(id)) ?? null }),
   'leads/list': async () => ({ leads: await listLeads() }),
   'leads/delete': async ({ id }) => {
@@ -39,8 +44,8 @@ export const handlers: Handlers = {
   },
   'leads/restore': async ({ lead }) => queued({ lead: await restoreLead(lead as LeadRecord) }),
   'leads/assess': async ({ lead }) => checkDuplicates(lead, await deps()),
-  'leads/submit': async ({ lead, onDuplicate, draft }) => {
-    const out = await saveLeadThroughPipeline({ lead, onDuplicate, draft }, await deps());
+  'leads/submit': async ({ lead, onDuplicate, draft, confirmFreeMail }) => {
+    const out = await saveLeadThroughPipeline({ lead: await guardLead(lead, { confirmFreeMail }), onDuplicate, draft }, await deps());
     if (out.status === 'invalid') throw Object.assign(new Error(out.error), { code: 'invalid' });
     if (out.status === 'duplicates') return { status: 'duplicates', matches: out.matches, issues: out.issues };
     return queued({ status: 'saved', lead: out.lead, issues: out.issues });
@@ -60,7 +65,11 @@ export const handlers: Handlers = {
   'sync/search': ({ kind, term }) => sync.searchCrm(kind, term),
   'sync/option-sets': ({ force }) => sync.optionSets(force),
   'leads/save-batch': async ({ leads, onDuplicate }) => {
-    const outcomes = await saveLeads(leads.map((lead) => ({ lead, onDuplicate })), await deps());
+    const rows = await guardBatch(leads);
+    const allowed = rows.flatMap((r) => (r.ok ? [r.lead] : []));
+    const saved = (await saveLeads(allowed.map((lead) => ({ lead, onDuplicate })), await deps())).values();
+    // Refused rows keep their place, so outcome n is still row n.
+    const outcomes = rows.map((r) => (r.ok ? saved.next().value! : { status: 'invalid' as const, error: r.error }));
     return queued({
       outcomes: outcomes.map((o) =>
         o.status === 'saved' ? { status: 'saved' as const, id: o.lead.id }
@@ -77,4 +86,10 @@ export const handlers: Handlers = {
   'queue/status': async () => ({ waiting: await countWaiting(openTx(await getDb(), ['outbox'], 'readonly')) }),
   'settings/scoring-get': async () => ({ rules: (await loadPipelineSettings()).rules, defaults: defaultScoringRules }),
   'settings/scoring-save': async ({ rules }) => ({ rules: await saveScoringRules(rules) }),
+  'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
+  'import/keys': async () => ({ keys: await storedDedupeKeys() }),
+  'import/stage': async ({ importId, creates, updates }) => ({ staged: await stageBatch(importId, creates, updates, await deps()) }),
+  'import/commit': async ({ importId }) => queued(await commitImport(importId)),
+  'import/discard': async ({ importId }) => ({ discarded: await discardImport(importId) }),
+  ...privacyHandlers,
 };

@@ -1,5 +1,7 @@
 import { defineBackground } from '#imports';
 import { serve } from '@/lib/messaging/serve';
+import { refreshBadge } from '@/lib/badge';
+import { ensureRetentionAlarm, listenForRetention } from '@/lib/privacy/retention';
 import { startQueue } from '@/lib/queue/schedule';
 import { httpTestProcessor } from '@/lib/queue/http-test-processor';
 import { startSyncActivation } from '@/lib/sync/activation';
@@ -13,5 +15,7 @@ export default defineBackground(() => {
   // The sync engine (lib/sync/) sends the queue while signed in; test builds also have the
   // queue tests' recorder, used while a test has set its endpoint.
   startSyncActivation(import.meta.env.LEADCLIP_TEST_BUILD ? httpTestProcessor() : undefined);
+  listenForRetention(() => void refreshBadge());
+  void ensureRetentionAlarm();
   startQueue(); // also refreshes the badge
 });

@@ -4,6 +4,8 @@ import { LeadsPage } from '@/components/options/leads-page';
 import { ConnectionPage } from '@/components/sync/connection-page';
 import { SyncPage } from '@/components/sync/sync-page';
 import { ScoringEditor } from '@/components/pipeline/scoring-editor';
+import { ImportPage } from '@/components/import/import-page';
+import { PrivacyPage } from '@/components/privacy/privacy-page';
 
 export interface OptionsPage {
   /** The hash route: #/<id> */
@@ -18,4 +20,6 @@ export const pages: OptionsPage[] = [
   { id: 'sync', label: 'syncNavSync', render: () => <SyncPage /> },
   { id: 'connection', label: 'syncNavConnection', render: () => <ConnectionPage /> },
   { id: 'scoring', label: 'nav_scoring', render: () => <ScoringEditor /> },
+  { id: 'import', label: 'nav_import', render: () => <ImportPage /> },
+  { id: 'privacy', label: 'nav_privacy', render: () => <PrivacyPage /> },
 ];

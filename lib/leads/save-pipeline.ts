@@ -104,6 +104,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
       leadId: id, at, kind: 'captured',
       details: {
         origin: prov.origin, sourceUrl: prov.sourceUrl, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt,
+        lawfulBasis: prov.lawfulBasis, capturedBy: prov.capturedBy, // issue #8: why and by whom
         methods: Object.fromEntries(Object.entries(prov.fields).map(([f, v]) => [f, v.method])),
         duplicatesIgnored: duplicates.map((d) => d.lead.id),
       },
@@ -144,6 +145,19 @@ export async function saveLeads(requests: readonly SaveRequest[], deps: Pipeline
   for (const [i, p] of prepared.entries()) outcomes.push(await saveOne(tx, p, ids[i], pre[i], batch, at));
   await tx.done;
   return outcomes;
+}
+
+/** Saves one lead inside the caller's transaction (over leads, dedupe, outbox and audit): the
+ * file import keeps one transaction open across its batches so a cancel writes nothing. */
+export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveRequest, deps: PipelineDeps, at: string): Promise<SaveOutcome> {
+  const p = prepare(request, deps.settings);
+  if (!p.draft) return { status: 'invalid', error: p.error ?? 'invalid' };
+  const id = p.draft.id ?? crypto.randomUUID();
+  const [existing, stored] = await Promise.all([
+    p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
+    findDuplicates(tx, id, p.draft),
+  ]);
+  return saveOne(tx, p, id, { existing, stored }, new BatchSource(), at);
 }
 
 export async function saveLeadThroughPipeline(request: SaveRequest, deps: PipelineDeps): Promise<SaveOutcome> {

@@ -3,9 +3,11 @@
 import * as z from 'zod/mini';
 import { leadRecord } from '../leads/schema';
 import type * as SyncService from '../sync/service';
+import { privacyMessages } from '../privacy/messages';
 import { auditEntry } from '../audit/entry';
 import { scoringRules } from '../leads/score';
 import { disqualifyRequest, qualifyRequest } from '../leads/qualify';
+import { webmailMessage } from '../webmail/message-schema';
 
 /** Who may send a message: our own pages only, or also our content scripts (webmail). */
 export type Sender = 'extension' | 'content';
@@ -44,7 +46,7 @@ const candidate = z.object({ id: z.string(), name: z.string(), values: z.record(
 
 export const toBackground = {
   /** Save a new lead, or replace one with the same id. `lead` is a LeadDraftInput, parsed in the background. */
-  'leads/save': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
+  'leads/save': { in: z.object({ lead: z.unknown(), confirmFreeMail: z.optional(z.boolean()) }), out: z.object({ lead: leadRecord }), from: ['extension'] },
   'leads/get': { in: id, out: maybeLead, from: ['extension'] },
   'leads/list': { in: z._default(z.object({}), {}), out: z.object({ leads: z.array(leadRecord) }), from: ['extension'] },
   'leads/delete': { in: id, out: maybeLead, from: ['extension'] },
@@ -79,7 +81,7 @@ export const toBackground = {
   'leads/assess': { in: z.object({ lead: z.unknown() }), out: assessment, from: ['extension'] },
   /** Saves through the pipeline; with onDuplicate 'ask' it stops and returns the duplicates. */
   'leads/submit': {
-    in: z.object({ lead: z.unknown(), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask'), draft: z.optional(z.boolean()) }),
+    in: z.object({ lead: z.unknown(), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask'), draft: z.optional(z.boolean()), confirmFreeMail: z.optional(z.boolean()) }),
     out: z.union([
       z.object({ status: z.literal('saved'), lead: leadRecord, issues: z.array(issue) }),
       z.object({ status: z.literal('duplicates'), matches: z.array(duplicateMatch), issues: z.array(issue) }),
@@ -111,6 +113,24 @@ export const toBackground = {
   'queue/status': { in: z._default(z.object({}), {}), out: z.object({ waiting: z.number() }), from: ['extension'] },
   'settings/scoring-get': { in: z._default(z.object({}), {}), out: z.object({ rules: scoringRules, defaults: scoringRules }), from: ['extension'] },
   'settings/scoring-save': { in: z.object({ rules: z.unknown() }), out: z.object({ rules: scoringRules }), from: ['extension'] },
+  /** The webmail button (issue #7): the open message, from our content script; opens the lead form for that tab. */
+  'webmail/capture': { in: webmailMessage, out: z.object({ opened: z.boolean() }), from: ['content'] },
+  /** File import (issue #5): dedupe keys of stored leads, then staged batches committed in one transaction. */
+  'import/keys': { in: z._default(z.object({}), {}), out: z.object({ keys: z.array(z.tuple([z.string(), z.string()])) }), from: ['extension'] },
+  'import/stage': {
+    in: z.object({
+      importId: z.uuid(),
+      creates: z.array(z.unknown()).check(z.maxLength(5000)),
+      updates: z.array(z.object({ id: z.uuid(), lead: z.unknown() })).check(z.maxLength(5000)),
+    }),
+    out: z.object({ staged: z.number() }),
+    from: ['extension'],
+  },
+  'import/commit': { in: z.object({ importId: z.uuid() }), out: z.object({ created: z.number(), updated: z.number() }), from: ['extension'] },
+  'import/discard': { in: z.object({ importId: z.uuid() }), out: z.object({ discarded: z.boolean() }), from: ['extension'] },
+
+  // ---- Issue #8: privacy ----
+  ...privacyMessages,
 } as const satisfies Protocol;
 
 export type ToBackground = typeof toBackground;
