@@ -195,6 +195,8 @@ export async function syncStatus() {
       nextRetryAt: l.sync.nextRetryAt,
       error: l.sync.error,
       crmUrl: settings && l.sync.syncedAt ? crmRecordUrl(settings.environmentUrl, 'lead', l.id) : undefined,
+      // Do-not-contact flags travel with every list of leads (issue #8).
+      donotemail: l.donotemail, donotphone: l.donotphone, donotpostalmail: l.donotpostalmail, donotbulkemail: l.donotbulkemail,
     })),
     conflicts,
   };
