@@ -40,9 +40,9 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'identity', 'notifications'],
     host_permissions: testBuild ? localHosts : [],
-    // Sync (issue #6): the org's host is asked for when the rep connects; the webhook's too.
-    // The local Dataverse sandbox (tests/sandbox) only in test builds, or LEADCLIP_SANDBOX=1 (npm start).
-    optional_host_permissions: ['https://*.dynamics.com/*', 'https://*/*', ...(testBuild || process.env.LEADCLIP_SANDBOX === '1' ? ['http://127.0.0.1/*'] : [])],
+    // Sync (issue #6): the org's host is asked for when the rep connects. The local Dataverse
+    // sandbox (tests/sandbox) only in test builds, or with LEADCLIP_SANDBOX=1 (npm start).
+    optional_host_permissions: ['https://*.dynamics.com/*', ...(testBuild || process.env.LEADCLIP_SANDBOX === '1' ? ['http://127.0.0.1/*'] : [])],
     storage: { managed_schema: 'managed_schema.json' },
     // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

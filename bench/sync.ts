@@ -38,7 +38,8 @@ export default async function benchSync(): Promise<void> {
         const lead = leadsB[next++];
         for (let attempt = 0; attempt < 3; attempt++) {
           try {
-            const r = await api.send({ method: 'PATCH', path: leadPath(lead.id), body: JSON.stringify(leadBody(lead)) });
+            // Same request semantics as the engine: the org's duplicate rules apply.
+            const r = await api.send({ method: 'PATCH', path: leadPath(lead.id), body: JSON.stringify(leadBody(lead)), headers: { 'MSCRM.SuppressDuplicateDetection': 'false' } });
             if (r.status < 300) ok++;
             break;
           } catch {

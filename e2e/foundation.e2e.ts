@@ -78,7 +78,8 @@ describe('foundation: popup form, store, options page', () => {
     await options.waitForSelector('tr[data-lead-id]');
     await options.click('tr[data-lead-id] [data-action="delete"]');
     await options.waitForSelector('[data-testid="undo-toast"]');
-    expect(await options.$('tr[data-lead-id]')).toBeNull();
+    // The list reloads after the delete: wait for the row to go rather than racing the reload.
+    await options.waitForFunction(() => !document.querySelector('tr[data-lead-id]'));
     await options.click('[data-action="undo"]');
     await options.waitForSelector('tr[data-lead-id]');
     const { leads } = await listLeads();

@@ -14,7 +14,7 @@ describe('sync to Dynamics 365 (sandbox)', () => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     // The org relabelled a choice: the form must show the org's label.
-    sandbox.setApi({ customOptions: { leadsourcecode: { 7: { en: 'Trade fair (org label)', pl: 'Targi (etykieta organizacji)' } } } });
+    sandbox.setApi({ customOptions: { leadsourcecode: { 7: { en: 'Trade fair (org label)', pl: 'Targi (etykieta organizacji)' }, 100000000: { en: 'Webinar', pl: 'Webinarium' } } } });
     ext = await launchExtension();
   });
   afterAll(async () => {
@@ -120,6 +120,22 @@ describe('sync to Dynamics 365 (sandbox)', () => {
     await popup.waitForFunction(() => [...document.querySelectorAll('select[name="leadsourcecode"] option')].some((o) => o.textContent === 'Trade fair (org label)'), { timeout: 10_000 });
     await popup.click('[data-action="clear"]');
     await popup.close();
+  });
+
+  it('offers the org\u2019s own choice value and syncs it', async () => {
+    const popup = await ext.openPopup();
+    await popup.waitForFunction(() => !!document.querySelector('select[name="leadsourcecode"] option[value="100000000"]'), { timeout: 10_000 });
+    const id = uuid();
+    await popup.select('select[name="leadsourcecode"]', '100000000');
+    const draft = await popup.evaluate(() => (document.querySelector('select[name="leadsourcecode"]') as HTMLSelectElement).value);
+    expect(draft).toBe('100000000');
+    await popup.close();
+    const page = await openSyncView(ext);
+    await message(page, 'leads/save', { lead: { id, subject: 'Webinar signup', lastname: 'Wrona', companyname: 'Wrona SA', leadsourcecode: 100000000 } });
+    await page.click('[data-action="sync-now"]');
+    expect(await waitForRowState(page, id, ['synced', 'needs_attention', 'failed'])).toBe('synced');
+    expect(sandbox.record('leads', id)?.leadsourcecode).toBe(100000000);
+    await page.close();
   });
 
   it('the Qualify step finds CRM accounts by name and keeps the picked record', async () => {

@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import { leadFieldNames, type LeadRecord } from '@/lib/leads/schema';
 import type { Conflict } from '@/lib/sync/sync-db';
+import { DncBadge } from '@/components/privacy/dnc-badge';
 
 interface Props {
   leadId: string;
@@ -26,7 +27,7 @@ export function ConflictView({ leadId, name, conflict, onResolve }: Props) {
     : [];
   return (
     <div class="banner banner--warning sync-conflict" role="region" aria-label={t('syncConflictTitle', name)} data-testid="conflict" data-lead-id={leadId}>
-      <strong>{t('syncConflictTitle', name)}</strong>
+      <strong>{t('syncConflictTitle', name)}</strong> {local && <DncBadge lead={local} />}
       <p>{t('syncProblemConflict')}</p>
       <table class="leads-table">
         <thead><tr><th>{t('syncColField')}</th><th>{t('syncConflictMine')}</th><th>{t('syncConflictCrm')}</th></tr></thead>

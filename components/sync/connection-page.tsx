@@ -50,7 +50,8 @@ export function ConnectionPage() {
       return;
     }
     problems.value = {};
-    const origins = [local.settings.environmentUrl, local.settings.webhookUrl].filter((u): u is string => !!u).map(originPattern);
+    // Only the org's host: a webhook receiver is reached without a host grant, so it must allow CORS.
+    const origins = [local.settings.environmentUrl].filter((u): u is string => !!u).map(originPattern);
     if (origins.length && !(await browser.permissions.contains({ origins })) && !(await browser.permissions.request({ origins }))) {
       status.value = { kind: 'error', text: t('syncPermissionDenied') };
       return;

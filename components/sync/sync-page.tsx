@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import type { MessageOut } from '@/lib/messaging/protocol';
 import { ConflictView } from './conflict-view';
+import { DncBadge } from '@/components/privacy/dnc-badge';
 
 type Status = MessageOut<'sync/status'>;
 
@@ -69,7 +70,7 @@ export function SyncPage() {
         <tbody>
           {s.leads.map((l) => (
             <tr key={l.id} data-lead-id={l.id} data-state={l.state}>
-              <td>{l.name}{l.companyname ? ` · ${l.companyname}` : ''}</td>
+              <td>{l.name}{l.companyname ? ` · ${l.companyname}` : ''} <DncBadge lead={l} /></td>
               <td><span class={`state state--${l.state}`}>{t(`syncState_${l.state}`)}</span></td>
               <td>{fmt(l.lastAttemptAt)}{l.state === 'failed' && l.nextRetryAt ? ` (${t('syncNextTry', fmt(l.nextRetryAt))})` : ''}</td>
               <td class="sync-error" data-testid="sync-error">{l.error ?? ''}</td>

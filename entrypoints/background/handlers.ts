@@ -7,6 +7,7 @@ import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
 import * as sync from '@/lib/sync/service';
+import { refreshSyncActivation } from '@/lib/sync/activation';
 import { checkDuplicates, saveLeadThroughPipeline, saveLeads } from '@/lib/leads/save-pipeline';
 import { loadPipelineSettings, saveScoringRules } from '@/lib/leads/pipeline-settings';
 import { disqualifyStoredLead, listAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
@@ -26,6 +27,12 @@ const queued = <T>(value: T): T => {
 };
 import { openWebmailCapture } from '@/lib/webmail/open-capture';
 
+/** After connection changes: the queue sends only while sync can work. */
+const activated = async <T>(value: T): Promise<T> => {
+  await refreshSyncActivation();
+  return value;
+};
+
 export const handlers: Handlers = {
   'leads/save': async ({ lead, confirmFreeMail }) => queued({ lead: await saveLeadWithPrivacy(lead as LeadDraftInput, { confirmFreeMail }) }),
   'leads/get': async ({ id }) => ({ lead: (await getLead(id)) ?? null }),
@@ -44,9 +51,9 @@ export const handlers: Handlers = {
     return queued({ status: 'saved', lead: out.lead, issues: out.issues });
   },
   'sync/connection/get': () => sync.getConnection(),
-  'sync/connection/save': (input) => sync.saveConnection(input),
-  'sync/sign-in': () => sync.signIn(),
-  'sync/sign-out': () => sync.signOut(),
+  'sync/connection/save': async (input) => activated(await sync.saveConnection(input)),
+  'sync/sign-in': async () => activated(await sync.signIn()),
+  'sync/sign-out': async () => activated(await sync.signOut()),
   'sync/test': () => sync.checkConnection(),
   'sync/now': () => sync.syncNow(),
   'sync/status': () => sync.syncStatus(),

@@ -3,10 +3,8 @@ import { serve } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
 import { ensureRetentionAlarm, listenForRetention } from '@/lib/privacy/retention';
 import { startQueue } from '@/lib/queue/schedule';
-import { registerSyncProcessor } from '@/lib/queue/processor-registry';
-import { httpTestProcessor, TEST_ENDPOINT_KEY } from '@/lib/queue/http-test-processor';
-import { dataverseProcessor, isSyncConfigured } from '@/lib/sync/service';
-import { browser } from '#imports';
+import { httpTestProcessor } from '@/lib/queue/http-test-processor';
+import { startSyncActivation } from '@/lib/sync/activation';
 import { handlers } from './handlers';
 import { startSyncTriggers } from '@/lib/sync/triggers';
 import { captureSelection, registerSelectionMenu } from '@/lib/capture/selection-menu';
@@ -18,19 +16,9 @@ export default defineBackground(() => {
   // Tests cannot click a native context menu: the test build lets them call the menu's handler.
   if (import.meta.env.LEADCLIP_TEST_BUILD) Object.assign(globalThis, { leadclipTest: { captureSelection } });
   startSyncTriggers();
-  // The sync engine (lib/sync/) sends the queue; test builds use the queue tests' recorder
-  // while a test has set its endpoint.
-  const dataverse = dataverseProcessor();
-  if (import.meta.env.LEADCLIP_TEST_BUILD) {
-    const recorder = httpTestProcessor();
-    const testEndpoint = async () => !!(await browser.storage.local.get(TEST_ENDPOINT_KEY))[TEST_ENDPOINT_KEY];
-    registerSyncProcessor(
-      async (jobs, signal) => ((await testEndpoint()) ? recorder(jobs, signal) : dataverse(jobs, signal)),
-      async () => (await testEndpoint()) || isSyncConfigured(),
-    );
-  } else {
-    registerSyncProcessor(dataverse, isSyncConfigured);
-  }
+  // The sync engine (lib/sync/) sends the queue while signed in; test builds also have the
+  // queue tests' recorder, used while a test has set its endpoint.
+  startSyncActivation(import.meta.env.LEADCLIP_TEST_BUILD ? httpTestProcessor() : undefined);
   listenForRetention(() => void refreshBadge());
   void ensureRetentionAlarm();
   startQueue(); // also refreshes the badge

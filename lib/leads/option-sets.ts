@@ -142,3 +142,23 @@ export function optionLabel(set: OptionSet, value: number | undefined, lang: 'en
   if (value === undefined) return '';
   return set[value]?.[lang] ?? String(value);
 }
+
+// ---- The connected org's own values (issue #6) ----
+
+const orgChoiceValues = new Map<OptionSet, Map<number, OptionLabel>>();
+
+/** Values (and labels) an org added to a choice column, read from its metadata: the schema
+ * accepts them besides the built-in ones. Replaces what was registered for that column. */
+export function registerOrgChoiceValues(name: LeadOptionSetName, options: Array<{ value: number; label: OptionLabel }>): void {
+  const set = leadOptionSets[name];
+  orgChoiceValues.set(set, new Map(options.filter((o) => !(o.value in set)).map((o) => [o.value, o.label])));
+}
+
+export function isOrgChoiceValue(set: OptionSet, value: number): boolean {
+  return orgChoiceValues.get(set)?.has(value) ?? false;
+}
+
+/** The org's added values for a column, with their labels. */
+export function orgChoiceOptions(name: LeadOptionSetName): Array<[number, OptionLabel]> {
+  return [...(orgChoiceValues.get(leadOptionSets[name])?.entries() ?? [])];
+}

@@ -3,6 +3,7 @@
 // zod/mini keeps the popup and worker bundles small; it interoperates with classic `zod`.
 import * as z from 'zod/mini';
 import {
+  isOrgChoiceValue,
   budgetStatus,
   industryCode,
   leadOptionSets,
@@ -34,7 +35,8 @@ const choice = (set: OptionSet) => {
   const values = optionValues(set);
   return optionalPre(
     (v) => (v === '' || v === null ? undefined : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v),
-    z.int().check(z.refine((n) => values.includes(n), { message: 'option' })),
+    // Built-in values, plus the ones the connected org added (its metadata, issue #6).
+    z.int().check(z.refine((n) => values.includes(n) || isOrgChoiceValue(set, n), { message: 'option' })),
   );
 };
 

@@ -1,7 +1,7 @@
 // The org's own choices for lead columns (labels in the rep's language, custom values), read from
 // EntityDefinitions and cached: one request for every picklist, one for the status reasons.
 import type { DataverseApi } from './dataverse-client';
-import type { OptionLabel } from '../leads/option-sets';
+import { leadOptionSets, registerOrgChoiceValues, type LeadOptionSetName, type OptionLabel } from '../leads/option-sets';
 
 export type OrgOptionSets = Record<string, Array<{ value: number; label: OptionLabel; state?: number }>>;
 
@@ -54,12 +54,23 @@ export async function orgOptionSets(
 ): Promise<OrgOptionSets | undefined> {
   const cached = await cache.get();
   const fresh = cached && cached.environmentUrl === environmentUrl && now() - cached.fetchedAt < OPTION_SETS_TTL_MS;
-  if (fresh && !force) return cached.sets;
+  if (fresh && !force) {
+    registerOrgOptionSets(cached.sets);
+    return cached.sets;
+  }
   try {
     const sets = await fetchOrgOptionSets(api);
     await cache.set({ environmentUrl, fetchedAt: now(), sets });
+    registerOrgOptionSets(sets);
     return sets;
   } catch {
     return cached?.environmentUrl === environmentUrl ? cached.sets : undefined;
+  }
+}
+
+/** Lets the lead schema accept the org's added choice values (in this page or worker). */
+export function registerOrgOptionSets(sets: OrgOptionSets): void {
+  for (const name of Object.keys(leadOptionSets) as LeadOptionSetName[]) {
+    if (sets[name]) registerOrgChoiceValues(name, sets[name]);
   }
 }

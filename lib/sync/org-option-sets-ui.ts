@@ -1,10 +1,9 @@
-// The org's own choice labels for the form (from the background's metadata cache). Values the
-// org does not have are hidden; LeadClip's schema only stores out-of-the-box values, so custom
-// values are not offered yet (see docs/sync.md).
+// The org's own choices for the form (from the background's metadata cache): its labels, its
+// added values (registered so the schema accepts them), without the values it removed.
 import { signal } from '@preact/signals';
 import { send } from '../messaging/send';
-import type { OptionLabel, OptionSet } from '../leads/option-sets';
-import type { OrgOptionSets } from './option-set-metadata';
+import { type OptionLabel, type OptionSet } from '../leads/option-sets';
+import { registerOrgOptionSets, type OrgOptionSets } from './option-set-metadata';
 
 export const orgOptionSetsSignal = signal<OrgOptionSets | null>(null);
 let loading: Promise<void> | undefined;
@@ -12,7 +11,10 @@ let loading: Promise<void> | undefined;
 /** Loads once per page; without a connection the form keeps the built-in labels. */
 export function loadOrgOptionSets(): Promise<void> {
   return (loading ??= send('sync/option-sets', {})
-    .then((r) => { orgOptionSetsSignal.value = r.sets; })
+    .then((r) => {
+      if (r.sets) registerOrgOptionSets(r.sets);
+      orgOptionSetsSignal.value = r.sets;
+    })
     .catch(() => {}));
 }
 
@@ -22,5 +24,7 @@ export function effectiveOptions(name: string, builtIn: OptionSet, org: OrgOptio
   const base = Object.entries(builtIn).map(([v, l]) => [Number(v), l] as [number, OptionLabel]);
   if (!theirs?.length) return base;
   const byValue = new Map(theirs.map((o) => [o.value, o.label]));
-  return base.filter(([v]) => byValue.has(v) || v === current).map(([v, l]) => [v, byValue.get(v) ?? l]);
+  const known = base.filter(([v]) => byValue.has(v) || v === current).map(([v, l]) => [v, byValue.get(v) ?? l] as [number, OptionLabel]);
+  const added = theirs.filter((o) => !(o.value in builtIn)).map((o) => [o.value, o.label] as [number, OptionLabel]);
+  return [...known, ...added];
 }

@@ -45,13 +45,6 @@ async function normalized(): Promise<NormalizedSettings | undefined> {
   return n.ok ? n.settings : undefined;
 }
 
-/** Whether sync has somewhere to go: a Dynamics environment, or a webhook with its secret. */
-export async function isSyncConfigured(): Promise<boolean> {
-  const settings = await normalized();
-  if (settings?.environmentUrl) return true;
-  return !!(settings?.webhookUrl && (await idbTokenStore.getSecret('webhook')));
-}
-
 let session: Session | undefined;
 function getSession(): Session {
   return (session ??= createSession({
@@ -125,7 +118,7 @@ let cache: SyncCache = {};
 const progress = { active: 0, startedAt: 0, syncedSinceStart: 0 };
 
 /** The processor the background registers with the queue. */
-export function dataverseProcessor(): SyncProcessor {
+export function dataverseProcessor(onAuthRequired?: () => void): SyncProcessor {
   return createSyncProcessor({
     target: async (items, signal) => {
       progress.active++;
@@ -137,6 +130,8 @@ export function dataverseProcessor(): SyncProcessor {
         }
         const { api: a, settings: s } = await api();
         const results = await syncLeads(items, { api: a, environmentUrl: s.environmentUrl, cache, translate: t, signal });
+        // Signed out or the 24 h ran out: stop sending until the rep signs in (leads wait).
+        if (results.some((r) => r.state === 'auth_required')) onAuthRequired?.();
         // A webhook set beside Dynamics gets every lead that reached the CRM.
         if (s.webhookUrl && secret) {
           const done = new Set(results.filter((r) => r.state === 'synced').map((r) => r.id));
@@ -155,6 +150,14 @@ export function dataverseProcessor(): SyncProcessor {
       await (await syncDb()).delete('conflicts', id);
     },
   });
+}
+
+/** Can sync run now: signed in to a configured org, or a webhook-only setup with its secret? */
+export async function syncReady(): Promise<boolean> {
+  const settings = await normalized();
+  if (!settings) return false;
+  if (!settings.environmentUrl) return !!settings.webhookUrl && !!(await idbTokenStore.getSecret('webhook'));
+  return (await getSession().status()).signedIn;
 }
 
 /** "Sync now": runs the queue (a run already going is joined, not duplicated). */
@@ -197,6 +200,8 @@ export async function syncStatus() {
       nextRetryAt: l.sync.nextRetryAt,
       error: l.sync.error,
       crmUrl: settings && l.sync.syncedAt ? crmRecordUrl(settings.environmentUrl, 'lead', l.id) : undefined,
+      // Do-not-contact flags travel with every list of leads (issue #8).
+      donotemail: l.donotemail, donotphone: l.donotphone, donotpostalmail: l.donotpostalmail, donotbulkemail: l.donotbulkemail,
     })),
     conflicts,
   };

@@ -19,3 +19,16 @@ describe('managed settings', () => {
     expect(originPattern('http://127.0.0.1:7380')).toBe('http://127.0.0.1/*');
   });
 });
+
+describe('org choice values', () => {
+  it('the lead schema accepts a value only once the org registered it', async () => {
+    const { leadFields } = await import('../leads/schema');
+    const { registerOrgChoiceValues } = await import('../leads/option-sets');
+    const base = { subject: 'S', lastname: 'L' };
+    expect(leadFields.safeParse({ ...base, leadsourcecode: 100000000 }).success).toBe(false);
+    registerOrgChoiceValues('leadsourcecode', [{ value: 100000000, label: { en: 'Webinar', pl: 'Webinarium' } }]);
+    expect(leadFields.safeParse({ ...base, leadsourcecode: 100000000 }).success).toBe(true);
+    expect(leadFields.safeParse({ ...base, leadqualitycode: 100000000 }).success).toBe(false);
+    registerOrgChoiceValues('leadsourcecode', []);
+  });
+});

@@ -6,6 +6,45 @@ export class Store {
   private readonly tables = new Map<string, Map<string, Row>>();
   private journal: Array<() => void> | undefined;
   private version = 1000;
+  /** table -> column -> lower-cased value -> row ids (for duplicate rules on large tables). */
+  private readonly indexes = new Map<string, Map<string, Map<string, Set<string>>>>();
+
+  /** Row ids whose `column` equals `value` (case-insensitive), via an index kept up to date. */
+  lookup(table: string, column: string, value: string): string[] {
+    let byColumn = this.indexes.get(table);
+    if (!byColumn) this.indexes.set(table, (byColumn = new Map()));
+    let index = byColumn.get(column);
+    if (!index) {
+      byColumn.set(column, (index = new Map()));
+      for (const [id, row] of this.table(table)) this.indexRow(index, column, id, row, true);
+    }
+    return [...(index.get(value.toLowerCase()) ?? [])];
+  }
+
+  private indexRow(index: Map<string, Set<string>>, column: string, id: string, row: Row | undefined, add: boolean) {
+    const v = row?.[column];
+    if (typeof v !== 'string' || !v) return;
+    const key = v.toLowerCase();
+    let ids = index.get(key);
+    if (add) {
+      if (!ids) index.set(key, (ids = new Set()));
+      ids.add(id);
+    } else {
+      ids?.delete(id);
+    }
+  }
+
+  /** Every write goes through here so indexes follow (undo included). */
+  private write(table: string, key: string, row: Row | undefined) {
+    const t = this.table(table);
+    const before = t.get(key);
+    for (const [column, index] of this.indexes.get(table) ?? []) {
+      this.indexRow(index, column, key, before, false);
+      this.indexRow(index, column, key, row, true);
+    }
+    if (row) t.set(key, row);
+    else t.delete(key);
+  }
 
   table(name: string): Map<string, Row> {
     let t = this.tables.get(name);
@@ -23,22 +62,28 @@ export class Store {
 
   /** Inserts or replaces a row, giving it a fresh versionnumber (the ETag). */
   put(table: string, id: string, row: Row): Row {
-    const t = this.table(table);
     const key = id.toLowerCase();
-    const before = t.get(key);
-    this.journal?.push(() => (before ? t.set(key, before) : t.delete(key)));
+    const before = this.table(table).get(key);
+    this.journal?.push(() => this.write(table, key, before));
     const stored = { ...row, versionnumber: this.nextVersion() };
-    t.set(key, stored);
+    this.write(table, key, stored);
     return stored;
   }
 
-  delete(table: string, id: string): void {
-    const t = this.table(table);
+  /** Replaces a row as is (same version): for platform bookkeeping such as reciprocal links. */
+  replace(table: string, id: string, row: Row): void {
     const key = id.toLowerCase();
-    const before = t.get(key);
+    const before = this.table(table).get(key);
+    this.journal?.push(() => this.write(table, key, before));
+    this.write(table, key, row);
+  }
+
+  delete(table: string, id: string): void {
+    const key = id.toLowerCase();
+    const before = this.table(table).get(key);
     if (!before) return;
-    this.journal?.push(() => t.set(key, before));
-    t.delete(key);
+    this.journal?.push(() => this.write(table, key, before));
+    this.write(table, key, undefined);
   }
 
   rows(table: string): Row[] {
@@ -64,6 +109,7 @@ export class Store {
 
   clear(): void {
     this.tables.clear();
+    this.indexes.clear();
   }
 }
 

@@ -214,9 +214,8 @@ function duplicateCheck(table: TableDef, id: string, row: Row, req: ApiRequest, 
   const column = rule[table.entitySet];
   const value = column ? row[column] : undefined;
   if (typeof value !== 'string' || !value.trim()) return;
-  const clash = ctx.store.rows(table.entitySet).find(
-    (r) => r[table.key] !== id && typeof r[column] === 'string' && (r[column] as string).toLowerCase() === value.toLowerCase() && r.statecode !== 2,
-  );
+  const clash = ctx.store.lookup(table.entitySet, column, value).map((other) => ctx.store.get(table.entitySet, other)!)
+    .find((r) => r[table.key] !== id && r.statecode !== 2);
   if (clash) {
     throw new DataverseError(ctx.options.duplicateStatus, codes.duplicateDetected, 'A record was not created or updated because a duplicate of the current record already exists.');
   }
@@ -341,7 +340,7 @@ function reciprocal(id: string, c: Row, ctx: ApiContext) {
     _relatedconnectionid_value: id, ismaster: false,
   });
   const master = ctx.store.get('connections', id);
-  if (master) ctx.store.table('connections').set(id, { ...master, _relatedconnectionid_value: rid, ismaster: true });
+  if (master) ctx.store.replace('connections', id, { ...master, _relatedconnectionid_value: rid, ismaster: true });
 }
 
 function leadState(existing: Row | undefined, row: Row, body: Row, ctx: ApiContext) {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_PAGES_CSP } from '@/lib/privacy/csp';
 
 /** Every API permission, each explained in docs/security.md. */
-export const PINNED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage'];
+export const PINNED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage', 'identity', 'notifications'];
 /** Optional API permissions (asked for at run time). */
 export const PINNED_OPTIONAL_PERMISSIONS: string[] = [];
 /** The only sites content scripts may run on, and the only granted host permissions. */

@@ -15,7 +15,8 @@ if (!existsSync(chrome)) {
 }
 
 console.log('Building LeadClip…');
-execSync('npx wxt build', { stdio: 'inherit' });
+// LEADCLIP_SANDBOX=1 lets this build ask for http://127.0.0.1 (the sandbox) as an optional host.
+execSync('npx wxt build', { stdio: 'inherit', env: { ...process.env, LEADCLIP_SANDBOX: '1' } });
 const extensionDir = resolve('.output/chrome-mv3');
 
 const demo = await startServer({ '/': readFileSync('tests/tools/demo/team.html', 'utf8') });
