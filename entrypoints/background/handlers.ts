@@ -2,10 +2,11 @@
 import { deleteLead, getLead, listLeads, restoreLead } from '@/lib/leads/repo';
 import { saveLeadWithPrivacy } from '@/lib/privacy/guarded-save';
 import { privacyHandlers } from '@/lib/privacy/handlers';
-import { guardBatch, guardLead } from '@/lib/privacy/guard-requests';
+import { guardBatch, guardImport, guardLead } from '@/lib/privacy/guard-requests';
 import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
+import * as sync from '@/lib/sync/service';
 import { checkDuplicates, saveLeadThroughPipeline, saveLeads } from '@/lib/leads/save-pipeline';
 import { loadPipelineSettings, saveScoringRules } from '@/lib/leads/pipeline-settings';
 import { disqualifyStoredLead, listAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
@@ -15,6 +16,7 @@ import { kickQueue } from '@/lib/queue/schedule';
 import { countWaiting } from '@/lib/queue/outbox';
 import { getDb } from '@/lib/db/open';
 import { openTx } from '@/lib/db/tx';
+import { commitImport, discardImport, stageBatch, storedDedupeKeys } from '@/lib/import/import-staging';
 
 const deps = async () => ({ settings: await loadPipelineSettings() });
 /** After anything that queues work: send it and update the badge. */
@@ -41,6 +43,20 @@ export const handlers: Handlers = {
     if (out.status === 'duplicates') return { status: 'duplicates', matches: out.matches, issues: out.issues };
     return queued({ status: 'saved', lead: out.lead, issues: out.issues });
   },
+  'sync/connection/get': () => sync.getConnection(),
+  'sync/connection/save': (input) => sync.saveConnection(input),
+  'sync/sign-in': () => sync.signIn(),
+  'sync/sign-out': () => sync.signOut(),
+  'sync/test': () => sync.checkConnection(),
+  'sync/now': () => sync.syncNow(),
+  'sync/status': () => sync.syncStatus(),
+  'sync/resolve': async ({ id, keep }) => {
+    await sync.resolveConflict(id, keep);
+    return {};
+  },
+  'sync/lookup': (probe) => sync.lookupExisting(probe),
+  'sync/search': ({ kind, term }) => sync.searchCrm(kind, term),
+  'sync/option-sets': ({ force }) => sync.optionSets(force),
   'leads/save-batch': async ({ leads, onDuplicate }) => {
     const rows = await guardBatch(leads);
     const allowed = rows.flatMap((r) => (r.ok ? [r.lead] : []));
@@ -64,5 +80,13 @@ export const handlers: Handlers = {
   'settings/scoring-get': async () => ({ rules: (await loadPipelineSettings()).rules, defaults: defaultScoringRules }),
   'settings/scoring-save': async ({ rules }) => ({ rules: await saveScoringRules(rules) }),
   'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
+  'import/keys': async () => ({ keys: await storedDedupeKeys() }),
+  'import/stage': async ({ importId, creates, updates }) => {
+    // Privacy (issue #8): a never-capture row stops the import with a clear message, like any refused lead.
+    const guarded = await guardImport(creates, updates);
+    return { staged: await stageBatch(importId, guarded.creates, guarded.updates, await deps()) };
+  },
+  'import/commit': async ({ importId }) => queued(await commitImport(importId)),
+  'import/discard': async ({ importId }) => ({ discarded: await discardImport(importId) }),
   ...privacyHandlers,
 };

@@ -19,6 +19,7 @@ import { EmailCaptureNotice } from '@/components/webmail/email-capture-notice';
 import { webmailMessageForTab } from '@/lib/webmail/capture-for-tab';
 import type { EmailPrefill } from '@/lib/webmail/email-to-lead';
 import { withEmailNote } from '@/lib/webmail/with-email-note';
+import { CrmMatches } from '@/components/sync/crm-matches';
 
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
@@ -164,6 +165,7 @@ export function App() {
           void clearDraft(draftKey.value);
         }}>{t('action_clear')}</button>
       </header>
+      <CrmMatches model={model} />
       <LeadForm model={model} header={header} onSave={save} saving={saving.value} message={message.value} />
     </main>
   );

@@ -147,6 +147,19 @@ export async function saveLeads(requests: readonly SaveRequest[], deps: Pipeline
   return outcomes;
 }
 
+/** Saves one lead inside the caller's transaction (over leads, dedupe, outbox and audit): the
+ * file import keeps one transaction open across its batches so a cancel writes nothing. */
+export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveRequest, deps: PipelineDeps, at: string): Promise<SaveOutcome> {
+  const p = prepare(request, deps.settings);
+  if (!p.draft) return { status: 'invalid', error: p.error ?? 'invalid' };
+  const id = p.draft.id ?? crypto.randomUUID();
+  const [existing, stored] = await Promise.all([
+    p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
+    findDuplicates(tx, id, p.draft),
+  ]);
+  return saveOne(tx, p, id, { existing, stored }, new BatchSource(), at);
+}
+
 export async function saveLeadThroughPipeline(request: SaveRequest, deps: PipelineDeps): Promise<SaveOutcome> {
   return (await saveLeads([request], deps))[0];
 }

@@ -5,6 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '../db/open';
 import { saveLead } from '../leads/repo';
 import { exportPerson } from './export-person';
+import { resetSyncDbForTests, syncDb } from '../sync/sync-db';
+import { idbTokenStore, resetSecretsDbForTests } from '../sync/auth/secret-store';
 import { forgetPerson, ERASURE_STORE } from './forget-person';
 import { allRecords, seed, type AnyDb, type AnyStore } from '@/tests/privacy/db-seed';
 
@@ -101,5 +103,33 @@ describe('exportPerson', () => {
     expect(out.drafts.map((d) => d.key)).toEqual(['draft:x']);
     // Nothing was removed by exporting.
     expect(await db.get('leads', anna.id)).toBeDefined();
+  });
+});
+
+describe('forgetPerson across LeadClip databases', () => {
+  beforeEach(() => {
+    resetDbForTests();
+    resetSyncDbForTests();
+    resetSecretsDbForTests();
+    fakeBrowser.reset();
+  });
+
+  it("also cleans the sync database (conflicts carry the CRM's copy of the person), not the credentials", async () => {
+    const anna = await saveLead(person);
+    const sdb = await syncDb();
+    await sdb.put('conflicts', { id: anna.id, crm: { values: { lastname: 'Nowak', emailaddress1: 'anna.nowak@klient.example' } } as never, detectedAt: '2026-11-27T10:00:00.000Z' });
+    await sdb.put('attempts', 3, anna.id);
+    await sdb.put('attempts', 1, crypto.randomUUID());
+    await idbTokenStore.setSecret('probe', anna.id); // credentials are never scanned or touched
+
+    const exported = await exportPerson([anna.id]);
+    expect(exported.stores['leadclip-sync/conflicts']).toHaveLength(1);
+    expect(exported.stores['leadclip-secrets/secrets']).toBeUndefined();
+
+    const result = await forgetPerson(anna.id);
+    expect(result.removed).toMatchObject({ 'leadclip-sync/conflicts': 1, 'leadclip-sync/attempts': 1, 'leadclip-sync/kv': 0 });
+    expect(await sdb.count('conflicts')).toBe(0);
+    expect(await sdb.count('attempts')).toBe(1);
+    expect(await idbTokenStore.getSecret('probe')).toBe(anna.id);
   });
 });

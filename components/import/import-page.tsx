@@ -1,0 +1,411 @@
+// The options page's import flow (issue #5): choose or drop a file, check the column mapping,
+// see the preview, errors and duplicates, import with progress and cancel, then a summary.
+// Parsing and validation run in a Web Worker; saving goes through the background in batches that
+// are committed in one transaction, so a cancel leaves nothing half-imported.
+import { useEffect, useRef } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { storage } from '#imports';
+import { t } from '@/lib/i18n/t';
+import { send } from '@/lib/messaging/send';
+import { downloadText } from '@/lib/export/download';
+import { fullName, type LeadFieldName } from '@/lib/leads/schema';
+import { checkSize } from '@/lib/import/limits';
+import { isImportError } from '@/lib/import/import-error';
+import type { ColumnMapping } from '@/lib/import/auto-map';
+import { applySavedMapping, matchingMappings, savedMappings, toSavedMapping, upsertMapping, type SavedMapping } from '@/lib/import/saved-mappings';
+import type { AnalysisSummary, DuplicatePolicy, FromWorker, Opened, ToWorker } from '@/lib/import/worker-protocol';
+import type { RowIssue } from '@/lib/import/row-to-lead';
+import { textEncodings, type TextEncodingName } from '@/lib/import/decode-text';
+import { MappingEditor, targetLabel } from './mapping-editor';
+import './import.css';
+
+const mappingsItem = storage.defineItem<SavedMapping[]>('local:importMappings', { fallback: [] });
+const ISSUE_CODES = ['required', 'max', 'min', 'truncated', 'option', 'flag', 'number', 'date', 'email', 'status', 'invalid'];
+const BATCH = 5000;
+
+type Phase = 'idle' | 'reading' | 'review' | 'importing' | 'saving' | 'done' | 'cancelled';
+
+interface Failure {
+  code: string;
+  message: string;
+  params: string[];
+}
+
+export function issueText(i: RowIssue): string {
+  return `${t('import_issue_row', String(i.row))}, ${i.column === i.field ? targetLabel(i.field as LeadFieldName) : i.column}: ${t(`import_issue_${ISSUE_CODES.includes(i.code) ? i.code : 'invalid'}`, i.detail ?? '')}`;
+}
+
+function failureText(f: Failure): string {
+  const key = `import_err_${f.code}`;
+  const text = t(key, f.params);
+  return text === key ? t('import_err_failed', f.message) : text;
+}
+
+export function ImportPage() {
+  const phase = useSignal<Phase>('idle');
+  const fileName = useSignal('');
+  const opened = useSignal<Opened | undefined>(undefined);
+  const mapping = useSignal<ColumnMapping | undefined>(undefined);
+  const analysis = useSignal<AnalysisSummary | undefined>(undefined);
+  const failure = useSignal<Failure | undefined>(undefined);
+  const progress = useSignal(0);
+  const progressRows = useSignal<[number, number]>([0, 0]);
+  const defaultTopic = useSignal('');
+  const dayFirst = useSignal(true);
+  const inFile = useSignal<DuplicatePolicy>('skip');
+  const stored = useSignal<DuplicatePolicy>('skip');
+  const saved = useSignal<SavedMapping[]>([]);
+  const mappingName = useSignal('');
+  const note = useSignal('');
+  const summary = useSignal<{ created: number; updated: number; skipped: number; failed: number } | undefined>(undefined);
+  const dragging = useSignal(false);
+  const worker = useRef<Worker | undefined>(undefined);
+  const storedKeys = useRef<[string, string][]>([]);
+  const importId = useRef('');
+  const file = useRef<File | undefined>(undefined);
+
+  useEffect(() => () => worker.current?.terminate(), []);
+  useEffect(() => {
+    void mappingsItem.getValue().then((v) => (saved.value = savedMappings.safeParse(v).data ?? []));
+  }, []);
+
+  const post = (m: ToWorker) => worker.current?.postMessage(m);
+
+  function reset() {
+    worker.current?.terminate();
+    worker.current = undefined;
+    phase.value = 'idle';
+    opened.value = undefined;
+    analysis.value = undefined;
+    failure.value = undefined;
+    summary.value = undefined;
+    note.value = '';
+  }
+
+  function fail(f: Failure) {
+    failure.value = f;
+    if (phase.value !== 'review') phase.value = 'idle';
+  }
+
+  function analyze() {
+    if (!mapping.value) return;
+    post({
+      type: 'analyze', mapping: mapping.value, storedKeys: storedKeys.current, dayFirst: dayFirst.value,
+      defaults: defaultTopic.value.trim() ? { subject: defaultTopic.value.trim() } : {},
+    });
+  }
+
+  function onWorkerMessage(m: FromWorker) {
+    switch (m.type) {
+      case 'opened': {
+        // Re-read with another encoding/delimiter/sheet: keep the user's mapping if the columns are the same.
+        const same = opened.value && mapping.value && opened.value.headers.join('\u0000') === m.headers.join('\u0000');
+        opened.value = m;
+        const match = matchingMappings(saved.value, m.headers)[0];
+        if (!same) mapping.value = m.mapping;
+        if (match) note.value = match.name;
+        phase.value = 'review';
+        analyze();
+        break;
+      }
+      case 'progress':
+        progress.value = m.done;
+        break;
+      case 'analysis':
+        analysis.value = m.result;
+        break;
+      case 'failedCsv':
+        downloadText(`${fileName.value.replace(/\.[^.]+$/, '')}-failed-rows.csv`, m.csv);
+        break;
+      case 'batch':
+        progressRows.value = [m.done, m.total];
+        progress.value = m.done / Math.max(1, m.total);
+        void send('import/stage', { importId: importId.current, creates: m.creates, updates: m.updates })
+          .then(() => post({ type: 'next' }))
+          .catch((err: Error & { code?: string }) => {
+            post({ type: 'cancel' });
+            void send('import/discard', { importId: importId.current });
+            fail({ code: err.code ?? 'failed', message: err.message, params: [err.message] });
+          });
+        break;
+      case 'runDone':
+        void commit(m);
+        break;
+      case 'error':
+        if (m.code === 'cancelled') return;
+        fail(m);
+        break;
+    }
+  }
+
+  async function openFile(f: File) {
+    reset();
+    failure.value = undefined;
+    fileName.value = f.name;
+    file.current = f;
+    defaultTopic.value = t('import_default_topic', f.name);
+    try {
+      checkSize(f.size); // refuse before reading a byte
+    } catch (err) {
+      if (isImportError(err)) return fail(err);
+      throw err;
+    }
+    phase.value = 'reading';
+    progress.value = 0;
+    const w = new Worker(new URL('../../lib/import/import.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.onmessage = (e: MessageEvent<FromWorker>) => onWorkerMessage(e.data);
+    w.onerror = (e) => fail({ code: 'failed', message: e.message, params: [e.message] });
+    try {
+      storedKeys.current = (await send('import/keys', {})).keys;
+    } catch {
+      storedKeys.current = [];
+    }
+    post({ type: 'open', file: f, fileName: f.name });
+  }
+
+  /** Reads the file again with the user's choice of encoding, delimiter or sheet. */
+  function reopen(over: { encoding?: TextEncodingName; delimiter?: string; sheet?: string }) {
+    const o = opened.value;
+    if (!file.current || !o) return;
+    phase.value = 'reading';
+    progress.value = 0;
+    analysis.value = undefined;
+    post({
+      type: 'open', file: file.current, fileName: fileName.value,
+      encoding: over.encoding ?? (o.meta.encoding as TextEncodingName | undefined),
+      delimiter: over.delimiter ?? o.meta.delimiter,
+      sheet: over.sheet ?? o.sheet,
+    });
+  }
+
+  function start() {
+    importId.current = crypto.randomUUID();
+    phase.value = 'importing';
+    progress.value = 0;
+    progressRows.value = [0, analysis.value?.total ?? 0];
+    post({ type: 'run', inFile: inFile.value, stored: stored.value, batchSize: BATCH });
+  }
+
+  async function commit(done: { created: number; updated: number; skipped: number }) {
+    if (phase.value !== 'importing') return;
+    phase.value = 'saving';
+    try {
+      const r = await send('import/commit', { importId: importId.current });
+      summary.value = { created: r.created, updated: r.updated, skipped: done.skipped, failed: analysis.value?.errorRows ?? 0 };
+      phase.value = 'done';
+    } catch (err) {
+      const e = err as Error & { code?: string };
+      if (e.code === 'cancelled' || e.code === 'expired') phase.value = 'cancelled';
+      else fail({ code: e.code ?? 'failed', message: e.message, params: [e.message] });
+    }
+  }
+
+  async function cancel() {
+    post({ type: 'cancel' });
+    const wasSaving = phase.value === 'saving';
+    const { discarded } = await send('import/discard', { importId: importId.current }).catch(() => ({ discarded: true }));
+    // Too late to cancel: the commit finished and commit() shows the summary.
+    if (discarded || !wasSaving) phase.value = 'cancelled';
+  }
+
+  async function saveMapping() {
+    if (!opened.value || !mapping.value || !mappingName.value.trim()) return;
+    const next = upsertMapping(saved.value, toSavedMapping(mappingName.value.trim(), opened.value.headers, mapping.value, new Date()));
+    await mappingsItem.setValue(next);
+    saved.value = next;
+    note.value = '';
+    failure.value = undefined;
+    mappingName.value = '';
+  }
+
+  const o = opened.value;
+  const a = analysis.value;
+  const missingRequired = mapping.value
+    ? (['lastname', 'subject'] as const).filter((f) => !mapping.value!.targets.includes(f) && !(f === 'lastname' && mapping.value!.targets.includes('fullname')) && !(f === 'subject' && defaultTopic.value.trim()))
+    : [];
+  const dupInFile = a?.duplicates.filter((d) => d.firstRow !== undefined).length ?? 0;
+  const dupStored = a?.duplicates.filter((d) => d.storedId).length ?? 0;
+  const offer = o ? matchingMappings(saved.value, o.headers) : [];
+
+  return (
+    <section class="import" data-phase={phase.value}>
+      <h2>{t('import_title')}</h2>
+      <p class="muted">{t('import_intro')}</p>
+      {failure.value && <p class="banner banner--warning" role="alert" data-testid="import-error">{failureText(failure.value)}</p>}
+
+      {(phase.value === 'idle' || phase.value === 'review') && (
+        <label
+          class={`import-drop${dragging.value ? ' import-drop--over' : ''}`}
+          onDragOver={(e) => { e.preventDefault(); dragging.value = true; }}
+          onDragLeave={() => (dragging.value = false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            dragging.value = false;
+            const f = e.dataTransfer?.files[0];
+            if (f) void openFile(f);
+          }}
+        >
+          {t('import_drop')}
+          <input type="file" name="import-file" accept=".csv,.tsv,.txt,.xlsx,.xls,.xml,.vcf,text/csv" onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void openFile(f); e.currentTarget.value = ''; }} />
+        </label>
+      )}
+
+      {phase.value === 'reading' && (
+        <div role="status">
+          {t('import_reading', fileName.value)} <progress max={1} value={progress.value} />
+          <button type="button" onClick={reset}>{t('import_cancel')}</button>
+        </div>
+      )}
+
+      {phase.value === 'review' && o && mapping.value && (
+        <>
+          <p data-testid="file-info">{t('import_file_info', [fileName.value, String(o.rowCount), [o.meta.format, o.meta.encoding, o.sheet].filter(Boolean).join(', ')])}</p>
+          <div class="toolbar">
+            {(o.meta.format === 'csv' || o.meta.format === 'vcard') && (
+              <label>{t('import_encoding')}{' '}
+                <select name="encoding" value={o.meta.encoding} onChange={(e) => reopen({ encoding: e.currentTarget.value as TextEncodingName })}>
+                  {textEncodings.map((x) => <option key={x} value={x}>{x}</option>)}
+                </select>
+              </label>
+            )}
+            {o.meta.format === 'csv' && (
+              <label>{t('import_delimiter')}{' '}
+                <select name="delimiter" value={o.meta.delimiter} onChange={(e) => reopen({ delimiter: e.currentTarget.value })}>
+                  {[[',', ','], [';', ';'], ['\t', 'Tab'], ['|', '|']].map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+                </select>
+              </label>
+            )}
+            {(o.sheetNames?.length ?? 0) > 1 && (
+              <label>{t('import_sheet')}{' '}
+                <select name="sheet" value={o.sheet} onChange={(e) => reopen({ sheet: e.currentTarget.value })}>
+                  {o.sheetNames!.map((x) => <option key={x} value={x}>{x}</option>)}
+                </select>
+              </label>
+            )}
+          </div>
+          {offer.length > 0 && note.value && (
+            <p class="banner" data-testid="saved-offer">
+              {t('import_saved_offer', offer[0].name)}{' '}
+              <button type="button" data-action="apply-saved" onClick={() => { mapping.value = applySavedMapping(offer[0], o.headers); note.value = ''; analyze(); }}>{t('import_apply')}</button>
+            </p>
+          )}
+          <h3>{t('import_mapping')}</h3>
+          <MappingEditor headers={o.headers} sample={o.sample} mapping={mapping.value} onChange={(m) => { mapping.value = m; analyze(); }} />
+          <div class="toolbar">
+            <label>{t('import_default_topic_label')}{' '}
+              <input name="default-topic" value={defaultTopic.value} maxLength={300} onChange={(e) => { defaultTopic.value = e.currentTarget.value; analyze(); }} />
+            </label>
+            <label>{t('import_date_order')}{' '}
+              <select name="date-order" value={dayFirst.value ? 'dmy' : 'mdy'} onChange={(e) => { dayFirst.value = e.currentTarget.value === 'dmy'; analyze(); }}>
+                <option value="dmy">{t('import_date_dmy')}</option>
+                <option value="mdy">{t('import_date_mdy')}</option>
+              </select>
+            </label>
+            <label>{t('import_mapping_name')}{' '}
+              <input name="mapping-name" value={mappingName.value} maxLength={100} onInput={(e) => (mappingName.value = e.currentTarget.value)} />
+            </label>
+            <button type="button" data-action="save-mapping" disabled={!mappingName.value.trim()} onClick={() => void saveMapping()}>{t('import_save_mapping')}</button>
+          </div>
+          {missingRequired.map((f) => <p key={f} class="banner banner--warning" data-testid="missing-required">{t('import_missing_required', targetLabel(f))}</p>)}
+
+          {a && (
+            <>
+              <p data-testid="import-counts">{t('import_counts', [String(a.total), String(a.valid), String(a.errorRows)])}</p>
+              {a.warned > 0 && <p class="muted">{t('import_warned', String(a.warned))}</p>}
+              <h3>{t('import_preview')}</h3>
+              <PreviewTable rows={a.preview} />
+              {a.issueCount > 0 && (
+                <>
+                  <h3>{t('import_errors')}</h3>
+                  <ul class="import-issues" data-testid="import-issues">
+                    {a.issues.slice(0, 100).map((i, k) => <li key={k} data-row={i.row} data-severity={i.severity}>{issueText(i)}</li>)}
+                  </ul>
+                  {a.issueCount > 100 && <p class="muted">{t('import_errors_more', String(a.issueCount - 100))}</p>}
+                  {a.errorRows > 0 && (
+                    <button type="button" data-action="download-failed" onClick={() => post({
+                      type: 'failedCsv', errorHeader: t('import_failed_header'),
+                      templates: Object.fromEntries(ISSUE_CODES.map((c) => [c, t(`import_issue_${c}`, '$1')])),
+                    })}>{t('import_download_failed')}</button>
+                  )}
+                </>
+              )}
+              {(dupInFile > 0 || dupStored > 0) && (
+                <>
+                  <h3>{t('import_duplicates')}</h3>
+                  {dupInFile > 0 && <PolicyChoice name="dup-in-file" label={t('import_dup_in_file', String(dupInFile))} value={inFile.value} onChange={(v) => (inFile.value = v)} />}
+                  {dupStored > 0 && <PolicyChoice name="dup-stored" label={t('import_dup_stored', String(dupStored))} value={stored.value} onChange={(v) => (stored.value = v)} />}
+                </>
+              )}
+              <div class="toolbar">
+                <button type="button" class="primary" data-action="start-import" disabled={a.valid === 0} onClick={start}>{t('import_start', String(a.valid))}</button>
+              </div>
+            </>
+          )}
+        </>
+      )}
+
+      {(phase.value === 'importing' || phase.value === 'saving') && (
+        <div role="status" data-testid="import-progress">
+          <p>{phase.value === 'saving' ? t('import_saving') : t('import_progress', [String(progressRows.value[0]), String(progressRows.value[1])])}</p>
+          <progress max={1} value={progress.value} />
+          <button type="button" data-action="cancel-import" onClick={() => void cancel()}>{t('import_cancel')}</button>
+        </div>
+      )}
+
+      {phase.value === 'cancelled' && (
+        <div role="status" data-testid="import-cancelled">
+          <p>{t('import_cancelled')}</p>
+          <button type="button" onClick={reset}>{t('import_another')}</button>
+        </div>
+      )}
+
+      {phase.value === 'done' && summary.value && (
+        <div role="status" data-testid="import-summary">
+          <p>{t('import_done', [String(summary.value.created), String(summary.value.updated), String(summary.value.skipped), String(summary.value.failed)])}</p>
+          {summary.value.failed > 0 && (
+            <button type="button" data-action="download-failed" onClick={() => post({
+              type: 'failedCsv', errorHeader: t('import_failed_header'),
+              templates: Object.fromEntries(ISSUE_CODES.map((c) => [c, t(`import_issue_${c}`, '$1')])),
+            })}>{t('import_download_failed')}</button>
+          )}
+          <button type="button" onClick={reset}>{t('import_another')}</button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function PolicyChoice({ name, label, value, onChange }: { name: string; label: string; value: DuplicatePolicy; onChange: (v: DuplicatePolicy) => void }) {
+  return (
+    <fieldset class="import-policy">
+      <legend>{label}</legend>
+      {(['skip', 'update', 'create'] as const).map((p) => (
+        <label key={p}>
+          <input type="radio" name={name} value={p} checked={value === p} onChange={() => onChange(p)} /> {t(`import_policy_${p}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+const PREVIEW_FIELDS: LeadFieldName[] = ['subject', 'companyname', 'emailaddress1', 'telephone1', 'mobilephone', 'jobtitle', 'address1_city'];
+
+function PreviewTable({ rows }: { rows: AnalysisSummary['preview'] }) {
+  return (
+    <table class="leads-table" data-testid="import-preview">
+      <thead>
+        <tr><th>#</th><th>{t('field_lastname')}</th>{PREVIEW_FIELDS.map((f) => <th key={f}>{t(`field_${f}`)}</th>)}</tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.row} data-row={r.row} class={r.lead ? '' : 'import-row--error'}>
+            <td>{r.row}</td>
+            <td>{r.lead ? fullName(r.lead) : '—'}</td>
+            {PREVIEW_FIELDS.map((f) => <td key={f}>{r.lead ? String(r.lead[f] ?? '') : ''}</td>)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

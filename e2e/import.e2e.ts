@@ -1,0 +1,228 @@
+// Import through the options page in Chromium (issue #5): CSV, xlsx and XML Spreadsheet 2003,
+// fixing a mapping, errors, failed-rows download, and a cancelled large import that writes nothing.
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionHarness } from './support/extension';
+
+interface StoredLead { id: string; lastname: string; firstname?: string; companyname?: string; emailaddress1?: string; subject: string; provenance: { origin: string } }
+
+describe('import from files on the options page', () => {
+  let ext: ExtensionHarness;
+  let dir: string;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    dir = await mkdtemp(join(tmpdir(), 'leadclip-import-'));
+  });
+  afterAll(async () => { await ext?.close(); });
+
+  async function leads(): Promise<StoredLead[]> {
+    const page = await ext.openOptions();
+    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'leads/list', data: {} }));
+    await page.close();
+    return (reply.data as { leads: StoredLead[] }).leads;
+  }
+
+  /** Records in every store the save pipeline writes (leads, outbox, duplicate index, audit). */
+  async function storeCounts(): Promise<number[]> {
+    const w = await ext.worker();
+    return w.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((res, rej) => { const r = indexedDB.open('leadclip'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      const count = (name: string) => new Promise<number>((res) => { const r = db.transaction(name).objectStore(name).count(); r.onsuccess = () => res(r.result); });
+      const out = await Promise.all(['leads', 'outbox', 'dedupe', 'audit'].map(count));
+      db.close();
+      return out;
+    });
+  }
+
+  async function openImport(file: string): Promise<Page> {
+    const page = await ext.openOptions('#/import');
+    const input = await page.waitForSelector('input[name="import-file"]');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+    await page.waitForSelector('[data-testid="import-counts"]', { timeout: 30_000 });
+    return page;
+  }
+
+  const text = (page: Page, sel: string) => page.$eval(sel, (e) => e.textContent ?? '');
+
+  async function importAndWait(page: Page) {
+    await page.click('[data-action="start-import"]');
+    await page.waitForSelector('[data-testid="import-summary"]', { timeout: 60_000 });
+    return text(page, '[data-testid="import-summary"]');
+  }
+
+  it('imports a CSV: fix a mapping, see the errors, download the failed rows', async () => {
+    const csv = [
+      'Imię;Nazwisko;Organizacja XYZ;E-mail;Źródło potencjalnego klienta',
+      'Zofia;Wiśniewska;Kowalski i Synowie;zofia@kowalski.pl;Targi',
+      'Łukasz;Żak;"Firma; z średnikiem";lukasz@zak.pl;Web',
+      'Anna;;Brak Nazwiska;anna@x.pl;Targi',
+      'Piotr;Nowak;ACME;not-an-email;Billboard',
+    ].join('\r\n');
+    const file = join(dir, 'targi.csv');
+    await writeFile(file, csv);
+    const page = await openImport(file);
+    expect(await text(page, '[data-testid="import-counts"]')).toMatch(/4 rows: 2 valid, 2 with errors/);
+
+    // "Organizacja XYZ" is not a known header: map it to Company Name by hand.
+    const col = await page.$eval('tr[data-column="Organizacja XYZ"] select', (s) => (s as HTMLSelectElement).value);
+    expect(col).toBe('ignore');
+    await page.select('tr[data-column="Organizacja XYZ"] select', 'companyname');
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-preview"]')?.textContent?.includes('Kowalski i Synowie'));
+
+    const issues = await text(page, '[data-testid="import-issues"]');
+    expect(issues).toContain('Row 4');
+    expect(issues).toContain('Last Name');
+    expect(issues).toMatch(/Row 5, E-mail: "not-an-email" is not an email address/);
+    expect(issues).toMatch(/Row 5, Źródło potencjalnego klienta: "Billboard" is not one of the choices/);
+
+    const downloads = await mkdtemp(join(tmpdir(), 'leadclip-dl-'));
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await page.click('[data-action="download-failed"]');
+    let files: string[] = [];
+    for (let i = 0; i < 50 && !files.some((f) => f.endsWith('.csv')); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      files = await readdir(downloads);
+    }
+    const failed = await readFile(join(downloads, files.find((f) => f.endsWith('.csv'))!), 'utf8');
+    const lines = failed.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Import errors;Imię;Nazwisko;Organizacja XYZ;E-mail;Źródło potencjalnego klienta');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^Row 4: .*;Anna;;Brak Nazwiska;anna@x.pl;Targi$/);
+    expect(lines[2]).toContain('not-an-email');
+
+    // Save the fixed mapping by name: the same headers get it offered next time.
+    await page.type('input[name="mapping-name"]', 'Targi PL');
+    await page.click('[data-action="save-mapping"]');
+    expect(await importAndWait(page)).toMatch(/2 created, 0 updated, 0 skipped, 2 rows with errors/);
+    await page.close();
+
+    const again = await openImport(file);
+    expect(await text(again, '[data-testid="saved-offer"]')).toContain('Targi PL');
+    await again.click('[data-action="apply-saved"]');
+    expect(await again.$eval('tr[data-column="Organizacja XYZ"] select', (s) => (s as HTMLSelectElement).value)).toBe('companyname');
+    await again.close();
+    const stored = await leads();
+    expect(stored.map((l) => `${l.firstname} ${l.lastname} / ${l.companyname}`).sort()).toEqual([
+      'Zofia Wiśniewska / Kowalski i Synowie', 'Łukasz Żak / Firma; z średnikiem',
+    ].sort());
+    expect(stored.every((l) => l.provenance.origin === 'import' && l.subject === 'Import from targi.csv')).toBe(true);
+  });
+
+  it('imports an xlsx and offers to skip or update the duplicates it finds', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['Topic', 'First Name', 'Last Name', 'Company Name', 'Email', 'Business Phone', 'Rating'],
+      ['Targi Poznań', 'Zofia', 'Wiśniewska', 'Kowalski i Synowie', 'zofia@kowalski.pl', '+48 22 123 45 67', 'Hot'],
+      ['Targi Poznań', 'Jan', 'Brzęczyszczykiewicz', 'Grzmiąca Sp. z o.o.', 'jan@grzmiaca.pl', 48601234567, 'Ciepły'],
+      ['Targi Poznań', 'Jan', 'Brzęczyszczykiewicz', 'Grzmiąca Sp. z o.o.', 'jan@grzmiaca.pl', '', 'Warm'],
+    ]);
+    ws.H2 = { t: 'n', v: 3, f: 'SUM(1,2)' }; // a formula: only its value may arrive
+    ws['!ref'] = 'A1:H4';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Leady');
+    const file = join(dir, 'leady.xlsx');
+    await writeFile(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const page = await openImport(file);
+    expect(await text(page, '[data-testid="file-info"]')).toContain('xlsx');
+    expect(await text(page, '[data-testid="import-counts"]')).toMatch(/3 rows: 3 valid, 0 with errors/);
+    // Zofia is already stored, Jan appears twice.
+    await page.click('input[name="dup-stored"][value="update"]');
+    await page.click('input[name="dup-in-file"][value="skip"]');
+    expect(await importAndWait(page)).toMatch(/1 created, 1 updated, 1 skipped/);
+    await page.close();
+    const stored = await leads();
+    expect(stored).toHaveLength(3);
+    const zofia = stored.find((l) => l.lastname === 'Wiśniewska')!;
+    expect(zofia.subject).toBe('Targi Poznań'); // updated from the file
+    expect(stored.filter((l) => l.lastname === 'Brzęczyszczykiewicz')).toHaveLength(1);
+  });
+
+  it('imports an XML Spreadsheet 2003 file', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Arkusz1"><Table>
+  <Row><Cell><Data ss:Type="String">Temat</Data></Cell><Cell><Data ss:Type="String">Nazwisko</Data></Cell><Cell><Data ss:Type="String">Nazwa firmy</Data></Cell><Cell><Data ss:Type="String">Telefon służbowy</Data></Cell></Row>
+  <Row><Cell><Data ss:Type="String">Wdrożenie</Data></Cell><Cell><Data ss:Type="String">Szczęsny</Data></Cell><Cell><Data ss:Type="String">Żuraw &amp; Syn</Data></Cell><Cell ss:Formula="=1+1"><Data ss:Type="Number">2</Data></Cell></Row>
+ </Table></Worksheet>
+</Workbook>`;
+    const file = join(dir, 'arkusz.xml');
+    await writeFile(file, xml);
+    const page = await openImport(file);
+    expect(await text(page, '[data-testid="import-counts"]')).toMatch(/1 rows: 1 valid/);
+    expect(await importAndWait(page)).toMatch(/1 created/);
+    await page.close();
+    const l = (await leads()).find((x) => x.lastname === 'Szczęsny');
+    expect(l).toMatchObject({ subject: 'Wdrożenie', companyname: 'Żuraw & Syn' });
+  });
+
+  it('refuses a hostile XML file with a message', async () => {
+    const file = join(dir, 'bomb.xml');
+    await writeFile(file, '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&b;</Data></Cell></Row></Table></Worksheet></Workbook>');
+    const page = await ext.openOptions('#/import');
+    const input = await page.waitForSelector('input[name="import-file"]');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+    await page.waitForSelector('[data-testid="import-error"]');
+    expect(await text(page, '[data-testid="import-error"]')).toMatch(/DOCTYPE or entities/);
+    await page.close();
+  });
+
+  it('cancels a large import halfway and leaves nothing half-written', async () => {
+    const before = await storeCounts();
+    const rows = ['Topic,First Name,Last Name,Company Name,Email'];
+    for (let i = 0; i < 60_000; i++) rows.push(`Lead ${i},Jan,Nowak${i},Firma ${i % 500},jan${i}@example.com`);
+    const file = join(dir, 'large.csv');
+    await writeFile(file, rows.join('\n'));
+    const page = await openImport(file);
+    await page.click('[data-action="start-import"]');
+    // Wait until several batches are staged in the background, then cancel.
+    await page.waitForFunction(() => /Importing… ([1-9]\d{3,})/.test(document.querySelector('[data-testid="import-progress"]')?.textContent ?? ''), { timeout: 60_000 });
+    await page.click('[data-action="cancel-import"]');
+    await page.waitForSelector('[data-testid="import-cancelled"]');
+    await new Promise((r) => setTimeout(r, 1500));
+    await page.close();
+    expect(await storeCounts()).toEqual(before);
+    expect(before[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('import in Polish', () => {
+  let ext: ExtensionHarness;
+  let dir: string;
+  beforeAll(async () => {
+    ext = await launchExtension({ lang: 'pl' });
+    dir = await mkdtemp(join(tmpdir(), 'leadclip-import-pl-'));
+  });
+  afterAll(async () => { await ext?.close(); });
+
+  it('reads a Windows-1250 file from Polish Excel and explains everything in Polish', async () => {
+    // Polish Excel's "CSV (rozdzielany średnikami)": Windows-1250, semicolons.
+    const dec = new TextDecoder('windows-1250');
+    const byChar = new Map<string, number>();
+    for (let b = 0; b < 256; b++) byChar.set(dec.decode(Uint8Array.of(b)), b);
+    const text = 'Temat;Imię;Nazwisko;Nazwa firmy\r\nTargi;Łukasz;Źdźbło;Zakład Ślusarski\r\nTargi;Żaneta;Gęś;Świątek i Syn\r\n';
+    const file = join(dir, 'polski.csv');
+    await writeFile(file, Uint8Array.from([...text].map((ch) => byChar.get(ch)!)));
+    const page = await ext.openOptions('#/import');
+    expect(await page.$eval('section.import h2', (e) => e.textContent)).toBe('Import potencjalnych klientów z pliku');
+    const input = await page.waitForSelector('input[name="import-file"]');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+    await page.waitForSelector('[data-testid="import-counts"]');
+    expect(await page.$eval('[data-testid="import-counts"]', (e) => e.textContent)).toBe('Wierszy: 2, poprawnych: 2, z błędami: 0');
+    expect(await page.$eval('[data-testid="file-info"]', (e) => e.textContent)).toContain('windows-1250');
+    const preview = await page.$eval('[data-testid="import-preview"]', (e) => e.textContent ?? '');
+    expect(preview).toContain('Łukasz Źdźbło');
+    expect(preview).toContain('Świątek i Syn');
+
+    const pdf = join(dir, 'oferta.csv');
+    await writeFile(pdf, '%PDF-1.7\n%\xe2\xe3\n1 0 obj');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(pdf);
+    await page.waitForSelector('[data-testid="import-error"]');
+    expect(await page.$eval('[data-testid="import-error"]', (e) => e.textContent)).toBe('To plik PDF, a nie arkusz ani CSV.');
+    await page.close();
+  });
+});

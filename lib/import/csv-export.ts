@@ -1,0 +1,18 @@
+// CSV for people to open in Excel: UTF-8 with a BOM (so Polish letters survive), CRLF, quotes
+// where needed, and every cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR
+// at the start) defused with a leading apostrophe (OWASP "CSV injection").
+
+import { spreadsheetSafe } from '../export/spreadsheet-safe';
+
+export const neutraliseFormula = spreadsheetSafe;
+
+export function csvCell(v: unknown, delimiter = ','): string {
+  const s = neutraliseFormula(v === null || v === undefined ? '' : String(v));
+  return s.includes('"') || s.includes(delimiter) || s.includes('\n') || s.includes('\r') || s.startsWith(' ') || s.endsWith(' ')
+    ? `"${s.replace(/"/g, '""')}"`
+    : s;
+}
+
+export function toCsv(rows: readonly (readonly unknown[])[], delimiter = ','): string {
+  return '\uFEFF' + rows.map((r) => r.map((c) => csvCell(c, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getDb, resetDbForTests } from '../db/open';
+import { listLeads, saveLead } from '../leads/repo';
+import { testSettings } from '../leads/test-helpers';
+import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
+
+const deps = { settings: testSettings };
+const stageBatch = (id: string, creates: unknown[], updates: { id: string; lead: unknown }[]) => stage(id, creates, updates, deps);
+
+const lead = (i: number) => ({ subject: 'Import', lastname: `Nowak${i}`, emailaddress1: `n${i}@x.pl`, provenance: { origin: 'import', capturedAt: '2026-11-27T12:00:00.000Z', fields: {} } });
+
+describe('import staging', () => {
+  beforeEach(() => resetDbForTests());
+
+  it('writes every batch in one transaction at commit', async () => {
+    const id = crypto.randomUUID();
+    await stageBatch(id, Array.from({ length: 300 }, (_, i) => lead(i)), []);
+    await new Promise((r) => setTimeout(r, 20));
+    await stageBatch(id, Array.from({ length: 200 }, (_, i) => lead(300 + i)), []);
+    expect(await commitImport(id)).toEqual({ created: 500, updated: 0 });
+    const all = await listLeads();
+    expect(all).toHaveLength(500);
+    expect(all[0]).toMatchObject({ provenance: { origin: 'import' } });
+    // Through the pipeline: queued for sync, indexed for duplicates, audited.
+    const db = await getDb();
+    expect(await db.count('outbox')).toBe(500);
+    expect(await db.count('dedupe')).toBe(500);
+    expect(await db.count('audit')).toBeGreaterThanOrEqual(500);
+  });
+
+  it('a cancel between batches leaves nothing written', async () => {
+    const id = crypto.randomUUID();
+    await stageBatch(id, Array.from({ length: 300 }, (_, i) => lead(i)), []);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await discardImport(id)).toBe(true);
+    expect(await listLeads()).toHaveLength(0);
+    const db = await getDb();
+    expect([await db.count('outbox'), await db.count('dedupe'), await db.count('audit')]).toEqual([0, 0, 0]);
+    await expect(commitImport(id)).rejects.toMatchObject({ code: 'expired' });
+  });
+
+  it('updates stored duplicates and keeps their id and history', async () => {
+    const stored = await saveLead({ subject: 'Old', lastname: 'Zięba', emailaddress1: 'z@x.pl', jobtitle: 'CEO' });
+    expect(await storedDedupeKeys()).toEqual([['e:z@x.pl', stored.id]]);
+    const id = crypto.randomUUID();
+    await stageBatch(id, [lead(1)], [{ id: stored.id, lead: { subject: 'Targi', lastname: 'Zięba', emailaddress1: 'z@x.pl', companyname: 'ACME' } }]);
+    expect(await commitImport(id)).toEqual({ created: 1, updated: 1 });
+    const z = (await (await getDb()).get('leads', stored.id))!;
+    expect(z).toMatchObject({ subject: 'Targi', companyname: 'ACME', jobtitle: 'CEO', createdAt: stored.createdAt });
+  });
+
+  it('abandons the whole import when the pipeline refuses a lead', async () => {
+    const id = crypto.randomUUID();
+    await stageBatch(id, [lead(1), { subject: 'x' }], []);
+    await expect(commitImport(id)).rejects.toMatchObject({ code: 'invalid' });
+    expect(await listLeads()).toHaveLength(0);
+    await expect(stageBatch(id, [lead(2)], [])).rejects.toMatchObject({ code: 'expired' });
+  });
+});

@@ -1,0 +1,191 @@
+// The background side of an import. Every lead goes through the same save pipeline as captured
+// leads (validate, normalise, duplicate index, outbox, audit: lib/leads/save-pipeline.ts), all of
+// an import in ONE IndexedDB transaction that stays open from the first batch to the commit:
+// batches are written as they arrive (writing overlaps parsing), yet nothing is visible or kept
+// unless the commit completes. Cancel, a closed page or a stopped worker abort the transaction,
+// leaving nothing half-imported.
+import { getDb } from '../db/open';
+import type { Tx } from '../db/tx';
+import { saveInTransaction, type PipelineDeps } from '../leads/save-pipeline';
+import { leadFieldNames, type LeadRecord } from '../leads/schema';
+import { leadDedupeKey } from './dedupe-key';
+
+interface Item {
+  /** A LeadDraftInput; the pipeline validates it. */
+  lead: unknown;
+  /** Stored lead to update, or undefined to create. */
+  updateId?: string;
+}
+
+interface OpenImport {
+  tx: Tx<'readwrite'>;
+  queue: Item[][];
+  finished: boolean;
+  cancelled: boolean;
+  aborted?: boolean;
+  created: number;
+  updated: number;
+  /** Why the pipeline refused a lead (the whole import is then abandoned). */
+  failure?: string;
+  /** Resolves when the transaction committed; rejects when it aborted. */
+  done: Promise<void>;
+  lastSeen: number;
+}
+
+const imports = new Map<string, OpenImport>();
+// Two batches may arrive before the transaction is open: both must get the same one.
+const opening = new Map<string, Promise<OpenImport>>();
+/** Imports that were committed or cancelled: a late batch must not start a new transaction. */
+const closed = new Set<string>();
+/** An import whose page went silent this long is abandoned (aborted), never half-committed. */
+const IDLE_ABORT_MS = 60_000;
+
+export class ImportStagingError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** Every stored lead's dedupe key, for duplicate detection in the file's worker. */
+export async function storedDedupeKeys(): Promise<[string, string][]> {
+  const all = await (await getDb()).getAll('leads');
+  const out: [string, string][] = [];
+  for (const l of all) {
+    const k = leadDedupeKey(l);
+    if (k) out.push([k, l.id]);
+  }
+  return out;
+}
+
+/** Non-empty imported values win; the stored lead keeps everything the file leaves empty. */
+export function mergeImported(existing: LeadRecord, lead: Record<string, unknown>): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...existing };
+  for (const f of leadFieldNames) {
+    const v = lead[f];
+    if (v === undefined || v === null || v === '' || v === false) continue;
+    next[f] = v;
+  }
+  return next;
+}
+
+// Leads saved concurrently inside the transaction: their requests interleave, so the round trips
+// overlap. Safe because duplicate decisions were made before (the worker applied skip/update/create).
+const CONCURRENCY = 32;
+
+/**
+ * Saves queued batches through the pipeline inside the open transaction. While the queue is
+ * empty it keeps the transaction alive with a cheap read (a transaction commits by itself once
+ * no request is pending), until commit or cancel.
+ */
+async function pump(s: OpenImport, deps: PipelineDeps): Promise<void> {
+  const at = (deps.now ?? (() => new Date()))().toISOString();
+  const saveItem = async (item: Item) => {
+    let lead = item.lead;
+    if (item.updateId) {
+      const existing = await s.tx.objectStore('leads').get(item.updateId);
+      lead = existing ? mergeImported(existing, item.lead as Record<string, unknown>) : { ...(item.lead as object), id: item.updateId };
+    }
+    const out = await saveInTransaction(s.tx, { lead, onDuplicate: 'save' }, deps, at);
+    if (out.status === 'saved') {
+      if (out.created) s.created++;
+      else s.updated++;
+    } else if (!s.failure) {
+      s.failure = out.status === 'invalid' ? out.error : 'duplicate';
+    }
+  };
+  for (;;) {
+    if (s.cancelled || s.failure || Date.now() - s.lastSeen > IDLE_ABORT_MS) {
+      s.tx.abort();
+      return;
+    }
+    const batch = s.queue.shift();
+    if (batch) {
+      for (let i = 0; i < batch.length && !s.cancelled; i += CONCURRENCY) await Promise.all(batch.slice(i, i + CONCURRENCY).map(saveItem));
+      continue;
+    }
+    if (s.finished) return;
+    await s.tx.objectStore('leads').count(IDBKeyRange.only(''));
+  }
+}
+
+async function open(importId: string, deps: PipelineDeps): Promise<OpenImport> {
+  const db = await getDb();
+  // Relaxed durability: one big write that is all there or not at all, without an fsync wait.
+  const tx = db.transaction(['leads', 'dedupe', 'outbox', 'audit'], 'readwrite', { durability: 'relaxed' }) as unknown as Tx<'readwrite'>;
+  const s: OpenImport = { tx, queue: [], finished: false, cancelled: false, created: 0, updated: 0, done: Promise.resolve(), lastSeen: Date.now() };
+  const pumped = pump(s, deps).catch(() => {
+    // A failed request aborts the transaction; tx.done reports it.
+  });
+  s.done = Promise.all([pumped, tx.done]).then(() => undefined);
+  // A dead transaction stays on record so later batches of this import are refused, never
+  // written in a fresh transaction.
+  s.done.catch(() => {
+    s.aborted = true;
+    s.queue.length = 0;
+  });
+  imports.set(importId, s);
+  return s;
+}
+
+/** Queues a batch for writing (the pipeline validates every lead inside the transaction). */
+export async function stageBatch(importId: string, creates: unknown[], updates: { id: string; lead: unknown }[], deps: PipelineDeps): Promise<number> {
+  const items: Item[] = [...creates.map((lead) => ({ lead })), ...updates.map((u) => ({ lead: u.lead, updateId: u.id }))];
+  if (closed.has(importId)) throw new ImportStagingError('expired', 'This import was cancelled or already committed; nothing more is written.');
+  let s = imports.get(importId);
+  if (!s) {
+    let p = opening.get(importId);
+    if (!p) {
+      p = open(importId, deps).finally(() => opening.delete(importId));
+      opening.set(importId, p);
+    }
+    s = await p;
+  }
+  if (s.failure) throw new ImportStagingError('invalid', `A lead was refused (${s.failure.slice(0, 300)}); nothing was written.`);
+  if (s.cancelled || s.finished || s.aborted) throw new ImportStagingError('expired', 'This import was cancelled or already committed; nothing more is written.');
+  s.lastSeen = Date.now();
+  s.queue.push(items);
+  return items.length;
+}
+
+export async function commitImport(importId: string): Promise<{ created: number; updated: number }> {
+  const s = imports.get(importId);
+  if (!s) throw new ImportStagingError('expired', 'Nothing is staged for this import (it was cancelled or the background restarted); nothing was written.');
+  s.finished = true;
+  s.lastSeen = Date.now();
+  try {
+    await s.done;
+  } catch {
+    throw s.cancelled
+      ? new ImportStagingError('cancelled', 'The import was cancelled; nothing was written.')
+      : new ImportStagingError(s.failure ? 'invalid' : 'aborted', `Saving the import failed${s.failure ? ` (${s.failure.slice(0, 300)})` : ''}; nothing was written.`);
+  } finally {
+    imports.delete(importId);
+    closed.add(importId);
+  }
+  if (s.cancelled) throw new ImportStagingError('cancelled', 'The import was cancelled; nothing was written.');
+  return { created: s.created, updated: s.updated };
+}
+
+/**
+ * Cancel: aborts the transaction, so nothing of this import is written. Answers false when it is
+ * too late (the commit already completed): then everything was imported, never a part.
+ */
+export async function discardImport(importId: string): Promise<boolean> {
+  closed.add(importId);
+  const s = imports.get(importId) ?? (await opening.get(importId));
+  if (!s) return true; // nothing was ever staged
+  s.cancelled = true;
+  try {
+    s.tx.abort(); // at once: pending saves fail, nothing is kept
+  } catch {
+    // The transaction already finished: if it committed, the whole import is in.
+    if (s.finished && !s.aborted) {
+      s.cancelled = false;
+      closed.delete(importId);
+      return false;
+    }
+  }
+  imports.delete(importId);
+  await s.done.catch(() => undefined);
+  return true;
+}
