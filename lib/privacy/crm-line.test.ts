@@ -6,6 +6,7 @@ import { connectToSandbox, type Connected } from '../../tests/sandbox/connect';
 import { makeLead } from '../../tests/sandbox/fixtures';
 import { syncLeads } from '../sync/sync-engine';
 import { privacyFooter } from './privacy-footer';
+import { deleteLeadInCrm } from './crm-delete';
 
 let sb: Sandbox;
 let c: Connected;
@@ -42,5 +43,14 @@ describe('sync carries privacy to the CRM', () => {
     const lead = makeLead({ description: 'Plain.' });
     await syncLeads([{ lead }], { api: c.api, environmentUrl: sb.url, sleep: async () => {} });
     expect(sb.record('leads', lead.id)!.description).toBe('Plain.');
+  });
+
+  it('"forget this person" can delete the lead in the CRM; a second delete finds it gone', async () => {
+    const lead = makeLead();
+    await syncLeads([{ lead }], { api: c.api, environmentUrl: sb.url, sleep: async () => {} });
+    expect(sb.record('leads', lead.id)).toBeDefined();
+    expect(await deleteLeadInCrm(c.api, lead.id)).toBe('deleted');
+    expect(sb.record('leads', lead.id)).toBeUndefined();
+    expect(await deleteLeadInCrm(c.api, lead.id)).toBe('absent');
   });
 });

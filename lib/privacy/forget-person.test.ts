@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '../db/open';
-import { saveLead } from '../leads/repo';
+import { restoreLead, saveLead } from '../leads/repo';
 import { exportPerson } from './export-person';
 import { resetSyncDbForTests, syncDb } from '../sync/sync-db';
 import { idbTokenStore, resetSecretsDbForTests } from '../sync/auth/secret-store';
@@ -63,7 +63,12 @@ describe('forgetPerson', () => {
   });
 
   it('deletes in the CRM first when asked, and erases nothing if that fails', async () => {
-    const anna = await saveLead(person);
+    const saved = await saveLead(person);
+    const anna = await restoreLead({ ...saved, sync: { state: 'synced', syncedAt: '2026-11-27T10:00:00.000Z' } });
+    const never = await saveLead({ subject: 'S', lastname: 'Nigdy' });
+    const calls: string[] = [];
+    await forgetPerson(never.id, { crmDelete: async (l) => void calls.push(l.id) });
+    expect(calls).toEqual([]); // the CRM never had it: nothing to delete there
     await expect(forgetPerson(anna.id, { crmDelete: async () => { throw new Error('CRM offline'); } })).rejects.toThrow('CRM offline');
     const db = (await getDb()) as unknown as AnyDb;
     expect(await db.get('leads', anna.id)).toBeDefined();

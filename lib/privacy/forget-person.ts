@@ -31,7 +31,8 @@ export async function forgetPerson(leadId: string, options: ForgetOptions = {}):
   const db = (await getDb()) as unknown as IDBPDatabase<unknown>;
   const lead = (await db.get('leads', leadId)) as LeadRecord | undefined;
   let crm: ForgetResult['crm'] = 'not_requested';
-  if (options.crmDelete && lead) {
+  // A lead the CRM never received has nothing to delete there.
+  if (options.crmDelete && lead && (lead.sync.syncedAt || lead.sync.state === 'synced')) {
     await options.crmDelete(lead);
     crm = 'deleted';
   }

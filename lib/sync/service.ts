@@ -1,6 +1,7 @@
 // The sync feature as the background worker exposes it: settings, sign-in, test connection,
 // "Sync now", status for the Sync view, conflicts, CRM lookups. Only the background imports this
 // (it holds the session; tokens never leave the worker).
+import { deleteLeadInCrm } from '../privacy/crm-delete';
 import { getPrivacySettings } from '../privacy/settings';
 import { browser } from '#imports';
 import { getDb } from '../db/open';
@@ -234,4 +235,15 @@ export async function optionSets(force = false): Promise<{ sets: OrgOptionSets |
   const { api: a, settings } = await api();
   const sets = await orgOptionSets(a, settings.environmentUrl, { get: () => kvGet<CachedOptionSets>('optionSets'), set: (v) => kvSet('optionSets', v) }, Date.now, force);
   return { sets: sets ?? null };
+}
+
+/** Issue #8: "forget this person" also deletes the lead in Dynamics (not in a webhook target). */
+export async function deleteInCrm(leadId: string): Promise<'deleted' | 'absent'> {
+  const { api: a } = await api();
+  return deleteLeadInCrm(a, leadId);
+}
+
+/** Whether a CRM connection is set up, so the forget dialog can offer the CRM delete. */
+export async function crmConfigured(): Promise<boolean> {
+  return !!(await normalized())?.environmentUrl;
 }
