@@ -10,7 +10,7 @@ import { launchExtension } from '../e2e/support/extension';
 import { startWebmailServer } from '../e2e/support/webmail-hosts';
 
 const SCRIPT = 'content-scripts/webmail.js';
-const RUNS = 20;
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 interface TraceEvent {
   name: string;

@@ -155,6 +155,20 @@ describe('webmail capture', () => {
     await page.close();
   });
 
+  it('Gmail: a forwarded email gives the original author, and says so', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(mail.url('mail.google.com', '/mail/u/0/#inbox/FMfcgzQXJWzsforwarded'));
+    await waitForButtons(page, 1, '#msg-f:1790123400000000010');
+    const form = await clickCapture(page, 0);
+    await form.waitForFunction(() => (document.querySelector('[name="lastname"]') as HTMLInputElement | null)?.value === 'Zieliński');
+    expect(await form.$eval('[data-testid="email-capture-source"]', (e) => e.textContent)).toBe('Filled from the forwarded email from Piotr Zieliński.');
+    expect(await valueOf(form, 'emailaddress1')).toBe('p.zielinski@fabryka-okien.pl');
+    expect(await valueOf(form, 'companyname')).toBe('Fabryka Okien Zieliński S.A.');
+    expect(await valueOf(form, 'address1_city')).toBe('Poznań');
+    await form.close();
+    await page.close();
+  });
+
   it('refuses a capture message that does not come from a webmail content script', async () => {
     const options = await ext.openOptions();
     const reply = await options.evaluate(() => chrome.runtime.sendMessage({

@@ -13,8 +13,6 @@ import { startSyncTriggers } from '@/lib/sync/triggers';
 export default defineBackground(() => {
   // Listeners are registered synchronously so a restarted worker answers the message that woke it.
   serve(handlers);
-  listenForRetention(() => void refreshBadge());
-  void ensureRetentionAlarm();
   startSyncTriggers();
   // The sync engine (lib/sync/) sends the queue; test builds use the queue tests' recorder
   // while a test has set its endpoint.
@@ -26,5 +24,7 @@ export default defineBackground(() => {
   } else {
     registerSyncProcessor(dataverse);
   }
+  listenForRetention(() => void refreshBadge());
+  void ensureRetentionAlarm();
   startQueue(); // also refreshes the badge
 });

@@ -6,6 +6,9 @@ import { WEBMAIL_MATCHES } from '@/lib/webmail/hosts';
 export default defineContentScript({
   matches: WEBMAIL_MATCHES,
   runAt: 'document_idle',
+  // No "content script started" postMessage into Gmail's/Outlook's window: their own message
+  // handlers would run for it on every load, and the page need not learn the extension is there.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startWebmailCapture(ctx.signal);
   },

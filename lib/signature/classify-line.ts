@@ -56,7 +56,7 @@ export function isContactLine(line: string): boolean {
 function isHomepageLink(line: string): boolean {
   const url = new RegExp(URL_RE.source, 'i').exec(line)?.[0] ?? '';
   const path = url.replace(/^https?:\/\//i, '').replace(/^[^/]+/, '');
-  return path.length <= 12 && !url.includes('?');
+  return path.length <= 1 && !url.includes('?');
 }
 
 export interface LineContext {

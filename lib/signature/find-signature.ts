@@ -2,7 +2,7 @@
 // Forge's notion of a signature is used: the sign-off ("Thanks,") and everything after it that
 // identifies the sender (name, title, company, phones, address), but not legal disclaimers.
 import { classifyLine, type LineKind } from './classify-line';
-import { nameTokens } from './line-features';
+import { nameTokens, SIGN_OFF_RE } from './line-features';
 
 export interface SenderHint {
   name?: string;
@@ -98,7 +98,9 @@ function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { 
   for (let i = last; i >= top; i--) {
     if (kinds[i] !== 'signoff') continue;
     const after = kinds.slice(i + 1, last + 1).filter((k) => k !== 'blank');
-    const nameOnLine = /[,.!]?\s+\p{L}{1,}/u.test(lines[i].trim().replace(/^\S+(?:\s+(?:regards|wishes|so much|again|you))?[,.!]?/i, '')) && after.length === 0;
+    // "Thanks, Ben" / "Thanks. BT" carry the name; "Thanks in advance for your help!" does not.
+    const rest = lines[i].trim().slice(SIGN_OFF_RE.exec(lines[i].trim())?.[0].length ?? 0).trim();
+    const nameOnLine = after.length === 0 && /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}[.!]?$/u.test(rest);
     if (after.length > 0 || nameOnLine) {
       if (after.length > 0 && !after.some((k) => IDENTITY.has(k) || k === 'short' || k === 'device' || k === 'separator')) continue;
       return span(i, last, kinds);

@@ -84,6 +84,8 @@ export const DISCLAIMER_RE =
 export function isProse(line: string): boolean {
   const words = line.trim().split(/\s+/);
   if (words.length >= 9) return true;
+  // "Cara's new number is": a sentence that goes on in the next line.
+  if (words.length >= 3 && /\b(?:is|are|was|at|to|on|of|and|or|for|with|the|a|an|jest|to|na|do|pod|i|oraz)$/i.test(line.trim())) return true;
   if (/[.?!:]$/.test(line.trim()) && words.length >= 5 && !/\b(?:inc|ltd|co|corp|jr|sr|s\.a|o\.o)\.$/i.test(line.trim())) return true;
   // Starts lowercase and has several words: the continuation of a sentence.
   if (/^[a-ząćęłńóśźż]/u.test(line.trim()) && words.length >= 3 && !EMAIL_RE.test(line) && !URL_RE.test(line)) return true;

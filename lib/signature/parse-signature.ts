@@ -176,7 +176,7 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
       out.name = m[1].trim();
       texts.push({ text: m[2].trim(), line: texts[nameIdx].line });
     } else {
-      out.name = raw.replace(CREDENTIALS_RE, '').trim();
+      out.name = raw.replace(CREDENTIALS_RE, '').replace(/^["'“”]+|["'“”]+$/g, '').trim();
     }
   }
 
@@ -216,8 +216,10 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
       used.add(p.i);
     }
   }
-  // A name with nothing else is a sign-off ("Thanks, Kim"), not a signature's name field.
-  if (out.name && !out.title && !out.company && !out.emails.length && !out.phones.length && !out.address.length && !out.website) {
+  // A name with nothing else is a sign-off ("Thanks, Kim"), not a signature's name field; so is a
+  // lone first name above a phone number ("Jeff\n415-555-0100").
+  const single = Boolean(out.name && !/\s/.test(out.name));
+  if (out.name && !out.title && !out.company && (single || (!out.emails.length && !out.phones.length && !out.address.length && !out.website))) {
     out.closingName = out.name;
     delete out.name;
   }

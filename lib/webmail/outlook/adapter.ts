@@ -6,7 +6,7 @@ import { outlookSelectors as S } from './selectors';
 
 function sender(el: Element): MailParty {
   const label = el.getAttribute('aria-label') ?? '';
-  const titled = el.querySelector('[title*="@"]')?.getAttribute('title') ?? el.getAttribute('title');
+  const titled = el.querySelector(S.senderByTitle)?.getAttribute('title') ?? el.getAttribute('title');
   const p = partyFromText(el.textContent, titled ?? el.textContent);
   // The visible text may be the address only; the aria label always has the name.
   const fromLabel = partyFromText(label);
