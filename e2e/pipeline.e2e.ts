@@ -103,11 +103,11 @@ describe('pipeline in the popup', () => {
     await popup.click('[data-action="qualify-open"]');
     await popup.click('[data-qualify="account"] input[value="existing"]');
     await popup.type('input[name="q-account-search"]', 'budimex');
-    await popup.waitForSelector('[data-candidate="account"]');
+    await popup.waitForFunction(() => [...document.querySelectorAll('[data-candidate="account"]')].map((e) => e.textContent).join('|') === 'Budimex SA');
     await popup.click('[data-candidate="account"]');
     await popup.click('[data-qualify="contact"] input[value="existing"]');
     await popup.type('input[name="q-contact-search"]', 'mazur');
-    await popup.waitForSelector('[data-candidate="contact"]');
+    await popup.waitForFunction(() => [...document.querySelectorAll('[data-candidate="contact"]')].map((e) => e.textContent).join('|') === 'Ewa Mazur');
     await popup.click('[data-candidate="contact"]');
     await popup.click('input[name="q-decision-maker"]');
     await popup.click('[data-action="qualify-confirm"]');
@@ -132,5 +132,31 @@ describe('pipeline in the popup', () => {
     const badge = await options.evaluate(() => chrome.action.getBadgeText({}));
     expect(badge).toBe(String((await leads()).length));
     await options.close();
+  });
+});
+
+describe('pipeline screens in Polish', () => {
+  it('shows duplicates, score and qualify in Polish', async () => {
+    const ext = await launchExtension({ lang: 'pl' });
+    try {
+      const seed = await ext.openOptions();
+      await seed.evaluate(() => chrome.runtime.sendMessage({ type: 'leads/submit', data: { lead: { subject: 'Targi', lastname: 'Kowalski', emailaddress1: 'jan@acme.pl' } } }));
+      await seed.close();
+      const popup = await ext.openPopup();
+      await fill(popup, { subject: 'Webinar', lastname: 'Nowak', emailaddress1: 'jan@acme.pl' });
+      expect(await popup.$eval('[data-testid="score-total"]', (e) => e.textContent)).toMatch(/^Wynik \d+\/100$/);
+      await clickSave(popup);
+      await popup.waitForSelector('[data-testid="duplicates"]');
+      expect(await popup.$eval('[data-testid="duplicates"] h2', (e) => e.textContent)).toBe('Możliwe duplikaty: 1');
+      expect(await popup.$eval('[data-action="dup-save-anyway"]', (e) => e.textContent)).toBe('Zapisz mimo to');
+      await popup.click('[data-action="dup-save-anyway"]');
+      await popup.waitForSelector('[data-action="qualify-open"]');
+      expect(await popup.$eval('[data-action="qualify-open"]', (e) => e.textContent)).toBe('Kwalifikuj');
+      const options = await ext.openOptions('#/scoring');
+      await options.waitForSelector('[data-testid="scoring-editor"] h2');
+      expect(await options.$eval('[data-testid="scoring-editor"] h2', (e) => e.textContent)).toBe('Reguły oceny leadów');
+    } finally {
+      await ext.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Qualify and Disqualify for a saved lead (issue #4). Qualifying asks for an account and a
 // contact, new or picked from local leads (and, once sync exists, the CRM); picking fills the
 // lead's empty fields only. A decision-maker contact becomes a stakeholder.
+import { useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t, uiLang } from '@/lib/i18n/t';
 import { optionLabel, statusCode } from '@/lib/leads/option-sets';
@@ -16,13 +17,15 @@ function LinkChooser({ kind, leadId, picked, onPick }: { kind: Kind; leadId: str
   const mode = useSignal<'new' | 'existing'>(picked ? 'existing' : 'new');
   const query = useSignal('');
   const results = useSignal<Candidate[]>([]);
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pending = useRef<{ timer?: ReturnType<typeof setTimeout>; seq: number }>({ seq: 0 });
   const search = (q: string) => {
     query.value = q;
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
+    clearTimeout(pending.current.timer);
+    const seq = ++pending.current.seq;
+    pending.current.timer = setTimeout(async () => {
       const found = await send('leads/qualify-candidates', { query: q, excludeId: leadId });
-      results.value = kind === 'account' ? found.accounts : found.contacts;
+      // An answer to an older query must not replace the newer one's.
+      if (seq === pending.current.seq) results.value = kind === 'account' ? found.accounts : found.contacts;
     }, 150);
   };
   return (

@@ -5,24 +5,31 @@ import { ensureRetentionAlarm, listenForRetention } from '@/lib/privacy/retentio
 import { startQueue } from '@/lib/queue/schedule';
 import { registerSyncProcessor } from '@/lib/queue/processor-registry';
 import { httpTestProcessor, TEST_ENDPOINT_KEY } from '@/lib/queue/http-test-processor';
-import { dataverseProcessor } from '@/lib/sync/service';
+import { dataverseProcessor, isSyncConfigured } from '@/lib/sync/service';
 import { browser } from '#imports';
 import { handlers } from './handlers';
 import { startSyncTriggers } from '@/lib/sync/triggers';
+import { captureSelection, registerSelectionMenu } from '@/lib/capture/selection-menu';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously so a restarted worker answers the message that woke it.
   serve(handlers);
+  registerSelectionMenu();
+  // Tests cannot click a native context menu: the test build lets them call the menu's handler.
+  if (import.meta.env.LEADCLIP_TEST_BUILD) Object.assign(globalThis, { leadclipTest: { captureSelection } });
   startSyncTriggers();
   // The sync engine (lib/sync/) sends the queue; test builds use the queue tests' recorder
   // while a test has set its endpoint.
   const dataverse = dataverseProcessor();
   if (import.meta.env.LEADCLIP_TEST_BUILD) {
     const recorder = httpTestProcessor();
-    registerSyncProcessor(async (jobs, signal) =>
-      (await browser.storage.local.get(TEST_ENDPOINT_KEY))[TEST_ENDPOINT_KEY] ? recorder(jobs, signal) : dataverse(jobs, signal));
+    const testEndpoint = async () => !!(await browser.storage.local.get(TEST_ENDPOINT_KEY))[TEST_ENDPOINT_KEY];
+    registerSyncProcessor(
+      async (jobs, signal) => ((await testEndpoint()) ? recorder(jobs, signal) : dataverse(jobs, signal)),
+      async () => (await testEndpoint()) || isSyncConfigured(),
+    );
   } else {
-    registerSyncProcessor(dataverse);
+    registerSyncProcessor(dataverse, isSyncConfigured);
   }
   listenForRetention(() => void refreshBadge());
   void ensureRetentionAlarm();

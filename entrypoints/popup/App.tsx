@@ -12,6 +12,8 @@ import type { ScoringRules } from '@/lib/leads/score';
 import type { LeadDraft, LeadFieldName, LeadRecord } from '@/lib/leads/schema';
 import { createLeadFormModel, emptyFormState, formStateFromLead } from '@/lib/state/lead-form-model';
 import { targetTab } from './target-tab';
+import { useCapture } from './use-capture';
+import { CaptureBar } from '@/components/capture/capture-bar';
 import { saveProblem } from '@/components/privacy/save-error';
 import { ConfirmFreeMail } from '@/components/privacy/confirm-free-mail';
 import { PrivacyNotice } from '@/components/privacy/privacy-notice';
@@ -27,6 +29,7 @@ export function App() {
   const saving = useSignal(false);
   const message = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
   const draftKey = useSignal('manual');
+  const capture = useCapture(model);
   const rules = useSignal<ScoringRules | undefined>(undefined);
   // Possible duplicates found on save, and the draft and close choice waiting on the rep.
   const duplicates = useSignal<{ matches: DuplicateMatchView[]; draft: LeadDraft; close: boolean; confirmFreeMail: boolean } | undefined>(undefined);
@@ -57,6 +60,8 @@ export function App() {
         model.update({ provenance: { origin: 'page', sourceUrl: tab.url, pageTitle: tab.title, capturedAt: new Date().toISOString(), fields: {} } });
       }
       ready.value = true;
+      // Page capture (issue #3): prefill from the page or a pending selection; only empty fields take values.
+      if (!mail.value) await capture.start(tab);
       // Every change is kept as a draft until saved, so closing the popup loses nothing.
       let timer: ReturnType<typeof setTimeout> | undefined;
       stopAutosave = effect(() => {
@@ -67,6 +72,10 @@ export function App() {
     })();
     return () => stopAutosave?.();
   }, []);
+
+  /** "Saved", plus what normalisation could not make sense of (kept as typed). */
+  const savedText = (issues: { field: string; code: string }[]) =>
+    issues.length ? `${t('status_saved')} ${t('issues_kept', [issues.map((i) => `${t(`field_${i.field}`)} (${t(`issue_${i.code}`)})`).join(', ')])}` : t('status_saved');
 
   async function finish(lead: LeadRecord, close: boolean, text = t('status_saved')) {
     await clearDraft(draftKey.value);
@@ -106,7 +115,7 @@ export function App() {
         duplicates.value = { matches: out.matches, draft, close, confirmFreeMail };
         return;
       }
-      await finish(out.lead, close);
+      await finish(out.lead, close, savedText(out.issues));
     }, () => void save(close, true));
   }
 
@@ -116,6 +125,7 @@ export function App() {
   const header = (
     <>
       <PrivacyNotice model={model} />
+      {!mail.value && <CaptureBar {...capture.bar()} />}
       {confirm.value && <ConfirmFreeMail text={confirm.value.text} onConfirm={confirm.value.retry} />}
       {mail.value && <EmailCaptureNotice prefill={mail.value} attach={attachNote} />}
       {dup && (
@@ -136,7 +146,7 @@ export function App() {
           })}
           onSaveAnyway={() => guarded(async () => {
             const out = await send('leads/submit', { lead: dup.draft, onDuplicate: 'save', confirmFreeMail: dup.confirmFreeMail });
-            if (out.status === 'saved') await finish(out.lead, dup.close);
+            if (out.status === 'saved') await finish(out.lead, dup.close, savedText(out.issues));
           })}
           onCancel={() => (duplicates.value = undefined)}
         />

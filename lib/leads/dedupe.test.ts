@@ -57,6 +57,12 @@ describe('duplicate rules', () => {
     expect(await check(draft({ firstname: 'Katarzyna', lastname: 'Wiśniewska', companyname: 'Orlen' }))).toEqual([]);
   });
 
+  it('fuzzy does not treat different numbers as typos', async () => {
+    await save(draft({ firstname: 'Anna', lastname: 'Nowak', companyname: 'Oddział 12 Warszawa' }));
+    expect(await check(draft({ firstname: 'Anna', lastname: 'Nowack', companyname: 'Oddział 13 Warszawa' }))).toEqual([]);
+    expect((await check(draft({ firstname: 'Anna', lastname: 'Nowack', companyname: 'Oddzial 12 Warszawa' })))[0].rules).toEqual(['fuzzy_name_company']);
+  });
+
   it('lists every rule a lead matches, strongest first', async () => {
     const a = await save(draft({ emailaddress1: 'x@acme.pl', telephone1: '22 111 22 33' }));
     const b = await save(draft({ firstname: 'Jan', lastname: 'Kowalsky', companyname: 'Acme', emailaddress1: 'other@acme.pl' }));

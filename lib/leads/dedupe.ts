@@ -45,26 +45,40 @@ export function dbSource(tx: DedupeTx): DuplicateSource {
   };
 }
 
-/** Leads saved earlier in the same batch, held in memory (imports check rows against each other). */
+/** Index rows held in memory: the leads saved earlier in a batch, or (for a big import) every
+ * stored lead's row, read once instead of several lookups per imported row. */
 export class BatchSource implements DuplicateSource {
   private readonly byKey = new Map<string, string[]>();
   private readonly rows = new Map<string, DedupeKeys>();
   private readonly records = new Map<string, LeadRecord>();
 
+  /** `fallback` fetches records that are not held in memory (stored leads that matched). */
+  constructor(private readonly fallback?: (id: string) => Promise<LeadRecord | undefined>) {}
+
   add(record: LeadRecord, keys: DedupeKeys): void {
     this.records.set(record.id, record);
-    this.rows.set(record.id, keys);
-    const put = (k: string) => this.byKey.set(k, [...(this.byKey.get(k) ?? []), record.id]);
+    this.addKeys(keys);
+  }
+
+  addKeys(keys: DedupeKeys): void {
+    this.rows.set(keys.leadId, keys);
+    const put = (k: string) => {
+      const ids = this.byKey.get(k);
+      if (ids) ids.push(keys.leadId);
+      else this.byKey.set(k, [keys.leadId]);
+    };
     keys.emails.forEach((e) => put(`e:${e}`));
     keys.phones.forEach((p) => put(`p:${p}`));
     if (keys.nameCompany) put(`n:${keys.nameCompany}`);
     keys.fuzzy.forEach((f) => put(`f:${f}`));
   }
-  idsByEmail = (e: string) => this.byKey.get(`e:${e}`) ?? [];
-  idsByPhone = (p: string) => this.byKey.get(`p:${p}`) ?? [];
-  idsByNameCompany = (k: string) => this.byKey.get(`n:${k}`) ?? [];
-  rowsByFuzzyKey = (k: string) => (this.byKey.get(`f:${k}`) ?? []).map((id) => this.rows.get(id)!);
-  lead = (id: string) => this.records.get(id);
+  idsByEmail = (e: string) => (this.byKey.get(`e:${e}`) ?? []).slice(0, MAX_MATCHES);
+  idsByPhone = (p: string) => (this.byKey.get(`p:${p}`) ?? []).slice(0, MAX_MATCHES);
+  idsByNameCompany = (k: string) => (this.byKey.get(`n:${k}`) ?? []).slice(0, MAX_MATCHES);
+  rowsByFuzzyKey = (k: string) => (this.byKey.get(`f:${k}`) ?? []).slice(0, MAX_FUZZY_CANDIDATES).map((id) => this.rows.get(id)!);
+  lead = (id: string) => this.records.get(id) ?? this.fallback?.(id);
+  /** A record held in memory (saved earlier in this batch), without the fallback. */
+  held = (id: string) => this.records.get(id);
 }
 
 /** Finds stored leads that look like `lead`. With a transaction, looks in its 'dedupe' and
@@ -134,8 +148,12 @@ function strength(rules: Set<DuplicateRule>): number {
 /** The weaker of name and company similarity: both must be close. */
 export function fuzzySimilarity(a: Pick<DedupeKeys, 'name' | 'company'>, b: Pick<DedupeKeys, 'name' | 'company'>): number {
   if (!a.name || !b.name || !a.company || !b.company) return 0;
+  // "Oddział 2" is not a typo of "Oddział 3": numbers must agree exactly.
+  if (digits(a.company) !== digits(b.company)) return 0;
   return Math.min(jaroWinkler(a.name, b.name), jaroWinkler(a.company, b.company));
 }
+
+const digits = (s: string) => s.replace(/\D+/g, ' ').trim();
 
 /** Writes (or replaces) a lead's index row, in the caller's transaction. */
 export function indexLead(tx: Tx<'readwrite'>, leadId: string, lead: KeySource): Promise<string> {

@@ -72,3 +72,23 @@ describe('save pipeline', () => {
     expect((await listAudit(out.lead.id)).map((e) => e.kind)).toEqual(['captured']);
   });
 });
+
+describe('bulk batches', () => {
+  it('a batch big enough to read the index into memory finds the same duplicates', async () => {
+    const { saveLeads: save } = await import('./save-pipeline');
+    await save([
+      { lead: draft({ emailaddress1: 'old@x.pl', lastname: 'Stary' }) },
+      { lead: draft({ firstname: 'Katarzyna', lastname: 'Wiśniewska', companyname: 'Budimex', telephone1: '22 555 66 77' }) },
+    ], deps);
+    const word = (n: number) => (n * 2654435761 % 4294967296).toString(36).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]);
+    const rows = Array.from({ length: 250 }, (_, i) => ({ lead: draft({ lastname: word(i + 1), firstname: word(i + 1000), companyname: word(i + 5000), emailaddress1: `u${i}@y.pl` }) }));
+    rows[10] = { lead: draft({ emailaddress1: 'OLD@x.pl', lastname: 'Inny', firstname: 'A', companyname: 'B' }) };
+    rows[20] = { lead: draft({ firstname: 'Katarzyna', lastname: 'Wisniewsak', companyname: 'Budimx', emailaddress1: 'k@z.pl' }) };
+    rows[30] = { lead: draft({ lastname: 'Tel', firstname: 'T', companyname: 'T', telephone1: '+48225556677' }) };
+    const out = await save(rows, deps);
+    expect(out[10]).toMatchObject({ status: 'duplicates', matches: [expect.objectContaining({ rules: ['email'] })] });
+    expect(out[20]).toMatchObject({ status: 'duplicates', matches: [expect.objectContaining({ rules: ['fuzzy_name_company'] })] });
+    expect(out[30]).toMatchObject({ status: 'duplicates', matches: [expect.objectContaining({ rules: ['phone'] })] });
+    expect(out.filter((o) => o.status === 'saved')).toHaveLength(247);
+  });
+});

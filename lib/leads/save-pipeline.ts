@@ -34,6 +34,10 @@ export interface PipelineDeps {
   now?: () => Date;
 }
 
+/** Batches at least this big, and at least 1/BULK_FACTOR of the stored leads, preload the index. */
+const BULK_MIN = 200;
+const BULK_FACTOR = 20;
+
 /** Fields compared to decide whether an edit changed anything (and to list what changed). */
 const trackedFields = [...leadFieldNames, 'statecode', 'statuscode', 'timeline', 'stakeholders', 'qualify'] as const;
 
@@ -70,8 +74,8 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
   if (!p.draft || !p.score || !pre) return { status: 'invalid', error: p.error ?? 'invalid' };
   const { draft, score, issues, request } = p;
   // A lead saved earlier in this batch is newer than what phase one read.
-  const existing = batch.lead(id) ?? pre.existing;
-  const fresh = (m: DuplicateMatch) => ({ ...m, lead: batch.lead(m.lead.id) ?? m.lead });
+  const existing = batch.held(id) ?? pre.existing;
+  const fresh = (m: DuplicateMatch) => ({ ...m, lead: batch.held(m.lead.id) ?? m.lead });
   const duplicates = mergeMatches(pre.stored.map(fresh), await findDuplicates(batch, id, draft));
   if (duplicates.length && (request.onDuplicate ?? 'ask') === 'ask' && !existing) {
     return { status: 'duplicates', draft, matches: duplicates, issues, score };
@@ -129,6 +133,15 @@ export async function saveLeads(requests: readonly SaveRequest[], deps: Pipeline
   const at = (deps.now ?? (() => new Date()))().toISOString();
   const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox', 'audit'], 'readwrite');
   const ids = prepared.map((p) => p.draft?.id ?? crypto.randomUUID());
+  // A big import reads the whole duplicate index once and looks up in memory; a few leads
+  // look up in the indexes (cheaper than reading 100,000 rows for one lead).
+  let lookIn: Tx<'readwrite'> | BatchSource = tx;
+  const work = prepared.filter((p) => p.draft).length;
+  if (work >= BULK_MIN && work * BULK_FACTOR >= (await tx.objectStore('dedupe').count())) {
+    const memory = new BatchSource((id) => tx.objectStore('leads').get(id));
+    for (const row of await tx.objectStore('dedupe').getAll()) memory.addKeys(row);
+    lookIn = memory;
+  }
   // Phase one: every read at once, so IndexedDB serves them back to back instead of waiting on
   // a round trip per lead. Phase two decides in order, checking each lead against the ones
   // saved before it in this batch too.
@@ -136,7 +149,7 @@ export async function saveLeads(requests: readonly SaveRequest[], deps: Pipeline
     if (!p.draft) return undefined;
     const [existing, stored] = await Promise.all([
       p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
-      findDuplicates(tx, ids[i], p.draft),
+      findDuplicates(lookIn, ids[i], p.draft),
     ]);
     return { existing, stored };
   }));

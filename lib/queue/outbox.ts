@@ -51,7 +51,7 @@ export async function enqueueRevision(tx: OutboxTx, leadId: string, at: string, 
     } else {
       // A draft stays a draft until handed over; anything else that changes goes (back) out.
       const target = current.state === 'draft' && options.draft !== false ? 'draft' : 'ready';
-      job = { ...transition(base, { state: target }), dueAt: at };
+      job = { ...transition(base, { state: target }), inDoubt: false, dueAt: at }; // a new key: nothing of it was sent
     }
     if (current.syncedRevision > 0) job.op = 'update';
   }
@@ -145,9 +145,10 @@ export async function completeJobs(tx: OutboxTx, results: readonly SyncResult[],
   for (const result of results) {
     const leadId = result.key.slice(0, result.key.lastIndexOf(':'));
     const revision = Number(result.key.slice(result.key.lastIndexOf(':') + 1));
-    const job = await tx.objectStore('outbox').get(leadId);
+    let job = await tx.objectStore('outbox').get(leadId);
     if (!job || job.state !== 'syncing' || revision > job.revision || revision < job.syncedRevision) continue;
     const stale = revision < job.revision; // the lead changed while this revision was in flight
+    if (!result.ok && result.unknownOutcome) job = { ...job, inDoubt: true };
     let next: OutboxJob;
     if (result.ok) {
       const done = { ...job, syncedRevision: revision, op: 'update' as const, inDoubt: false };
@@ -156,10 +157,11 @@ export async function completeJobs(tx: OutboxTx, results: readonly SyncResult[],
       next = { ...transition(job, { state: 'ready' }), attempts: 0, inDoubt: false, dueAt: at };
     } else if (!result.retryable || job.attempts >= options.maxAttempts) {
       const reason = result.retryable ? `${result.error} (gave up after ${job.attempts} attempts)` : result.error;
-      next = { ...transition(job, { state: 'needs_attention', reason }), inDoubt: false, dueAt: at };
+      // inDoubt stays: whether the cut-off attempt reached the CRM is still unknown.
+      next = { ...transition(job, { state: 'needs_attention', reason }), dueAt: at };
     } else {
       const nextRetryAt = new Date(now.getTime() + retryDelay(job.attempts, options.backoff, result.retryAfterMs, options.random)).toISOString();
-      next = { ...transition(job, { state: 'failed', reason: result.error, nextRetryAt }), inDoubt: false, dueAt: nextRetryAt };
+      next = { ...transition(job, { state: 'failed', reason: result.error, nextRetryAt }), dueAt: nextRetryAt };
     }
     next.updatedAt = at;
     await tx.objectStore('outbox').put(next);

@@ -21,7 +21,11 @@ export interface SyncJob {
 export type SyncResult =
   | { key: string; ok: true; etag?: string }
   /** retryable: network, 429, 5xx; otherwise the lead needs the rep (400, 403, duplicates). */
-  | { key: string; ok: false; retryable: boolean; error: string; retryAfterMs?: number };
+  | {
+      key: string; ok: false; retryable: boolean; error: string; retryAfterMs?: number;
+      /** The write may have reached the CRM anyway (a timeout): the next attempt checks first. */
+      unknownOutcome?: boolean;
+    };
 
 /** Sends a batch; answers one result per job (missing ones count as retryable failures).
  * Should stop early when `signal` aborts. */

@@ -143,6 +143,26 @@ describe('queue runner', () => {
     await expectConsistent();
   });
 
+  it('a processor that never answers times out: the job fails retryably, in doubt', async () => {
+    const [id] = await saveN(1);
+    let aborted = false;
+    await runner((_jobs, signal) => new Promise(() => signal.addEventListener('abort', () => (aborted = true))), { leaseMs: 50 }).run();
+    expect(aborted).toBe(true);
+    expect(await (await getDb()).get('outbox', id)).toMatchObject({ state: 'failed', error: 'Timed out.', inDoubt: true });
+    await expectConsistent();
+  });
+
+  it('a job stays in doubt through failures until an attempt succeeds', async () => {
+    await saveN(1);
+    void runner(() => new Promise(() => {}), { owner: 'dead' }).run();
+    await new Promise((r) => setTimeout(r, 50));
+    await runner(async () => { throw new Error('offline'); }, { owner: 'next' }).run();
+    advance(10_001);
+    const { seen, processor } = recorder();
+    await runner(processor, { owner: 'next' }).run();
+    expect(seen.map((j) => j.inDoubt)).toEqual([true]);
+  });
+
   it('within one worker a hung attempt is taken again only after its lease', async () => {
     const ids = await saveN(2);
     void runner(() => new Promise(() => {}), { owner: 'w', leaseMs: 60_000 }).run();

@@ -69,12 +69,22 @@ export function createQueueRunner(options: RunnerOptions): QueueRunner {
         const controller = new AbortController();
         const onAbort = () => controller.abort();
         signal?.addEventListener('abort', onAbort);
+        let timer: ReturnType<typeof setTimeout> | undefined;
         try {
-          results = await options.processor(jobs, controller.signal);
+          // A processor that never answers must not stall the queue: after the lease the batch
+          // fails retryably, in doubt (it may have reached the CRM).
+          const timeout = new Promise<SyncResult[]>((resolve) => {
+            timer = setTimeout(() => {
+              controller.abort();
+              resolve(jobs.map((j) => ({ key: j.key, ok: false, retryable: true, error: 'Timed out.', unknownOutcome: true })));
+            }, leaseMs);
+          });
+          results = await Promise.race([options.processor(jobs, controller.signal), timeout]);
         } catch (err) {
           const error = err instanceof Error ? err.message : String(err);
           results = jobs.map((j) => ({ key: j.key, ok: false, retryable: true, error }));
         } finally {
+          clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
         }
         const answered = new Set(results.map((r) => r.key));

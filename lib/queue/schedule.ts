@@ -4,7 +4,7 @@
 // time, or cleared, once the run ends.
 import { browser } from '#imports';
 import { refreshBadge } from '../badge';
-import { registeredSyncProcessor } from './processor-registry';
+import { activeSyncProcessor } from './processor-registry';
 import { createQueueRunner, type QueueRunner } from './runner';
 import type { SyncProcessor } from './processor';
 
@@ -18,8 +18,9 @@ let runner: { processor: SyncProcessor; queue: QueueRunner } | undefined;
 
 /** Runs the queue now. Safe to call often: concurrent calls share one run. */
 export async function kickQueue(): Promise<void> {
-  const processor = registeredSyncProcessor();
-  if (!processor) return void (await refreshBadge());
+  await refreshBadge(); // now, not only when a (possibly long) run ends
+  const processor = await activeSyncProcessor();
+  if (!processor) return;
   // One runner per worker (it owns the claims it makes); a newly registered processor gets a new one.
   if (runner?.processor !== processor) runner = { processor, queue: createQueueRunner({ processor, owner: WORKER_ID, onProgress: () => refreshBadge() }) };
   await browser.alarms.create(QUEUE_ALARM, { periodInMinutes: HEARTBEAT_MINUTES, delayInMinutes: HEARTBEAT_MINUTES });

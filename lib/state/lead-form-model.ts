@@ -37,8 +37,14 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
   function setField(name: LeadFieldName, value: FieldValue) {
     const s = state.value;
     const edited = s.edited.includes(name) ? s.edited : [...s.edited, name];
+    // A typed value is the rep's own: it no longer carries the capture's provenance.
+    let provenance = s.provenance;
+    if (provenance?.fields?.[name]) {
+      const { [name]: _dropped, ...fields } = provenance.fields;
+      provenance = { ...provenance, fields };
+    }
     batch(() => {
-      update({ values: { ...s.values, [name]: value }, edited });
+      update({ values: { ...s.values, [name]: value }, edited, provenance });
       if (submitted.value) validate();
     });
   }

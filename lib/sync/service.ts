@@ -29,7 +29,12 @@ async function readSettings(): Promise<{ settings: ConnectionSettings; locked: (
   const stored = ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] ?? {}) as Partial<ConnectionSettings>;
   let managed: Partial<ConnectionSettings> = {};
   try {
-    managed = (await browser.storage.managed.get(['environmentUrl', 'tenant', 'clientId', 'webhookUrl'])) as Partial<ConnectionSettings>;
+    // Chromium can leave storage.managed.get unanswered in a worker when no policy exists:
+    // never let that stall the queue or the options page.
+    managed = (await Promise.race([
+      browser.storage.managed.get(['environmentUrl', 'tenant', 'clientId', 'webhookUrl']),
+      new Promise<Record<string, unknown>>((resolve) => setTimeout(() => resolve({}), 500)),
+    ])) as Partial<ConnectionSettings>;
   } catch {
     // No policy (or managed storage unavailable): nothing locked.
   }
@@ -40,6 +45,13 @@ async function normalized(): Promise<NormalizedSettings | undefined> {
   const { settings } = await readSettings();
   const n = normalizeSettings(settings);
   return n.ok ? n.settings : undefined;
+}
+
+/** Whether sync has somewhere to go: a Dynamics environment, or a webhook with its secret. */
+export async function isSyncConfigured(): Promise<boolean> {
+  const settings = await normalized();
+  if (settings?.environmentUrl) return true;
+  return !!(settings?.webhookUrl && (await idbTokenStore.getSecret('webhook')));
 }
 
 let session: Session | undefined;

@@ -28,6 +28,7 @@ describe('splitPersonName', () => {
 describe('free mail', () => {
   it('knows Polish and global free-mail domains', () => {
     for (const d of ['gmail.com', 'WP.PL', 'onet.pl', 'interia.pl', 'o2.pl', 'outlook.com']) expect(isFreeMailDomain(d)).toBe(true);
+    for (const d of ['comcast.net', 'btinternet.com', 'yahoo.fr']) expect(isFreeMailDomain(d)).toBe(true);
     expect(isFreeMailDomain('contoso.com')).toBe(false);
     expect(emailDomain('Jan@Firma.PL')).toBe('firma.pl');
   });

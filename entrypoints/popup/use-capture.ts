@@ -1,0 +1,73 @@
+// Popup wiring for issue #3: run the extractor in the target tab (or take a pending selection),
+// prefill the best candidate and let the rep switch to the others.
+import { useSignal } from '@preact/signals';
+import type { Browser } from '#imports';
+import { applyPrefill } from '@/lib/capture/apply-candidate';
+import { captureTab } from '@/lib/capture/capture-tab';
+import { takePendingSelection } from '@/lib/capture/pending-selection';
+import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill } from '@/lib/capture/to-prefill';
+import type { Candidate } from '@/lib/extract/types';
+import { t } from '@/lib/i18n/t';
+import type { LeadFormModel } from '@/lib/state/lead-form-model';
+
+export function useCapture(model: LeadFormModel) {
+  const notice = useSignal<{ kind: 'info' | 'warning'; text: string } | undefined>(undefined);
+  const candidates = useSignal<Candidate[]>([]);
+  const selected = useSignal(0);
+  const origin = useSignal<'page' | 'selection'>('page');
+  const source = useSignal<string | undefined>(undefined);
+
+  let formatPhone: PhoneFormatter = () => undefined;
+  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, formatPhone);
+  // Heavy parsers load only when needed: libphonenumber-js for found phones, the text parser for selections.
+  async function loadPhoneFormatter(found: Candidate[]) {
+    if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
+    const { normalizePhone } = await import('@/lib/text/phone');
+    // TODO [2026-12-15]: take the default country from settings once they exist (Poland to start).
+    formatPhone = (raw) => normalizePhone(raw, 'PL')?.display;
+  }
+
+  async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {
+    const pending = await takePendingSelection(tab?.id);
+    let found: Candidate[];
+    if (pending) {
+      origin.value = 'selection';
+      source.value = pending.url;
+      const { extractSelection } = await import('@/lib/extract/extract-selection');
+      found = extractSelection(pending.text, pending.url && /^https?:/.test(pending.url) ? pending.url : 'selection');
+      notice.value = { kind: 'info', text: t(found.length ? 'capture_from_selection' : 'capture_nothing_found') };
+    } else {
+      const outcome = await captureTab(tab);
+      if (outcome.status === 'unscriptable') {
+        notice.value = { kind: 'info', text: t(`capture_unscriptable_${outcome.reason.replace('-', '_')}`) };
+        return;
+      }
+      if (outcome.status === 'failed') {
+        notice.value = { kind: 'warning', text: t('capture_failed') };
+        return;
+      }
+      source.value = outcome.extraction.url;
+      found = outcome.extraction.candidates;
+      if (!found.length) notice.value = { kind: 'info', text: t('capture_nothing_found') };
+      else if (outcome.extraction.truncated) notice.value = { kind: 'info', text: t('capture_truncated') };
+    }
+    await loadPhoneFormatter(found);
+    candidates.value = found;
+    selected.value = 0;
+    if (found[0]) applyPrefill(model, prefillOf(found[0]), undefined, origin.value, source.value);
+  }
+
+  function pick(index: number): void {
+    const next = candidates.value[index];
+    if (!next || index === selected.value) return;
+    const previous = candidates.value[selected.value];
+    applyPrefill(model, prefillOf(next), previous ? prefillOf(previous) : undefined, origin.value, source.value);
+    selected.value = index;
+  }
+
+  return {
+    start,
+    pick,
+    bar: () => ({ notice: notice.value, options: candidates.value.map((c) => ({ label: candidateLabel(c) })), selected: selected.value, onPick: pick }),
+  };
+}

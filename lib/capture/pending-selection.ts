@@ -1,0 +1,30 @@
+// "Create lead from selection" hands its parsed text to the popup through session storage:
+// it survives the worker stopping, and never touches disk.
+import { storage } from '#imports';
+
+export interface PendingSelection {
+  tabId?: number;
+  url?: string;
+  title?: string;
+  /** The selected text, parsed in the popup (the worker stays small). */
+  text: string;
+  at: number;
+}
+
+export const pendingSelection = storage.defineItem<PendingSelection | null>('session:pendingSelection', { fallback: null });
+
+/** A selection is for the popup that opens right after the click, for that tab. */
+const FRESH_MS = 5 * 60_000;
+
+/** Takes (and removes) the pending selection for `tabId`, if one is fresh. */
+export async function takePendingSelection(tabId: number | undefined, now = Date.now()): Promise<PendingSelection | undefined> {
+  const pending = await pendingSelection.getValue();
+  if (!pending) return undefined;
+  if (now - pending.at > FRESH_MS) {
+    await pendingSelection.removeValue();
+    return undefined;
+  }
+  if (tabId !== undefined && pending.tabId !== undefined && pending.tabId !== tabId) return undefined;
+  await pendingSelection.removeValue();
+  return pending;
+}

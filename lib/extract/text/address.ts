@@ -1,0 +1,97 @@
+// Postal addresses in lines of text: US/Canada "City, ST 12345", UK postcodes, Polish
+// "00-950 Warszawa", and European "75002 Paris" after a street line.
+export interface FoundAddress {
+  line1?: string;
+  line2?: string;
+  city?: string;
+  state?: string;
+  postalcode?: string;
+  country?: string;
+  /** Index of the line holding the city. */
+  at: number;
+}
+
+const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+const CA_PROVINCES = 'AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT';
+const STATE_NAMES = 'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta';
+const COUNTRIES = 'USA|U\\.S\\.A\\.|United States(?: of America)?|US|Canada|UK|U\\.K\\.|United Kingdom|England|Scotland|Wales|Ireland|Australia|New Zealand|Poland|Polska|Germany|Deutschland|France|Spain|España|Italy|Italia|Austria|Österreich|Switzerland|Netherlands|Belgium|Sweden|Norway|Denmark|Finland|Czech Republic|Czechia|Portugal|India|Singapore|Japan|Mexico|Brazil';
+
+const CITY = "[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*){0,3}";
+const US_LINE = new RegExp(`^(?:(.*?),\\s*)?(${CITY}),?\\s+(${US_STATES}|${CA_PROVINCES}|${STATE_NAMES})\\.?,?(?:\\s+(\\d{5}(?:-\\d{4})?|[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d))?(?:,?\\s+(${COUNTRIES}))?\\.?$`, 'u');
+const UK_POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b/;
+const PL_LINE = new RegExp(`^(?:(.*?),\\s*)?(\\d{2}-\\d{3})\\s+(${CITY})(?:,?\\s+(${COUNTRIES}))?$`, 'u');
+const EU_LINE = new RegExp(`^(?:(.*?),\\s*)?(?:[A-Z]{1,2}-)?(\\d{4,5})\\s*[-–]?\\s*(${CITY})(?:,?\\s+(${COUNTRIES}))?$`, 'u');
+const COUNTRY_LINE = new RegExp(`^(${COUNTRIES})\\.?$`);
+const STREET_WORDS = /\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|sq|square|ter|terrace|cir|circle|suite|ste|floor|fl|unit|p\.?\s?o\.?\s+box|box|route|rte|pike|trail|row|close|crescent|mews|ul|ulica|al|aleja|aleje|os|osiedle|pl|plac|straße|strasse|str|weg|gasse|platz|rue|avenue|calle|via|c\/)\b\.?/i;
+const STREET = /^(?:\d+[A-Za-z]?(?:[-–]\d+)?\s+\S.*|.*\b\d+[A-Za-z]?(?:\/\d+)?$|(?:p\.?\s?o\.?\s+)?box\s+\d+.*)$/i;
+
+function looksLikeStreet(s: string | undefined): boolean {
+  if (!s || s.length > 90 || s.length < 4) return false;
+  if (/@|https?:|www\.|\b(tel|phone|fax|call|email)\b/i.test(s)) return false;
+  return (STREET.test(s) && /\p{L}{2,}/u.test(s)) || (STREET_WORDS.test(s) && /\d/.test(s));
+}
+
+/** Splits "Street, Suite 5" into line1/line2. */
+function streetParts(street: string | undefined, prevLine: string | undefined): { line1?: string; line2?: string } {
+  const parts: string[] = [];
+  if (prevLine && looksLikeStreet(prevLine)) parts.push(prevLine);
+  if (street) for (const p of street.split(/\s*,\s*/)) if (p) parts.push(p);
+  const streetish = parts.filter((p) => looksLikeStreet(p) || /^(suite|ste|unit|apt|floor|fl|lok|m\.)\b/i.test(p));
+  if (!streetish.length) return {};
+  const main = streetish.find((p) => /^\d/.test(p) || STREET_WORDS.test(p)) ?? streetish[0];
+  const rest = streetish.filter((p) => p !== main);
+  return { line1: main, line2: rest.join(', ') || undefined };
+}
+
+export function findAddresses(lines: string[], maxLines = 5_000): FoundAddress[] {
+  const out: FoundAddress[] = [];
+  const n = Math.min(lines.length, maxLines);
+  for (let i = 0; i < n && out.length < 30; i++) {
+    const line = lines[i].replace(/^(address|adres|main address|mailing address|location|siedziba|biuro)\s*:\s*/i, '').trim();
+    if (line.length > 160 || line.length < 4) continue;
+    let country: string | undefined;
+    const nextCountry = lines[i + 1] && COUNTRY_LINE.exec(lines[i + 1].trim());
+    let m = US_LINE.exec(line);
+    if (m && (m[4] || m[1] || /,/.test(line)) && !/\d{3}.*\d{4}$/.test(m[2])) {
+      const street = streetParts(m[1], m[1] ? undefined : lines[i - 1]);
+      if (!street.line1 && !m[4]) continue;
+      out.push({ ...street, city: m[2], state: m[3], postalcode: m[4], country: m[5] ?? nextCountry?.[1], at: i });
+      continue;
+    }
+    m = PL_LINE.exec(line);
+    if (m) {
+      const street = streetParts(m[1], m[1] ? undefined : lines[i - 1]);
+      if (street.line1 || /\b(ul|al|pl)\.\s/i.test(lines[i - 1] ?? '')) {
+        out.push({ ...street, postalcode: m[2], city: m[3], country: m[4] ?? nextCountry?.[1], at: i });
+        continue;
+      }
+    }
+    m = EU_LINE.exec(line);
+    if (m && !STREET_WORDS.test(m[3])) {
+      const street = streetParts(m[1], m[1] ? undefined : lines[i - 1]);
+      if (street.line1) {
+        out.push({ ...street, postalcode: m[2], city: m[3], country: m[4] ?? nextCountry?.[1], at: i });
+        continue;
+      }
+    }
+    const uk = UK_POSTCODE.exec(line);
+    if (uk && /^[A-Z]{1,2}\d/.test(uk[1])) {
+      const before = line.slice(0, uk.index).replace(/[,\s]+$/, '');
+      const segs = before ? before.split(/\s*,\s*/) : [];
+      let city = segs.pop();
+      let streetSrc = segs.join(', ');
+      let prev = lines[i - 1];
+      if (!city && prev && !looksLikeStreet(prev) && prev.length < 40) {
+        city = prev;
+        prev = lines[i - 2];
+      }
+      if (!streetSrc && prev) streetSrc = '';
+      const street = streetParts(streetSrc || undefined, streetSrc ? undefined : prev);
+      if (street.line1 && city) {
+        country = /\b(UK|United Kingdom|England|Scotland|Wales)\b/.exec(line.slice(uk.index))?.[1] ?? nextCountry?.[1];
+        out.push({ ...street, city, postalcode: uk[1], country, at: i });
+      }
+    }
+  }
+  return out;
+}
