@@ -36,6 +36,10 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     const page = await ext.browser.newPage();
     await page.goto(server.url('/team').replace('127.0.0.1', 'localhost'));
     const popup = await ext.openPopup(await ext.tabIdOf(page));
+    // The page is not read at all: the extractor never runs, so nothing of Anna's is prefilled.
+    await popup.waitForSelector('[data-testid="capture-notice"]');
+    expect(await popup.$eval('[data-testid="capture-notice"]', (e) => e.textContent)).toContain('localhost is on your never-capture list');
+    expect(await popup.$eval('.lead-form [name="emailaddress1"]', (e) => (e as HTMLInputElement).value)).toBe('');
     await fill(popup, { subject: 'Zespół', lastname: 'Nowak' });
     // The form says so before the rep presses Save…
     await popup.waitForSelector('[data-testid="privacy-notice"]');

@@ -63,7 +63,7 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
         onSave={(close) => save(close)}
         saving={saving.value}
         message={message.value}
-        actions={<PersonActions ids={[id]} who={personLabel(model.state.value.values)} onForgotten={onClose} />}
+        actions={<PersonActions ids={[id]} who={personLabel(model.state.value.values)} onForgotten={onClose} inCrm={!!stored.value?.sync.syncedAt} />}
       />
       {stored.value && <AuditTrail lead={stored.value} />}
     </div>

@@ -11,11 +11,14 @@ export interface PersonActionsProps {
   /** Shown in the confirmation: the person's name or address. */
   who: string;
   onForgotten: (removed: number) => void;
+  /** At least one of the leads reached the CRM: offer to delete it there too. */
+  inCrm?: boolean;
 }
 
-export function PersonActions({ ids, who, onForgotten }: PersonActionsProps) {
+export function PersonActions({ ids, who, onForgotten, inCrm = false }: PersonActionsProps) {
   const error = useSignal('');
   const busy = useSignal(false);
+  const alsoCrm = useSignal(inCrm);
 
   async function run(action: () => Promise<void>) {
     busy.value = true;
@@ -39,7 +42,7 @@ export function PersonActions({ ids, who, onForgotten }: PersonActionsProps) {
     if (!confirm(t('privacy_forget_confirm', who))) return;
     let removed = 0;
     for (const id of ids) {
-      const r = await send('privacy/forget', { id });
+      const r = await send('privacy/forget', { id, deleteInCrm: inCrm && alsoCrm.value });
       removed += Object.values(r.removed).reduce((a, b) => a + b, 0) + r.drafts;
     }
     onForgotten(removed);
@@ -49,6 +52,11 @@ export function PersonActions({ ids, who, onForgotten }: PersonActionsProps) {
     <span class="person-actions">
       <button type="button" class="secondary" data-action="export-person" disabled={busy.value} onClick={exportJson}>{t('privacy_export_json')}</button>
       <button type="button" class="danger" data-action="forget-person" disabled={busy.value} onClick={forget}>{t('privacy_forget')}</button>
+      {inCrm && (
+        <label class="muted">
+          <input type="checkbox" name="forget-in-crm" checked={alsoCrm.value} onChange={(e) => (alsoCrm.value = e.currentTarget.checked)} /> {t('privacy_forget_in_crm')}
+        </label>
+      )}
       {error.value && <span class="form-error" role="alert">{error.value}</span>}
     </span>
   );

@@ -164,7 +164,7 @@ function PersonRequests() {
               </li>
             ))}
           </ul>
-          <PersonActions ids={found.value.map((l) => l.id)} who={email.value} onForgotten={(n) => {
+          <PersonActions ids={found.value.map((l) => l.id)} who={email.value} inCrm={found.value.some((l) => !!l.sync.syncedAt)} onForgotten={(n) => {
             found.value = [];
             note.value = t('privacy_forgotten', String(n));
           }} />

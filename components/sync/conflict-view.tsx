@@ -3,10 +3,10 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';
+import { DncBadge } from '@/components/privacy/dnc-badge';
 import { send } from '@/lib/messaging/send';
 import { leadFieldNames, type LeadRecord } from '@/lib/leads/schema';
 import type { Conflict } from '@/lib/sync/sync-db';
-import { DncBadge } from '@/components/privacy/dnc-badge';
 
 interface Props {
   leadId: string;
@@ -27,7 +27,7 @@ export function ConflictView({ leadId, name, conflict, onResolve }: Props) {
     : [];
   return (
     <div class="banner banner--warning sync-conflict" role="region" aria-label={t('syncConflictTitle', name)} data-testid="conflict" data-lead-id={leadId}>
-      <strong>{t('syncConflictTitle', name)}</strong> {local && <DncBadge lead={local} />}
+      <strong>{t('syncConflictTitle', name)}</strong>{mine.value && <DncBadge lead={mine.value} />}
       <p>{t('syncProblemConflict')}</p>
       <table class="leads-table">
         <thead><tr><th>{t('syncColField')}</th><th>{t('syncConflictMine')}</th><th>{t('syncConflictCrm')}</th></tr></thead>

@@ -4,10 +4,10 @@ import './sync.css';
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';
+import { DncBadge } from '@/components/privacy/dnc-badge';
 import { send } from '@/lib/messaging/send';
 import type { MessageOut } from '@/lib/messaging/protocol';
 import { ConflictView } from './conflict-view';
-import { DncBadge } from '@/components/privacy/dnc-badge';
 
 type Status = MessageOut<'sync/status'>;
 

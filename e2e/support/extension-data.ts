@@ -20,16 +20,18 @@ export interface Dump {
   session: Record<string, unknown>;
 }
 
-/** Everything the extension keeps: all object stores of 'leadclip' (discovered, not listed) and both storage areas. */
+/** Everything the extension keeps about leads: every object store of every LeadClip database
+ * (discovered, not listed; credentials excepted) and both storage areas. */
 export async function dumpEverything(ext: ExtensionHarness): Promise<Dump> {
   const page = await ext.openOptions('#/none');
   try {
     return await page.evaluate(async () => {
-      const dbs = await indexedDB.databases();
+      // Every LeadClip database except the credentials one; stores outside 'leadclip' are "db/store".
+      const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('leadclip') && n !== 'leadclip-secrets');
       const stores: Record<string, [unknown, unknown][]> = {};
-      if (dbs.some((d) => d.name === 'leadclip')) {
+      for (const dbName of names) {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open('leadclip');
+          const req = indexedDB.open(dbName);
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
         });
@@ -41,7 +43,7 @@ export async function dumpEverything(ext: ExtensionHarness): Promise<Dump> {
               r.onerror = () => reject(r.error);
             })),
           );
-          stores[name] = keys.map((k, i) => [k, values[i]]);
+          stores[dbName === 'leadclip' ? name : `${dbName}/${name}`] = keys.map((k, i) => [k, values[i]]);
         }
         db.close();
       }

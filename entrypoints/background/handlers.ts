@@ -2,7 +2,7 @@
 import { deleteLead, getLead, listLeads, restoreLead } from '@/lib/leads/repo';
 import { saveLeadWithPrivacy } from '@/lib/privacy/guarded-save';
 import { privacyHandlers } from '@/lib/privacy/handlers';
-import { guardBatch, guardLead } from '@/lib/privacy/guard-requests';
+import { guardBatch, guardImport, guardLead } from '@/lib/privacy/guard-requests';
 import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
@@ -88,7 +88,11 @@ export const handlers: Handlers = {
   'settings/scoring-save': async ({ rules }) => ({ rules: await saveScoringRules(rules) }),
   'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
   'import/keys': async () => ({ keys: await storedDedupeKeys() }),
-  'import/stage': async ({ importId, creates, updates }) => ({ staged: await stageBatch(importId, creates, updates, await deps()) }),
+  'import/stage': async ({ importId, creates, updates }) => {
+    // Privacy (issue #8): a never-capture row stops the import with a clear message, like any refused lead.
+    const guarded = await guardImport(creates, updates);
+    return { staged: await stageBatch(importId, guarded.creates, guarded.updates, await deps()) };
+  },
   'import/commit': async ({ importId }) => queued(await commitImport(importId)),
   'import/discard': async ({ importId }) => ({ discarded: await discardImport(importId) }),
   ...privacyHandlers,

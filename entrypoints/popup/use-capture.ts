@@ -9,6 +9,18 @@ import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill }
 import type { Candidate } from '@/lib/extract/types';
 import { t } from '@/lib/i18n/t';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
+import { send } from '@/lib/messaging/send';
+
+/** The background's never-capture answer for a page, as a sentence; undefined when it may be read. */
+async function pageRefusal(url: string | undefined): Promise<string | undefined> {
+  if (!url || !/^https?:/.test(url)) return undefined;
+  try {
+    const { refusal } = await send('privacy/check', { sourceUrl: url, emails: [], origin: 'page' });
+    return refusal && refusal.code !== 'free_mail_unconfirmed' ? refusal.message : undefined;
+  } catch {
+    return undefined; // the save path still refuses; a failed check must not block capture
+  }
+}
 
 export function useCapture(model: LeadFormModel) {
   const notice = useSignal<{ kind: 'info' | 'warning'; text: string } | undefined>(undefined);
@@ -29,6 +41,12 @@ export function useCapture(model: LeadFormModel) {
 
   async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {
     const pending = await takePendingSelection(tab?.id);
+    // Privacy (issue #8): a never-capture site (or the rep's own company) is not read at all.
+    const refusal = await pageRefusal(pending?.url ?? tab?.url);
+    if (refusal) {
+      notice.value = { kind: 'warning', text: refusal };
+      return;
+    }
     let found: Candidate[];
     if (pending) {
       origin.value = 'selection';

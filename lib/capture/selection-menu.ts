@@ -3,6 +3,7 @@ import { browser, type Browser } from '#imports';
 import { t } from '../i18n/t';
 import { pendingSelection, type PendingSelection } from './pending-selection';
 import { unscriptableReason } from './scriptable';
+import { pageCaptureRefused } from '../privacy/page-capture';
 
 export const SELECTION_MENU_ID = 'leadclip-selection';
 
@@ -30,8 +31,11 @@ async function selectionWithLines(fallback: string, tab?: Browser.tabs.Tab): Pro
 }
 
 export async function onSelectionMenu(selectionText: string, tab?: Browser.tabs.Tab): Promise<void> {
-  const text = await selectionWithLines(selectionText, tab);
-  await captureSelection(text, tab);
+  // Privacy (issue #8): text from a never-capture site is not read or kept; the popup says why.
+  if (!(await pageCaptureRefused(tab?.url))) {
+    const text = await selectionWithLines(selectionText, tab);
+    await captureSelection(text, tab);
+  }
   await openPopup(tab?.id);
 }
 

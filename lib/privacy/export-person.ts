@@ -1,6 +1,7 @@
 // Everything stored locally about one person, as JSON (a data subject's access request).
 import type { IDBPDatabase } from 'idb';
-import { getDb } from '../db/open';
+import { DB_NAME, getDb } from '../db/open';
+import { forEachLeadDatabase } from './databases';
 import type { LeadRecord } from '../leads/schema';
 import { findDraftTraces } from './draft-traces';
 import { findTraces } from './lead-traces';
@@ -18,16 +19,23 @@ export interface PersonExport {
 
 export async function exportPerson(leadIds: readonly string[], now: () => Date = () => new Date()): Promise<PersonExport> {
   const db = (await getDb()) as unknown as IDBPDatabase<unknown>;
-  const stores: Record<string, unknown[]> = Object.fromEntries([...db.objectStoreNames].map((n) => [n, []]));
+  const stores: Record<string, unknown[]> = {};
   const drafts: PersonExport['drafts'] = [];
   const seen = new Set<string>();
-  for (const id of leadIds) {
-    for (const trace of await findTraces(db, id)) {
-      const k = `${trace.store}\u0000${JSON.stringify(trace.key)}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      stores[trace.store].push(trace.value);
+  // Every database with lead data; stores outside the main one are named "db/store".
+  await forEachLeadDatabase(async (d, name) => {
+    const label = (store: string) => (name === DB_NAME ? store : `${name}/${store}`);
+    for (const store of d.objectStoreNames) stores[label(store)] = [];
+    for (const id of leadIds) {
+      for (const trace of await findTraces(d, id)) {
+        const k = `${label(trace.store)}\u0000${JSON.stringify(trace.key)}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        stores[label(trace.store)].push(trace.value);
+      }
     }
+  });
+  for (const id of leadIds) {
     const lead = (await db.get('leads', id)) as LeadRecord | undefined;
     const emails = lead ? [lead.emailaddress1, lead.emailaddress2, lead.emailaddress3].filter((e): e is string => !!e) : [];
     for (const d of await findDraftTraces(id, emails)) {

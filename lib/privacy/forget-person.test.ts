@@ -3,8 +3,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '../db/open';
-import { saveLead } from '../leads/repo';
+import { restoreLead, saveLead } from '../leads/repo';
 import { exportPerson } from './export-person';
+import { resetSyncDbForTests, syncDb } from '../sync/sync-db';
+import { idbTokenStore, resetSecretsDbForTests } from '../sync/auth/secret-store';
 import { forgetPerson, ERASURE_STORE } from './forget-person';
 import { allRecords, seed, type AnyDb, type AnyStore } from '@/tests/privacy/db-seed';
 
@@ -61,7 +63,12 @@ describe('forgetPerson', () => {
   });
 
   it('deletes in the CRM first when asked, and erases nothing if that fails', async () => {
-    const anna = await saveLead(person);
+    const saved = await saveLead(person);
+    const anna = await restoreLead({ ...saved, sync: { state: 'synced', syncedAt: '2026-11-27T10:00:00.000Z' } });
+    const never = await saveLead({ subject: 'S', lastname: 'Nigdy' });
+    const calls: string[] = [];
+    await forgetPerson(never.id, { crmDelete: async (l) => void calls.push(l.id) });
+    expect(calls).toEqual([]); // the CRM never had it: nothing to delete there
     await expect(forgetPerson(anna.id, { crmDelete: async () => { throw new Error('CRM offline'); } })).rejects.toThrow('CRM offline');
     const db = (await getDb()) as unknown as AnyDb;
     expect(await db.get('leads', anna.id)).toBeDefined();
@@ -101,5 +108,33 @@ describe('exportPerson', () => {
     expect(out.drafts.map((d) => d.key)).toEqual(['draft:x']);
     // Nothing was removed by exporting.
     expect(await db.get('leads', anna.id)).toBeDefined();
+  });
+});
+
+describe('forgetPerson across LeadClip databases', () => {
+  beforeEach(() => {
+    resetDbForTests();
+    resetSyncDbForTests();
+    resetSecretsDbForTests();
+    fakeBrowser.reset();
+  });
+
+  it("also cleans the sync database (conflicts carry the CRM's copy of the person), not the credentials", async () => {
+    const anna = await saveLead(person);
+    const sdb = await syncDb();
+    await sdb.put('conflicts', { id: anna.id, crm: { values: { lastname: 'Nowak', emailaddress1: 'anna.nowak@klient.example' } } as never, detectedAt: '2026-11-27T10:00:00.000Z' });
+    await sdb.put('attempts', 3, anna.id);
+    await sdb.put('attempts', 1, crypto.randomUUID());
+    await idbTokenStore.setSecret('probe', anna.id); // credentials are never scanned or touched
+
+    const exported = await exportPerson([anna.id]);
+    expect(exported.stores['leadclip-sync/conflicts']).toHaveLength(1);
+    expect(exported.stores['leadclip-secrets/secrets']).toBeUndefined();
+
+    const result = await forgetPerson(anna.id);
+    expect(result.removed).toMatchObject({ 'leadclip-sync/conflicts': 1, 'leadclip-sync/attempts': 1, 'leadclip-sync/kv': 0 });
+    expect(await sdb.count('conflicts')).toBe(0);
+    expect(await sdb.count('attempts')).toBe(1);
+    expect(await idbTokenStore.getSecret('probe')).toBe(anna.id);
   });
 });

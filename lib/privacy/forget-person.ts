@@ -1,10 +1,11 @@
 // "Forget this person" (issue #4/#8): every local trace of a lead goes (lead, timeline, queue,
 // audit, drafts, any later store), leaving one audit line that says an erasure happened.
 import type { IDBPDatabase } from 'idb';
-import { getDb } from '../db/open';
+import { DB_NAME, getDb } from '../db/open';
 import type { LeadRecord } from '../leads/schema';
 import { eraseDraftTraces } from './draft-traces';
 import { eraseTraces, type EraseResult } from './lead-traces';
+import { forEachLeadDatabase } from './databases';
 
 export const ERASURE_STORE = 'audit';
 
@@ -30,12 +31,21 @@ export async function forgetPerson(leadId: string, options: ForgetOptions = {}):
   const db = (await getDb()) as unknown as IDBPDatabase<unknown>;
   const lead = (await db.get('leads', leadId)) as LeadRecord | undefined;
   let crm: ForgetResult['crm'] = 'not_requested';
-  if (options.crmDelete && lead) {
+  // A lead the CRM never received has nothing to delete there.
+  if (options.crmDelete && lead && (lead.sync.syncedAt || lead.sync.state === 'synced')) {
     await options.crmDelete(lead);
     crm = 'deleted';
   }
   const at = (options.now?.() ?? new Date()).toISOString();
-  const result = await eraseTraces(db, leadId, { store: ERASURE_STORE, value: erasureRecord(leadId, at, { by: options.by, crm }) });
+  // One transaction per database: the main one (with the erasure record) first, then each
+  // feature database ('leadclip-sync' …). Store names from other databases are "db/store".
+  const removed: EraseResult['removed'] = {};
+  await forEachLeadDatabase(async (d, name) => {
+    const keep = name === DB_NAME ? { store: ERASURE_STORE, value: erasureRecord(leadId, at, { by: options.by, crm }) } : undefined;
+    const r = await eraseTraces(d, leadId, keep);
+    for (const [store, n] of Object.entries(r.removed)) removed[name === DB_NAME ? store : `${name}/${store}`] = n;
+  });
+  const result = { removed };
   const emails = lead ? [lead.emailaddress1, lead.emailaddress2, lead.emailaddress3].filter((e): e is string => !!e) : [];
   const drafts = await eraseDraftTraces(leadId, emails);
   return { ...result, drafts, crm };

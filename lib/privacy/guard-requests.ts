@@ -46,3 +46,23 @@ export async function guardBatch(leads: readonly unknown[], options: GuardOption
   }
   return out;
 }
+
+/**
+ * An import batch (leads/import staging): every row stamped, or the first refusal thrown, so the
+ * import stops with the reason and writes nothing (the import is all or nothing by design).
+ */
+export async function guardImport(creates: readonly unknown[], updates: readonly { id: string; lead: unknown }[], options: GuardOptions = {}) {
+  const settings = options.settings ?? (await getPrivacySettings());
+  const guard = async (lead: unknown) => {
+    try {
+      return await guardLead(lead, { ...options, settings });
+    } catch (err) {
+      if (err instanceof PrivacyRefusedError) throw err;
+      return lead as LeadDraftInput; // malformed: the pipeline reports it in its own words
+    }
+  };
+  const out = { creates: [] as LeadDraftInput[], updates: [] as { id: string; lead: LeadDraftInput }[] };
+  for (const lead of creates) out.creates.push(await guard(lead));
+  for (const u of updates) out.updates.push({ id: u.id, lead: await guard(u.lead) });
+  return out;
+}

@@ -1,5 +1,6 @@
 // Message -> privacy lib call, spread into entrypoints/background/handlers.ts.
 import { listLeads } from '../leads/repo';
+import * as sync from '../sync/service';
 import type { Handlers } from '../messaging/serve';
 import { exportPerson } from './export-person';
 import { forgetPerson } from './forget-person';
@@ -23,8 +24,9 @@ export const privacyHandlers = {
   'privacy/settings/set': async ({ patch }) => withOwn(await setPrivacySettings(patch)),
   'privacy/person': async ({ email }) => ({ leads: leadsOfPerson(await listLeads(), email) }),
   'privacy/export': async ({ ids }) => ({ json: JSON.stringify(await exportPerson(ids), null, 2) }),
-  'privacy/forget': async ({ id }) => {
+  'privacy/forget': async ({ id, deleteInCrm }) => {
     const { repIdentity } = await getPrivacySettings();
-    return forgetPerson(id, { by: repIdentity || undefined });
+    const crmDelete = deleteInCrm ? async () => void (await sync.deleteInCrm(id)) : undefined;
+    return forgetPerson(id, { by: repIdentity || undefined, crmDelete });
   },
 } satisfies Pick<Handlers, 'privacy/check' | 'privacy/settings/get' | 'privacy/settings/set' | 'privacy/person' | 'privacy/export' | 'privacy/forget'>;

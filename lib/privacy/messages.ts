@@ -26,7 +26,8 @@ export const privacyMessages = {
   'privacy/person': { in: z.object({ email: z.string().check(z.maxLength(320)) }), out: z.object({ leads: z.array(leadRecord) }), from: ['extension'] },
   'privacy/export': { in: z.object({ ids: z.array(z.uuid()).check(z.minLength(1), z.maxLength(500)) }), out: z.object({ json: z.string() }), from: ['extension'] },
   'privacy/forget': {
-    in: z.object({ id: z.uuid() }),
+    /** deleteInCrm: delete the lead in Dynamics first; if that fails nothing is erased here. */
+    in: z.object({ id: z.uuid(), deleteInCrm: z.optional(z.boolean()) }),
     out: z.object({ removed: z.record(z.string(), z.number()), drafts: z.number(), crm: z.string() }),
     from: ['extension'],
   },

@@ -6,6 +6,7 @@ import { getDb } from '../db/open';
 import type { LeadRecord } from '../leads/schema';
 import { eraseDraftTraces } from './draft-traces';
 import { eraseTraces } from './lead-traces';
+import { forEachLeadDatabase } from './databases';
 import { getPrivacySettings } from './settings';
 
 export const RETENTION_ALARM = 'leadclip-privacy-retention';
@@ -31,7 +32,7 @@ export async function runRetention(now: Date = new Date()): Promise<string[]> {
   const synced = (await db.getAllFromIndex('leads', 'by-sync-state', 'synced')) as LeadRecord[];
   const ids = expiredLeads(synced, retentionDays, now);
   for (const id of ids) {
-    await eraseTraces(db, id);
+    await forEachLeadDatabase((d) => eraseTraces(d, id));
     await eraseDraftTraces(id, []);
   }
   return ids;

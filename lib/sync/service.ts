@@ -1,9 +1,11 @@
 // The sync feature as the background worker exposes it: settings, sign-in, test connection,
 // "Sync now", status for the Sync view, conflicts, CRM lookups. Only the background imports this
 // (it holds the session; tokens never leave the worker).
+import { deleteLeadInCrm } from '../privacy/crm-delete';
+import { getPrivacySettings } from '../privacy/settings';
 import { browser } from '#imports';
 import { getDb } from '../db/open';
-import { t } from '../i18n/t';
+import { t, uiLang } from '../i18n/t';
 import { leadFieldNames, leadFlagFields, type LeadRecord } from '../leads/schema';
 import { createSession, type Session } from './auth/session';
 import { idbTokenStore } from './auth/secret-store';
@@ -129,7 +131,9 @@ export function dataverseProcessor(onAuthRequired?: () => void): SyncProcessor {
           return await deliverToWebhook(items, { url: settings.webhookUrl, secret, signal });
         }
         const { api: a, settings: s } = await api();
-        const results = await syncLeads(items, { api: a, environmentUrl: s.environmentUrl, cache, translate: t, signal });
+        const ps = await getPrivacySettings();
+        const privacy = { crmField: ps.crmField, defaultBasis: ps.lawfulBasis, lang: uiLang() };
+        const results = await syncLeads(items, { api: a, environmentUrl: s.environmentUrl, cache, translate: t, signal, privacy });
         // Signed out or the 24 h ran out: stop sending until the rep signs in (leads wait).
         if (results.some((r) => r.state === 'auth_required')) onAuthRequired?.();
         // A webhook set beside Dynamics gets every lead that reached the CRM.
@@ -195,13 +199,13 @@ export async function syncStatus() {
       id: l.id,
       name: [l.firstname, l.lastname].filter(Boolean).join(' '),
       companyname: l.companyname ?? '',
+      // Issue #8: do-not-contact shows in every list of leads.
+      donotemail: l.donotemail, donotphone: l.donotphone, donotpostalmail: l.donotpostalmail, donotbulkemail: l.donotbulkemail,
       state: l.sync.state,
       lastAttemptAt: l.sync.lastAttemptAt,
       nextRetryAt: l.sync.nextRetryAt,
       error: l.sync.error,
       crmUrl: settings && l.sync.syncedAt ? crmRecordUrl(settings.environmentUrl, 'lead', l.id) : undefined,
-      // Do-not-contact flags travel with every list of leads (issue #8).
-      donotemail: l.donotemail, donotphone: l.donotphone, donotpostalmail: l.donotpostalmail, donotbulkemail: l.donotbulkemail,
     })),
     conflicts,
   };
@@ -246,4 +250,15 @@ export async function optionSets(force = false): Promise<{ sets: OrgOptionSets |
   const { api: a, settings } = await api();
   const sets = await orgOptionSets(a, settings.environmentUrl, { get: () => kvGet<CachedOptionSets>('optionSets'), set: (v) => kvSet('optionSets', v) }, Date.now, force);
   return { sets: sets ?? null };
+}
+
+/** Issue #8: "forget this person" also deletes the lead in Dynamics (not in a webhook target). */
+export async function deleteInCrm(leadId: string): Promise<'deleted' | 'absent'> {
+  const { api: a } = await api();
+  return deleteLeadInCrm(a, leadId);
+}
+
+/** Whether a CRM connection is set up, so the forget dialog can offer the CRM delete. */
+export async function crmConfigured(): Promise<boolean> {
+  return !!(await normalized())?.environmentUrl;
 }

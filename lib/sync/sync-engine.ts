@@ -2,6 +2,7 @@
 // change set (upsert by its client GUID, then its notes, activities and stakeholders), many leads
 // per $batch, several batches in parallel. Retries inside a run are short; longer waits go back to
 // the caller (the queue) as a retry time. Nothing here keeps state between runs except `cache`.
+import { privacyColumns, type FooterOptions } from '../privacy/privacy-footer';
 import type { LeadFields, LeadRecord } from '../leads/schema';
 import { buildBatch, parseBatchResponse, type BatchOperation, type BatchPart, type BatchResponsePart } from './batch';
 import { backoffDelay } from './backoff';
@@ -59,6 +60,8 @@ export interface SyncOptions {
   cache?: SyncCache;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Issue #8: the lawful-basis line, in the description or the column the admin mapped. */
+  privacy?: FooterOptions & { crmField?: string };
 }
 
 type LeadOutcome =
@@ -216,7 +219,8 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
     const upsertId = nextId();
     leadIds.push(upsertId);
     ops.push({
-      method: 'PATCH', path: leadPath(lead.id) + select, contentId: upsertId, body: leadBody(lead),
+      method: 'PATCH', path: leadPath(lead.id) + select, contentId: upsertId,
+      body: opts.privacy ? { ...leadBody(lead), ...privacyColumns(lead, opts.privacy) } : leadBody(lead),
       // A lead synced before must not overwrite a newer CRM edit: the last ETag we saw, or 412.
       headers: { ...represent, ...dup, ...(lead.sync.etag ? { 'If-Match': lead.sync.etag } : {}) },
     });

@@ -10,12 +10,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_PAGES_CSP } from '@/lib/privacy/csp';
 
 /** Every API permission, each explained in docs/security.md. */
-export const PINNED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage', 'identity', 'notifications'];
+export const PINNED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'identity', 'notifications', 'scripting', 'storage'];
 /** Optional API permissions (asked for at run time). */
 export const PINNED_OPTIONAL_PERMISSIONS: string[] = [];
 /** The only sites content scripts may run on, and the only granted host permissions. */
 export const WEBMAIL_HOSTS = ['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'];
-/** Asked for when the rep connects the CRM, never at install. */
+/**
+ * Asked for when the rep connects the CRM, never at install, and then only for the one origin
+ * configured: the Dynamics environment. (A webhook receiver allows CORS from the extension instead.)
+ */
 export const CRM_HOSTS = ['https://*.dynamics.com/*'];
 /** The test build alone may reach the test's own server. */
 export const TEST_BUILD_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
