@@ -6,6 +6,7 @@ import { getDb } from '../db/open';
 import { openTx, type Tx } from '../db/tx';
 import { appendAudit } from '../audit/trail';
 import { enqueueRevision, syncInfoOf } from '../queue/outbox';
+import { jobKey, type OutboxJob } from '../queue/job';
 import { findDuplicates, indexLead, type DuplicateMatch } from './dedupe';
 import { normalizeLead, type NormalizeIssue } from './normalize';
 import type { PipelineSettings } from './pipeline-settings';
@@ -128,6 +129,45 @@ export async function saveLeads(requests: readonly SaveRequest[], deps: Pipeline
  * file import keeps one transaction open across its batches so a cancel writes nothing. */
 export function saveInTransaction(tx: Tx<'readwrite'>, request: SaveRequest, deps: PipelineDeps, at: string): Promise<SaveOutcome> {
   return saveOne(tx, prepare(request, deps.settings), at);
+}
+
+/**
+ * New leads from a file import, inside the caller's transaction: the same steps as saveOne's
+ * create path (validate, normalise, score, save, duplicate index, outbox, audit) but without the
+ * duplicate look-up, because the import already decided about duplicates with the user, and
+ * without waiting on each write, so 100,000 rows fit in seconds. Returns the ids, or the first
+ * invalid lead's error (the caller then aborts the transaction).
+ */
+export function saveNewLeadsInTransaction(tx: Tx<'readwrite'>, leads: readonly unknown[], deps: PipelineDeps, at: string): { ids: string[] } | { error: string } {
+  const ids: string[] = [];
+  const prepared = leads.map((lead) => prepare({ lead }, deps.settings));
+  const bad = prepared.find((p) => !p.draft || !p.score);
+  if (bad) return { error: bad.error ?? 'invalid' };
+  for (const p of prepared) {
+    const draft = p.draft!;
+    const id = draft.id ?? crypto.randomUUID();
+    const job: OutboxJob = { leadId: id, revision: 1, op: 'create', state: 'ready', attempts: 0, syncedRevision: 0, inDoubt: false, dueAt: at, updatedAt: at };
+    const record = {
+      ...draft,
+      id,
+      leadqualitycode: draft.leadqualitycode ?? p.score!.rating,
+      provenance: draft.provenance ?? { origin: 'import', capturedAt: at, fields: {} },
+      sync: syncInfoOf(job, undefined),
+      createdAt: at,
+      updatedAt: at,
+    } as LeadRecord;
+    const prov = record.provenance;
+    void tx.objectStore('leads').put(record);
+    void indexLead(tx, id, record);
+    void tx.objectStore('outbox').put(job);
+    void appendAudit(tx, {
+      leadId: id, at, kind: 'captured',
+      details: { origin: prov.origin, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt, methods: {}, duplicatesIgnored: [] },
+    });
+    void appendAudit(tx, { leadId: id, at, kind: 'queued', details: { key: jobKey(job), op: job.op } });
+    ids.push(id);
+  }
+  return { ids };
 }
 
 export async function saveLeadThroughPipeline(request: SaveRequest, deps: PipelineDeps): Promise<SaveOutcome> {
