@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { localeNames, mergeLocale } from './lib/i18n/merge-locales';
+import { EXTENSION_PAGES_CSP } from './lib/privacy/csp';
 
 // Tests cannot click the toolbar button to grant activeTab, so the test build (and only it)
 // may script local pages served by the test itself.
@@ -19,6 +20,14 @@ export default defineConfig({
     define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild) },
   }),
   hooks: {
+    // The webmail content script (issue #7) runs on every Gmail/Outlook load and has a 5 ms budget:
+    // it uses Chrome's own promise-based `chrome.*` instead of the ~10 kB webextension-polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'webmail')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
+      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+    },
     'build:publicAssets': (_wxt, assets) => {
       for (const lang of localeNames('lib/i18n/locales')) {
         assets.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(mergeLocale(`lib/i18n/locales/${lang}`)) });
@@ -29,8 +38,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'identity', 'notifications'],
     host_permissions: testBuild ? localHosts : [],
+    // Sync (issue #6): the org's host is asked for when the rep connects; the webhook's too.
+    // The local Dataverse sandbox (tests/sandbox) only in test builds, or LEADCLIP_SANDBOX=1 (npm start).
+    optional_host_permissions: ['https://*.dynamics.com/*', 'https://*/*', ...(testBuild || process.env.LEADCLIP_SANDBOX === '1' ? ['http://127.0.0.1/*'] : [])],
+    storage: { managed_schema: 'managed_schema.json' },
+    // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: {

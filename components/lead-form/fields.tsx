@@ -1,9 +1,11 @@
 // Form controls. Every control's `name` is the Dataverse logical name of its field.
 import type { JSX } from 'preact';
 import { t, uiLang } from '@/lib/i18n/t';
-import { leadOptionSets, optionLabel, type LeadOptionSetName } from '@/lib/leads/option-sets';
+import { leadOptionSets, type LeadOptionSetName } from '@/lib/leads/option-sets';
 import { leadTextLimits, type LeadFieldName } from '@/lib/leads/schema';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
+import { useEffect } from 'preact/hooks';
+import { effectiveOptions, loadOrgOptionSets, orgOptionSetsSignal } from '@/lib/sync/org-option-sets-ui';
 
 /** "max:50" -> a sentence in the rep's language. */
 export function errorText(code: string | undefined): string {
@@ -67,12 +69,15 @@ export function ChoiceField({ model, name }: { model: LeadFormModel; name: LeadO
   const set = leadOptionSets[name];
   const lang = uiLang();
   const value = String(model.state.value.values[name] ?? '');
+  // The connected org's own labels (issue #6); the built-in ones until they arrive.
+  useEffect(() => void loadOrgOptionSets(), []);
+  const options = effectiveOptions(name, set, orgOptionSetsSignal.value, value === '' ? undefined : Number(value));
   return (
     <FieldShell model={model} name={name}>
       <select id={`f-${name}`} name={name} value={value} onChange={(e) => model.setField(name, (e.currentTarget as HTMLSelectElement).value)}>
         <option value="">{t('choice_none')}</option>
-        {Object.keys(set).map((v) => (
-          <option key={v} value={v}>{optionLabel(set, Number(v), lang)}</option>
+        {options.map(([v, label]) => (
+          <option key={v} value={v}>{label[lang]}</option>
         ))}
       </select>
     </FieldShell>

@@ -6,6 +6,7 @@ import { ChoiceField, FlagField, TextField } from './fields';
 import { QualifySection } from './qualify-section';
 import { StakeholdersEditor } from './stakeholders-editor';
 import { TimelineEditor } from './timeline-editor';
+import { LawfulBasisField } from '@/components/privacy/lawful-basis-field';
 
 const sections = ['contact', 'company', 'qualify', 'details', 'timeline', 'stakeholders'] as const;
 
@@ -101,6 +102,7 @@ export function LeadForm({ model, header, onSave, saving, message, actions }: Le
           <FlagField model={model} name="donotpostalmail" danger />
           <FlagField model={model} name="donotbulkemail" danger />
         </div>
+        <LawfulBasisField model={model} />
         <TextField model={model} name="description" multiline />
       </Section>
       <Section id="timeline"><TimelineEditor model={model} /></Section>

@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n/t';
 import type { LeadFormModel, QualifyLinks } from '@/lib/state/lead-form-model';
 import { ChoiceField, FlagField, TextField } from './fields';
+import { CrmSearch } from '@/components/sync/crm-search';
 
 type LinkKind = 'account' | 'contact';
 
@@ -20,8 +21,7 @@ function LinkPicker({ model, kind }: { model: LeadFormModel; kind: LinkKind }) {
         <option value="existing">{t('qualify_mode_existing')}</option>
       </select>
       {link?.mode === 'existing' && (
-        <input name={`qualify-${kind}-name`} placeholder={t('qualify_existing_name')} value={link.name} maxLength={160}
-          onInput={(e) => set({ mode: 'existing', id: link.id || e.currentTarget.value, name: e.currentTarget.value })} />
+        <CrmSearch kind={kind} value={link} onPick={(v) => set({ mode: 'existing', id: v.id || v.name, name: v.name })} />
       )}
     </div>
   );

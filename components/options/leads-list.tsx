@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';
-import { isDoNotContact, queryLeads, type LeadSort } from '@/lib/leads/lead-query';
+import { queryLeads, type LeadSort } from '@/lib/leads/lead-query';
+import { DncBadge } from '@/components/privacy/dnc-badge';
 import { fullName, syncState, type LeadRecord, type SyncState } from '@/lib/leads/schema';
 
 export interface LeadsListProps {
@@ -47,7 +48,7 @@ export function LeadsList({ leads, onOpen, onDelete, onExport }: LeadsListProps)
               <tr key={l.id} data-lead-id={l.id}>
                 <td>
                   <a href={`#/lead/${l.id}`} onClick={(e) => { e.preventDefault(); onOpen(l.id); }}>{fullName(l)}</a>
-                  {isDoNotContact(l) && <span class="dnc-badge" title={t('dnc_badge')}>⛔ {t('dnc_badge')}</span>}
+                  <DncBadge lead={l} />
                 </td>
                 <td>{l.companyname}</td>
                 <td>{l.emailaddress1}</td>

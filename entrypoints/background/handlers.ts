@@ -1,8 +1,12 @@
 // Message -> lib call, nothing else.
-import { deleteLead, getLead, listLeads, restoreLead, saveLead } from '@/lib/leads/repo';
+import { deleteLead, getLead, listLeads, restoreLead } from '@/lib/leads/repo';
+import { saveLeadWithPrivacy } from '@/lib/privacy/guarded-save';
+import { privacyHandlers } from '@/lib/privacy/handlers';
+import { guardBatch, guardLead } from '@/lib/privacy/guard-requests';
 import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
+import * as sync from '@/lib/sync/service';
 import { checkDuplicates, saveLeadThroughPipeline, saveLeads } from '@/lib/leads/save-pipeline';
 import { loadPipelineSettings, saveScoringRules } from '@/lib/leads/pipeline-settings';
 import { disqualifyStoredLead, listAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
@@ -20,9 +24,10 @@ const queued = <T>(value: T): T => {
   void kickQueue();
   return value;
 };
+import { openWebmailCapture } from '@/lib/webmail/open-capture';
 
 export const handlers: Handlers = {
-  'leads/save': async ({ lead }) => queued({ lead: await saveLead(lead as LeadDraftInput) }),
+  'leads/save': async ({ lead, confirmFreeMail }) => queued({ lead: await saveLeadWithPrivacy(lead as LeadDraftInput, { confirmFreeMail }) }),
   'leads/get': async ({ id }) => ({ lead: (await getLead(id)) ?? null }),
   'leads/list': async () => ({ leads: await listLeads() }),
   'leads/delete': async ({ id }) => {
@@ -32,14 +37,32 @@ export const handlers: Handlers = {
   },
   'leads/restore': async ({ lead }) => queued({ lead: await restoreLead(lead as LeadRecord) }),
   'leads/assess': async ({ lead }) => checkDuplicates(lead, await deps()),
-  'leads/submit': async ({ lead, onDuplicate, draft }) => {
-    const out = await saveLeadThroughPipeline({ lead, onDuplicate, draft }, await deps());
+  'leads/submit': async ({ lead, onDuplicate, draft, confirmFreeMail }) => {
+    const out = await saveLeadThroughPipeline({ lead: await guardLead(lead, { confirmFreeMail }), onDuplicate, draft }, await deps());
     if (out.status === 'invalid') throw Object.assign(new Error(out.error), { code: 'invalid' });
     if (out.status === 'duplicates') return { status: 'duplicates', matches: out.matches, issues: out.issues };
     return queued({ status: 'saved', lead: out.lead, issues: out.issues });
   },
+  'sync/connection/get': () => sync.getConnection(),
+  'sync/connection/save': (input) => sync.saveConnection(input),
+  'sync/sign-in': () => sync.signIn(),
+  'sync/sign-out': () => sync.signOut(),
+  'sync/test': () => sync.checkConnection(),
+  'sync/now': () => sync.syncNow(),
+  'sync/status': () => sync.syncStatus(),
+  'sync/resolve': async ({ id, keep }) => {
+    await sync.resolveConflict(id, keep);
+    return {};
+  },
+  'sync/lookup': (probe) => sync.lookupExisting(probe),
+  'sync/search': ({ kind, term }) => sync.searchCrm(kind, term),
+  'sync/option-sets': ({ force }) => sync.optionSets(force),
   'leads/save-batch': async ({ leads, onDuplicate }) => {
-    const outcomes = await saveLeads(leads.map((lead) => ({ lead, onDuplicate })), await deps());
+    const rows = await guardBatch(leads);
+    const allowed = rows.flatMap((r) => (r.ok ? [r.lead] : []));
+    const saved = (await saveLeads(allowed.map((lead) => ({ lead, onDuplicate })), await deps())).values();
+    // Refused rows keep their place, so outcome n is still row n.
+    const outcomes = rows.map((r) => (r.ok ? saved.next().value! : { status: 'invalid' as const, error: r.error }));
     return queued({
       outcomes: outcomes.map((o) =>
         o.status === 'saved' ? { status: 'saved' as const, id: o.lead.id }
@@ -56,8 +79,10 @@ export const handlers: Handlers = {
   'queue/status': async () => ({ waiting: await countWaiting(openTx(await getDb(), ['outbox'], 'readonly')) }),
   'settings/scoring-get': async () => ({ rules: (await loadPipelineSettings()).rules, defaults: defaultScoringRules }),
   'settings/scoring-save': async ({ rules }) => ({ rules: await saveScoringRules(rules) }),
+  'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
   'import/keys': async () => ({ keys: await storedDedupeKeys() }),
   'import/stage': async ({ importId, creates, updates }) => ({ staged: await stageBatch(importId, creates, updates, await deps()) }),
   'import/commit': async ({ importId }) => queued(await commitImport(importId)),
   'import/discard': async ({ importId }) => ({ discarded: await discardImport(importId) }),
+  ...privacyHandlers,
 };

@@ -1,11 +1,25 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { effect, useSignal } from '@preact/signals';
 import { LeadForm } from '@/components/lead-form/lead-form';
+import { DuplicatePanel, type DuplicateMatchView } from '@/components/pipeline/duplicate-panel';
+import { QualifyActions } from '@/components/pipeline/qualify-actions';
+import { ScorePanel } from '@/components/pipeline/score-panel';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts/draft-store';
 import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
-import { createLeadFormModel, emptyFormState } from '@/lib/state/lead-form-model';
+import { scoreFormValues } from '@/lib/leads/score-form';
+import type { ScoringRules } from '@/lib/leads/score';
+import type { LeadDraft, LeadFieldName, LeadRecord } from '@/lib/leads/schema';
+import { createLeadFormModel, emptyFormState, formStateFromLead } from '@/lib/state/lead-form-model';
 import { targetTab } from './target-tab';
+import { saveProblem } from '@/components/privacy/save-error';
+import { ConfirmFreeMail } from '@/components/privacy/confirm-free-mail';
+import { PrivacyNotice } from '@/components/privacy/privacy-notice';
+import { EmailCaptureNotice } from '@/components/webmail/email-capture-notice';
+import { webmailMessageForTab } from '@/lib/webmail/capture-for-tab';
+import type { EmailPrefill } from '@/lib/webmail/email-to-lead';
+import { withEmailNote } from '@/lib/webmail/with-email-note';
+import { CrmMatches } from '@/components/sync/crm-matches';
 
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
@@ -13,16 +27,32 @@ export function App() {
   const saving = useSignal(false);
   const message = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
   const draftKey = useSignal('manual');
+  const rules = useSignal<ScoringRules | undefined>(undefined);
+  // Possible duplicates found on save, and the draft and close choice waiting on the rep.
+  const duplicates = useSignal<{ matches: DuplicateMatchView[]; draft: LeadDraft; close: boolean; confirmFreeMail: boolean } | undefined>(undefined);
+  // Privacy (issue #8): a free-mail sender waits for the rep's yes; `retry` saves again with it.
+  const confirm = useSignal<{ text: string; retry: () => void } | undefined>(undefined);
+  const saved = useSignal<LeadRecord | undefined>(undefined);
+  // Webmail (issue #7): the open email fills the form; the box decides whether it becomes a note.
+  const mail = useSignal<EmailPrefill | undefined>(undefined);
+  const attachNote = useSignal(true);
 
   useEffect(() => {
     let stopAutosave: (() => void) | undefined;
+    void send('settings/scoring-get', {}).then((r) => (rules.value = r.rules), () => {});
     void (async () => {
       const tab = await targetTab();
-      draftKey.value = tab?.url && !tab.url.startsWith('chrome-extension:') ? `url:${tab.url}` : 'manual';
+      const email = await webmailMessageForTab(tab, new URLSearchParams(location.search).get('capture') === 'webmail');
+      // The signature parser and phone metadata load only for webmail tabs.
+      mail.value = email ? (await import('@/lib/webmail/email-to-lead')).emailToLead(email) : undefined;
+      draftKey.value = email ? `mail:${email.client}:${email.key}` : tab?.url && !tab.url.startsWith('chrome-extension:') ? `url:${tab.url}` : 'manual';
       const draft = await loadDraft(draftKey.value);
       if (draft) {
         model.state.value = draft;
         message.value = { kind: 'info', text: t('status_draft_restored') };
+      } else if (mail.value) {
+        model.update({ provenance: mail.value.provenance });
+        model.prefill(mail.value.values, mail.value.provenance.fields);
       } else if (tab?.url?.startsWith('http')) {
         model.update({ provenance: { origin: 'page', sourceUrl: tab.url, pageTitle: tab.title, capturedAt: new Date().toISOString(), fields: {} } });
       }
@@ -38,28 +68,89 @@ export function App() {
     return () => stopAutosave?.();
   }, []);
 
-  async function save(close: boolean) {
+  async function finish(lead: LeadRecord, close: boolean, text = t('status_saved')) {
+    await clearDraft(draftKey.value);
+    duplicates.value = undefined;
+    if (close) return void window.close();
+    model.state.value = formStateFromLead(lead);
+    saved.value = lead;
+    message.value = { kind: 'ok', text };
+  }
+
+  async function guarded(action: () => Promise<void>, retryConfirmed?: () => void) {
+    saving.value = true;
+    confirm.value = undefined;
+    try {
+      await action();
+    } catch (err) {
+      const problem = saveProblem(err);
+      if (problem.kind === 'confirm_free_mail' && retryConfirmed) confirm.value = { text: problem.text, retry: retryConfirmed };
+      message.value = { kind: 'error', text: problem.display };
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  async function save(close: boolean, confirmFreeMail = false) {
     const result = model.submit();
     if (!result.ok) {
       document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    saving.value = true;
-    try {
-      const { lead } = await send('leads/save', { lead: result.draft });
-      await clearDraft(draftKey.value);
-      if (close) {
-        window.close();
+    const note = mail.value && attachNote.value ? mail.value.note : undefined;
+    const draft = note ? withEmailNote(result.draft, note) : result.draft;
+    await guarded(async () => {
+      // A new lead is checked for duplicates first; an edit of a stored one is not.
+      const out = await send('leads/submit', { lead: draft, onDuplicate: model.state.value.id ? 'save' : 'ask', confirmFreeMail });
+      if (out.status === 'duplicates') {
+        duplicates.value = { matches: out.matches, draft, close, confirmFreeMail };
         return;
       }
-      model.update({ id: lead.id });
-      message.value = { kind: 'ok', text: t('status_saved') };
-    } catch (err) {
-      message.value = { kind: 'error', text: t('error_save_failed', err instanceof Error ? err.message : String(err)) };
-    } finally {
-      saving.value = false;
-    }
+      await finish(out.lead, close);
+    }, () => void save(close, true));
   }
+
+  const dup = duplicates.value;
+  const score = rules.value ? scoreFormValues(model.state.value.values, rules.value) : undefined;
+  const chosen = Number(model.state.value.values.leadqualitycode) || undefined;
+  const header = (
+    <>
+      <PrivacyNotice model={model} />
+      {confirm.value && <ConfirmFreeMail text={confirm.value.text} onConfirm={confirm.value.retry} />}
+      {mail.value && <EmailCaptureNotice prefill={mail.value} attach={attachNote} />}
+      {dup && (
+        <DuplicatePanel
+          matches={dup.matches}
+          values={model.state.value.values}
+          busy={saving.value}
+          onOpen={(lead) => {
+            void clearDraft(draftKey.value);
+            duplicates.value = undefined;
+            model.state.value = formStateFromLead(lead);
+            saved.value = lead;
+            message.value = { kind: 'info', text: t('dup_opened') };
+          }}
+          onMerge={(targetId, fields: LeadFieldName[]) => guarded(async () => {
+            const { lead } = await send('leads/merge', { targetId, values: dup.draft as unknown as Record<string, unknown>, fields, timeline: dup.draft.timeline });
+            await finish(lead, dup.close, t('dup_merged'));
+          })}
+          onSaveAnyway={() => guarded(async () => {
+            const out = await send('leads/submit', { lead: dup.draft, onDuplicate: 'save', confirmFreeMail: dup.confirmFreeMail });
+            if (out.status === 'saved') await finish(out.lead, dup.close);
+          })}
+          onCancel={() => (duplicates.value = undefined)}
+        />
+      )}
+      {score && <ScorePanel score={score} chosen={chosen} onUse={(r) => model.setField('leadqualitycode', String(r))} />}
+      {saved.value && saved.value.id === model.state.value.id && (
+        <QualifyActions lead={saved.value} onChanged={(lead) => {
+          saved.value = lead;
+          model.state.value = formStateFromLead(lead);
+          message.value = { kind: 'ok', text: t('status_saved') };
+        }} />
+      )}
+    </>
+  );
 
   if (!ready.value) return <div class="loading" aria-busy="true" />;
   return (
@@ -69,10 +160,13 @@ export function App() {
         <button type="button" class="link" data-action="clear" onClick={() => {
           model.state.value = emptyFormState();
           model.errors.value = {};
+          duplicates.value = undefined;
+          saved.value = undefined;
           void clearDraft(draftKey.value);
         }}>{t('action_clear')}</button>
       </header>
-      <LeadForm model={model} onSave={save} saving={saving.value} message={message.value} />
+      <CrmMatches model={model} />
+      <LeadForm model={model} header={header} onSave={save} saving={saving.value} message={message.value} />
     </main>
   );
 }

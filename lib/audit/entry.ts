@@ -11,6 +11,7 @@ export const auditKind = z.enum([
   'queued',
   'sync_attempt',
   'sync_result',
+  'erased', // issue #8: "forget this person"; the only trace left, with no personal data
 ]);
 export type AuditKind = z.infer<typeof auditKind>;
 

@@ -27,13 +27,15 @@ export type KeySource = Pick<LeadFields, 'firstname' | 'lastname' | 'companyname
 const squash = (s: string) => s.replace(/ /g, '');
 
 /** Prefix and suffix of surname and company, crossed: a single typo in each (anywhere but in
- * a very short word) still leaves one key shared. */
-export function fuzzyBlockingKeys(lastname: string, company: string): string[] {
+ * a very short word) still leaves one key shared. The first name's initial keeps the blocks
+ * small ("-ski" surnames are everywhere in Poland). */
+export function fuzzyBlockingKeys(lastname: string, company: string, firstname = ''): string[] {
   const l = squash(lastname);
   const c = squash(company);
   if (l.length < 2 || c.length < 2) return [];
+  const f = firstname.charAt(0);
   const lp = l.slice(0, 3), ls = l.slice(-3), cp = c.slice(0, 3), cs = c.slice(-3);
-  return [...new Set([`pp:${lp}|${cp}`, `sp:${ls}|${cp}`, `ps:${lp}|${cs}`, `ss:${ls}|${cs}`])];
+  return [...new Set([`pp:${f}|${lp}|${cp}`, `sp:${f}|${ls}|${cp}`, `ps:${f}|${lp}|${cs}`, `ss:${f}|${ls}|${cs}`])];
 }
 
 export function dedupeKeys(leadId: string, lead: KeySource): DedupeKeys {
@@ -49,7 +51,7 @@ export function dedupeKeys(leadId: string, lead: KeySource): DedupeKeys {
     emails: [...new Set(emails)],
     phones: [...new Set(phones)],
     nameCompany: first && last && company ? `${first}|${last}|${company}` : undefined,
-    fuzzy: fuzzyBlockingKeys(last, company),
+    fuzzy: fuzzyBlockingKeys(last, company, first),
     name: [first, last].filter(Boolean).join(' '),
     company,
   };

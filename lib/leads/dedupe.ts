@@ -24,11 +24,54 @@ type DedupeTx = Tx;
 
 const ruleOrder: DuplicateRule[] = ['email', 'phone', 'name_company', 'fuzzy_name_company'];
 
-/** Finds stored leads that look like `lead`. Runs inside the caller's transaction, which must
- * include the 'dedupe' and 'leads' stores. */
-export async function findDuplicates(tx: DedupeTx, leadId: string, lead: KeySource, excludeIds: readonly string[] = []): Promise<DuplicateMatch[]> {
-  const keys = dedupeKeys(leadId, lead);
+/** Where duplicates are looked up: the database, or the leads saved earlier in a batch. */
+export interface DuplicateSource {
+  idsByEmail(email: string): Promise<string[]> | string[];
+  idsByPhone(phone: string): Promise<string[]> | string[];
+  idsByNameCompany(key: string): Promise<string[]> | string[];
+  rowsByFuzzyKey(key: string): Promise<DedupeKeys[]> | DedupeKeys[];
+  lead(id: string): Promise<LeadRecord | undefined> | LeadRecord | undefined;
+}
+
+/** The 'dedupe' and 'leads' stores of the caller's transaction. */
+export function dbSource(tx: DedupeTx): DuplicateSource {
   const store = tx.objectStore('dedupe');
+  return {
+    idsByEmail: (e) => store.index('by-email').getAllKeys(e, MAX_MATCHES),
+    idsByPhone: (p) => store.index('by-phone').getAllKeys(p, MAX_MATCHES),
+    idsByNameCompany: (k) => store.index('by-name-company').getAllKeys(k, MAX_MATCHES),
+    rowsByFuzzyKey: (k) => store.index('by-fuzzy').getAll(k, MAX_FUZZY_CANDIDATES),
+    lead: (id) => tx.objectStore('leads').get(id),
+  };
+}
+
+/** Leads saved earlier in the same batch, held in memory (imports check rows against each other). */
+export class BatchSource implements DuplicateSource {
+  private readonly byKey = new Map<string, string[]>();
+  private readonly rows = new Map<string, DedupeKeys>();
+  private readonly records = new Map<string, LeadRecord>();
+
+  add(record: LeadRecord, keys: DedupeKeys): void {
+    this.records.set(record.id, record);
+    this.rows.set(record.id, keys);
+    const put = (k: string) => this.byKey.set(k, [...(this.byKey.get(k) ?? []), record.id]);
+    keys.emails.forEach((e) => put(`e:${e}`));
+    keys.phones.forEach((p) => put(`p:${p}`));
+    if (keys.nameCompany) put(`n:${keys.nameCompany}`);
+    keys.fuzzy.forEach((f) => put(`f:${f}`));
+  }
+  idsByEmail = (e: string) => this.byKey.get(`e:${e}`) ?? [];
+  idsByPhone = (p: string) => this.byKey.get(`p:${p}`) ?? [];
+  idsByNameCompany = (k: string) => this.byKey.get(`n:${k}`) ?? [];
+  rowsByFuzzyKey = (k: string) => (this.byKey.get(`f:${k}`) ?? []).map((id) => this.rows.get(id)!);
+  lead = (id: string) => this.records.get(id);
+}
+
+/** Finds stored leads that look like `lead`. With a transaction, looks in its 'dedupe' and
+ * 'leads' stores; any other source (a batch in memory) works the same way. */
+export async function findDuplicates(from: DedupeTx | DuplicateSource, leadId: string, lead: KeySource, excludeIds: readonly string[] = []): Promise<DuplicateMatch[]> {
+  const source = 'objectStore' in from ? dbSource(from) : from;
+  const keys = dedupeKeys(leadId, lead);
   const found = new Map<string, { rules: Set<DuplicateRule>; fields: Set<LeadFieldName>; similarity: number }>();
   const skip = new Set([leadId, ...excludeIds]);
   const hit = (id: string, rule: DuplicateRule, fields: LeadFieldName[], similarity = 1) => {
@@ -45,23 +88,13 @@ export async function findDuplicates(tx: DedupeTx, leadId: string, lead: KeySour
   const phoneField = (p: string): LeadFieldName[] => (['telephone1', 'mobilephone'] as const).filter((f) => lead.phoneE164?.[f] === p);
 
   const lookups: Promise<void>[] = [];
-  for (const e of keys.emails) {
-    lookups.push(store.index('by-email').getAllKeys(e, MAX_MATCHES).then((ids) => ids.forEach((id) => hit(id, 'email', emailField(e)))));
-  }
-  for (const p of keys.phones) {
-    lookups.push(store.index('by-phone').getAllKeys(p, MAX_MATCHES).then((ids) => ids.forEach((id) => hit(id, 'phone', phoneField(p)))));
-  }
-  if (keys.nameCompany) {
-    lookups.push(
-      store.index('by-name-company').getAllKeys(keys.nameCompany, MAX_MATCHES)
-        .then((ids) => ids.forEach((id) => hit(id, 'name_company', ['firstname', 'lastname', 'companyname']))),
-    );
-  }
+  const each = <T,>(value: Promise<T[]> | T[], fn: (v: T) => void) => lookups.push(Promise.resolve(value).then((vs) => vs.forEach(fn)));
+  for (const e of keys.emails) each(source.idsByEmail(e), (id) => hit(id, 'email', emailField(e)));
+  for (const p of keys.phones) each(source.idsByPhone(p), (id) => hit(id, 'phone', phoneField(p)));
+  if (keys.nameCompany) each(source.idsByNameCompany(keys.nameCompany), (id) => hit(id, 'name_company', ['firstname', 'lastname', 'companyname']));
   // Fuzzy: gather candidates sharing a blocking key, then compare names and companies.
   const candidates = new Map<string, DedupeKeys>();
-  for (const k of keys.fuzzy) {
-    lookups.push(store.index('by-fuzzy').getAll(k, MAX_FUZZY_CANDIDATES).then((rows) => rows.forEach((r) => candidates.set(r.leadId, r))));
-  }
+  for (const k of keys.fuzzy) each(source.rowsByFuzzyKey(k), (r) => candidates.set(r.leadId, r));
   await Promise.all(lookups);
 
   for (const c of candidates.values()) {
@@ -74,8 +107,7 @@ export async function findDuplicates(tx: DedupeTx, leadId: string, lead: KeySour
     .map(([id, m]) => ({ id, ...m }))
     .sort((a, b) => strength(b.rules) - strength(a.rules) || b.similarity - a.similarity)
     .slice(0, MAX_MATCHES);
-  const leads = tx.objectStore('leads');
-  const records = await Promise.all(ranked.map((m) => leads.get(m.id)));
+  const records = await Promise.all(ranked.map((m) => source.lead(m.id)));
   return ranked.flatMap((m, i) => {
     const record = records[i];
     if (!record) return []; // index row of a lead deleted meanwhile
@@ -86,6 +118,13 @@ export async function findDuplicates(tx: DedupeTx, leadId: string, lead: KeySour
       similarity: m.similarity,
     }];
   });
+}
+
+/** Both lists, strongest first, each lead once. */
+export function mergeMatches(a: DuplicateMatch[], b: DuplicateMatch[]): DuplicateMatch[] {
+  const byId = new Map<string, DuplicateMatch>();
+  for (const m of [...a, ...b]) if (!byId.has(m.lead.id)) byId.set(m.lead.id, m);
+  return [...byId.values()].sort((x, y) => strength(new Set(y.rules)) - strength(new Set(x.rules)) || y.similarity - x.similarity).slice(0, MAX_MATCHES);
 }
 
 function strength(rules: Set<DuplicateRule>): number {

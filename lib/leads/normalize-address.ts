@@ -20,14 +20,17 @@ export function normalizeStreetLine(line: string | undefined, polish: boolean): 
   if (!polish) return isOneCase(s) ? s.replace(/\p{L}+/gu, (w) => (/\d/.test(w) ? w : caseName(w)!)) : s;
   s = s.replace(/\s*\/\s*/g, '/'); // "10 / 12" -> "10/12"
   const words = s.split(' ');
-  const oneCase = isOneCase(s);
-  const out = words.map((w, i) => {
-    const key = w.toLowerCase().replace(/\.$/, '');
-    if (i === 0 && STREET_PREFIXES[key] && words.length > 1) return STREET_PREFIXES[key];
-    if (i > 0 && UNIT_WORDS[key] && /^\d/.test(words[i + 1] ?? '')) return UNIT_WORDS[key];
+  // The prefix ("UL", "ul.") says nothing about how the rep cased the street name.
+  const key = (w: string) => w.toLowerCase().replace(/\.$/, '');
+  const fixed = words.map((w, i): string | undefined => {
+    if (i === 0 && STREET_PREFIXES[key(w)] && words.length > 1) return STREET_PREFIXES[key(w)];
+    if (i > 0 && UNIT_WORDS[key(w)] && /^\d/.test(words[i + 1] ?? '')) return UNIT_WORDS[key(w)];
     if (/\d/.test(w)) return w.toUpperCase(); // "12a" -> "12A"
-    return oneCase ? caseName(w)! : w;
+    return undefined;
   });
+  // Only the name itself tells how the rep cased it, not "UL", "M." or the numbers.
+  const oneCase = isOneCase(words.filter((_, i) => fixed[i] === undefined).join(' '));
+  const out = words.map((w, i) => fixed[i] ?? (oneCase ? caseName(w)! : w));
   return out.join(' ');
 }
 

@@ -5,9 +5,10 @@ import * as z from 'zod/mini';
 import { getDb } from '../db/open';
 import { openTx, type Tx } from '../db/tx';
 import { appendAudit } from '../audit/trail';
-import { enqueueRevision, syncInfoOf } from '../queue/outbox';
+import { enqueueRevision, settle, syncInfoOf } from '../queue/outbox';
+import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch } from './dedupe';
+import { dedupeKeys } from './dedupe-keys';
 import { jobKey, type OutboxJob } from '../queue/job';
-import { findDuplicates, indexLead, type DuplicateMatch } from './dedupe';
 import { normalizeLead, type NormalizeIssue } from './normalize';
 import type { PipelineSettings } from './pipeline-settings';
 import { scoreLead, type LeadScore } from './score';
@@ -60,13 +61,19 @@ function prepare(request: SaveRequest, settings: PipelineSettings): Prepared {
   return { request, draft: lead, issues, score };
 }
 
-async function saveOne(tx: Tx<'readwrite'>, p: Prepared, at: string): Promise<SaveOutcome> {
-  if (!p.draft || !p.score) return { status: 'invalid', error: p.error ?? 'invalid' };
-  const { draft, score, issues, request } = p;
-  const id = draft.id ?? crypto.randomUUID();
-  const existing = draft.id ? await tx.objectStore('leads').get(draft.id) : undefined;
+/** What phase one read for a lead: its stored version and its duplicates among stored leads. */
+interface PreRead {
+  existing?: LeadRecord;
+  stored: DuplicateMatch[];
+}
 
-  const duplicates = await findDuplicates(tx, id, draft);
+async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRead | undefined, batch: BatchSource, at: string): Promise<SaveOutcome> {
+  if (!p.draft || !p.score || !pre) return { status: 'invalid', error: p.error ?? 'invalid' };
+  const { draft, score, issues, request } = p;
+  // A lead saved earlier in this batch is newer than what phase one read.
+  const existing = batch.lead(id) ?? pre.existing;
+  const fresh = (m: DuplicateMatch) => ({ ...m, lead: batch.lead(m.lead.id) ?? m.lead });
+  const duplicates = mergeMatches(pre.stored.map(fresh), await findDuplicates(batch, id, draft));
   if (duplicates.length && (request.onDuplicate ?? 'ask') === 'ask' && !existing) {
     return { status: 'duplicates', draft, matches: duplicates, issues, score };
   }
@@ -94,22 +101,25 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, at: string): Promise<Sa
 
   if (!existing) {
     const prov = record.provenance;
-    await appendAudit(tx, {
+    settle(appendAudit(tx, {
       leadId: id, at, kind: 'captured',
       details: {
         origin: prov.origin, sourceUrl: prov.sourceUrl, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt,
+        lawfulBasis: prov.lawfulBasis, capturedBy: prov.capturedBy, // issue #8: why and by whom
         methods: Object.fromEntries(Object.entries(prov.fields).map(([f, v]) => [f, v.method])),
         duplicatesIgnored: duplicates.map((d) => d.lead.id),
       },
-    });
+    }));
   } else {
     const kind = request.auditAs?.kind ?? 'edited';
-    await appendAudit(tx, { leadId: id, at, kind, details: { fields: changed, ...request.auditAs?.details } });
+    settle(appendAudit(tx, { leadId: id, at, kind, details: { fields: changed, ...request.auditAs?.details } }));
   }
-  const job = await enqueueRevision(tx, id, at, { draft: request.draft ?? (existing ? undefined : false) });
+  const job = await enqueueRevision(tx, id, at, { draft: request.draft ?? (existing ? undefined : false), isNew: !existing && !draft.id });
   record.sync = syncInfoOf(job, existing?.sync);
-  await tx.objectStore('leads').put(record);
-  await indexLead(tx, id, record);
+  settle(tx.objectStore('leads').put(record));
+  const keys = dedupeKeys(id, record);
+  settle(tx.objectStore('dedupe').put(keys));
+  batch.add(record, keys);
   return { status: 'saved', lead: record, created: !existing, changed, duplicates, issues, score };
 }
 
@@ -119,16 +129,36 @@ export async function saveLeads(requests: readonly SaveRequest[], deps: Pipeline
   const prepared = requests.map((r) => prepare(r, deps.settings));
   const at = (deps.now ?? (() => new Date()))().toISOString();
   const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox', 'audit'], 'readwrite');
+  const ids = prepared.map((p) => p.draft?.id ?? crypto.randomUUID());
+  // Phase one: every read at once, so IndexedDB serves them back to back instead of waiting on
+  // a round trip per lead. Phase two decides in order, checking each lead against the ones
+  // saved before it in this batch too.
+  const pre = await Promise.all(prepared.map(async (p, i): Promise<PreRead | undefined> => {
+    if (!p.draft) return undefined;
+    const [existing, stored] = await Promise.all([
+      p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
+      findDuplicates(tx, ids[i], p.draft),
+    ]);
+    return { existing, stored };
+  }));
+  const batch = new BatchSource();
   const outcomes: SaveOutcome[] = [];
-  for (const p of prepared) outcomes.push(await saveOne(tx, p, at));
+  for (const [i, p] of prepared.entries()) outcomes.push(await saveOne(tx, p, ids[i], pre[i], batch, at));
   await tx.done;
   return outcomes;
 }
 
 /** Saves one lead inside the caller's transaction (over leads, dedupe, outbox and audit): the
  * file import keeps one transaction open across its batches so a cancel writes nothing. */
-export function saveInTransaction(tx: Tx<'readwrite'>, request: SaveRequest, deps: PipelineDeps, at: string): Promise<SaveOutcome> {
-  return saveOne(tx, prepare(request, deps.settings), at);
+export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveRequest, deps: PipelineDeps, at: string): Promise<SaveOutcome> {
+  const p = prepare(request, deps.settings);
+  if (!p.draft) return { status: 'invalid', error: p.error ?? 'invalid' };
+  const id = p.draft.id ?? crypto.randomUUID();
+  const [existing, stored] = await Promise.all([
+    p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
+    findDuplicates(tx, id, p.draft),
+  ]);
+  return saveOne(tx, p, id, { existing, stored }, new BatchSource(), at);
 }
 
 /**
@@ -157,14 +187,14 @@ export function saveNewLeadsInTransaction(tx: Tx<'readwrite'>, leads: readonly u
       updatedAt: at,
     } as LeadRecord;
     const prov = record.provenance;
-    void tx.objectStore('leads').put(record);
-    void indexLead(tx, id, record);
-    void tx.objectStore('outbox').put(job);
-    void appendAudit(tx, {
+    settle(tx.objectStore('leads').put(record));
+    settle(tx.objectStore('dedupe').put(dedupeKeys(id, record)));
+    settle(tx.objectStore('outbox').put(job));
+    settle(appendAudit(tx, {
       leadId: id, at, kind: 'captured',
       details: { origin: prov.origin, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt, methods: {}, duplicatesIgnored: [] },
-    });
-    void appendAudit(tx, { leadId: id, at, kind: 'queued', details: { key: jobKey(job), op: job.op } });
+    }));
+    settle(appendAudit(tx, { leadId: id, at, kind: 'queued', details: { key: jobKey(job), op: job.op } }));
     ids.push(id);
   }
   return { ids };

@@ -132,6 +132,10 @@ export const fieldProvenance = z.object({
   source: z.optional(z.string().check(z.maxLength(2048))),
 });
 
+/** Why the rep may hold this person's data (GDPR art. 6(1)): issue #8. */
+export const lawfulBasis = z.enum(['legitimate_interest', 'consent', 'contract']);
+export type LawfulBasis = z.infer<typeof lawfulBasis>;
+
 export const provenance = z.object({
   /** Where the lead came from: the page, the email or the file. */
   origin: z._default(z.enum(['manual', 'page', 'selection', 'email', 'import']), 'manual'),
@@ -139,6 +143,8 @@ export const provenance = z.object({
   pageTitle: z.optional(z.string().check(z.maxLength(500))),
   capturedAt: z.iso.datetime(),
   capturedBy: z.optional(z.string().check(z.maxLength(200))),
+  /** Set by the background on save from the rep's default when missing (issue #8). */
+  lawfulBasis: z.optional(lawfulBasis),
   /** Per prefilled field: which method found it and where. */
   fields: z._default(z.record(z.string(), fieldProvenance), {}),
 });

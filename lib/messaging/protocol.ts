@@ -2,9 +2,12 @@
 // Zod schemas are the contract; the background parses every request before acting on it.
 import * as z from 'zod/mini';
 import { leadRecord } from '../leads/schema';
+import type * as SyncService from '../sync/service';
+import { privacyMessages } from '../privacy/messages';
 import { auditEntry } from '../audit/entry';
 import { scoringRules } from '../leads/score';
 import { disqualifyRequest, qualifyRequest } from '../leads/qualify';
+import { webmailMessage } from '../webmail/message-schema';
 
 /** Who may send a message: our own pages only, or also our content scripts (webmail). */
 export type Sender = 'extension' | 'content';
@@ -17,6 +20,8 @@ export interface MessageSpec<In extends z.core.$ZodType = z.core.$ZodType, Out e
 export type Protocol = Record<string, MessageSpec>;
 
 const id = z.object({ id: z.uuid() });
+const empty = z._default(z.object({}), {});
+const text = (max: number) => z.string().check(z.maxLength(max));
 const maybeLead = z.object({ lead: z.nullable(leadRecord) });
 
 const issue = z.object({ field: z.string(), code: z.string() });
@@ -41,19 +46,42 @@ const candidate = z.object({ id: z.string(), name: z.string(), values: z.record(
 
 export const toBackground = {
   /** Save a new lead, or replace one with the same id. `lead` is a LeadDraftInput, parsed in the background. */
-  'leads/save': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
+  'leads/save': { in: z.object({ lead: z.unknown(), confirmFreeMail: z.optional(z.boolean()) }), out: z.object({ lead: leadRecord }), from: ['extension'] },
   'leads/get': { in: id, out: maybeLead, from: ['extension'] },
   'leads/list': { in: z._default(z.object({}), {}), out: z.object({ leads: z.array(leadRecord) }), from: ['extension'] },
   'leads/delete': { in: id, out: maybeLead, from: ['extension'] },
   /** Undo of a delete: the record as `leads/delete` returned it. */
   'leads/restore': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
 
+  // ---- Sync (issue #6). Outputs are typed from lib/sync/service.ts; inputs are checked here. ----
+  'sync/connection/get': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.getConnection>>>(), from: ['extension'] },
+  'sync/connection/save': {
+    in: z.object({
+      environmentUrl: text(500), tenant: text(200), clientId: text(100),
+      webhookUrl: z.optional(text(2000)), webhookSecret: z.optional(text(500)),
+    }),
+    out: z.custom<Awaited<ReturnType<typeof SyncService.saveConnection>>>(),
+    from: ['extension'],
+  },
+  'sync/sign-in': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.signIn>>>(), from: ['extension'] },
+  'sync/sign-out': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.signOut>>>(), from: ['extension'] },
+  'sync/test': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.checkConnection>>>(), from: ['extension'] },
+  'sync/now': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.syncNow>>>(), from: ['extension'] },
+  'sync/status': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.syncStatus>>>(), from: ['extension'] },
+  'sync/resolve': { in: z.object({ id: z.uuid(), keep: z.enum(['mine', 'crm']) }), out: z.object({}), from: ['extension'] },
+  'sync/lookup': {
+    in: z.object({ email: z.optional(text(200)), firstname: z.optional(text(100)), lastname: z.optional(text(100)), companyname: z.optional(text(200)) }),
+    out: z.custom<Awaited<ReturnType<typeof SyncService.lookupExisting>>>(),
+    from: ['extension'],
+  },
+  'sync/search': { in: z.object({ kind: z.enum(['account', 'contact']), term: text(200) }), out: z.custom<Awaited<ReturnType<typeof SyncService.searchCrm>>>(), from: ['extension'] },
+  'sync/option-sets': { in: z._default(z.object({ force: z.optional(z.boolean()) }), {}), out: z.custom<Awaited<ReturnType<typeof SyncService.optionSets>>>(), from: ['extension'] },
   // ---- Issue #4: pipeline, qualification, queue, audit ----
   /** Duplicates, score and normalisation notes for a draft, without saving it. */
   'leads/assess': { in: z.object({ lead: z.unknown() }), out: assessment, from: ['extension'] },
   /** Saves through the pipeline; with onDuplicate 'ask' it stops and returns the duplicates. */
   'leads/submit': {
-    in: z.object({ lead: z.unknown(), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask'), draft: z.optional(z.boolean()) }),
+    in: z.object({ lead: z.unknown(), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask'), draft: z.optional(z.boolean()), confirmFreeMail: z.optional(z.boolean()) }),
     out: z.union([
       z.object({ status: z.literal('saved'), lead: leadRecord, issues: z.array(issue) }),
       z.object({ status: z.literal('duplicates'), matches: z.array(duplicateMatch), issues: z.array(issue) }),
@@ -85,6 +113,8 @@ export const toBackground = {
   'queue/status': { in: z._default(z.object({}), {}), out: z.object({ waiting: z.number() }), from: ['extension'] },
   'settings/scoring-get': { in: z._default(z.object({}), {}), out: z.object({ rules: scoringRules, defaults: scoringRules }), from: ['extension'] },
   'settings/scoring-save': { in: z.object({ rules: z.unknown() }), out: z.object({ rules: scoringRules }), from: ['extension'] },
+  /** The webmail button (issue #7): the open message, from our content script; opens the lead form for that tab. */
+  'webmail/capture': { in: webmailMessage, out: z.object({ opened: z.boolean() }), from: ['content'] },
   /** File import (issue #5): dedupe keys of stored leads, then staged batches committed in one transaction. */
   'import/keys': { in: z._default(z.object({}), {}), out: z.object({ keys: z.array(z.tuple([z.string(), z.string()])) }), from: ['extension'] },
   'import/stage': {
@@ -98,6 +128,9 @@ export const toBackground = {
   },
   'import/commit': { in: z.object({ importId: z.uuid() }), out: z.object({ created: z.number(), updated: z.number() }), from: ['extension'] },
   'import/discard': { in: z.object({ importId: z.uuid() }), out: z.object({ discarded: z.boolean() }), from: ['extension'] },
+
+  // ---- Issue #8: privacy ----
+  ...privacyMessages,
 } as const satisfies Protocol;
 
 export type ToBackground = typeof toBackground;

@@ -11,6 +11,11 @@ import { retryDelay, type BackoffOptions } from './backoff';
 
 export type OutboxTx = Tx<'readwrite'>;
 
+/** Lets a write run without awaiting it; its error surfaces through the transaction. */
+export function settle(p: Promise<unknown>): void {
+  p.catch(() => {});
+}
+
 /** The lead's view of its job (lead.sync), kept identical to the outbox. */
 export function syncInfoOf(job: OutboxJob, previous: LeadRecord['sync'] | undefined): LeadRecord['sync'] {
   return {
@@ -28,9 +33,10 @@ export function syncInfoOf(job: OutboxJob, previous: LeadRecord['sync'] | undefi
  * a changed one is queued again (a synced lead becomes an update). Returns the job; the caller
  * writes the lead with `syncInfoOf(job)` in the same transaction.
  */
-export async function enqueueRevision(tx: OutboxTx, leadId: string, at: string, options: { draft?: boolean } = {}): Promise<OutboxJob> {
+export async function enqueueRevision(tx: OutboxTx, leadId: string, at: string, options: { draft?: boolean; isNew?: boolean } = {}): Promise<OutboxJob> {
   const store = tx.objectStore('outbox');
-  const current = await store.get(leadId);
+  // A lead just created has no job: skip the read (imports save thousands in one go).
+  const current = options.isNew ? undefined : await store.get(leadId);
   let job: OutboxJob;
   if (!current) {
     job = {
@@ -49,9 +55,10 @@ export async function enqueueRevision(tx: OutboxTx, leadId: string, at: string, 
     }
     if (current.syncedRevision > 0) job.op = 'update';
   }
-  await store.put(job);
+  // Writes are not awaited one by one: a failure aborts the transaction, which the caller awaits.
+  settle(store.put(job));
   if (job.state === 'ready' && current?.state !== 'ready') {
-    await appendAudit(tx, { leadId, at, kind: 'queued', details: { key: jobKey(job), op: job.op } });
+    settle(appendAudit(tx, { leadId, at, kind: 'queued', details: { key: jobKey(job), op: job.op } }));
   }
   return job;
 }

@@ -6,20 +6,24 @@ import { browser } from '#imports';
 import { refreshBadge } from '../badge';
 import { registeredSyncProcessor } from './processor-registry';
 import { createQueueRunner, type QueueRunner } from './runner';
+import type { SyncProcessor } from './processor';
 
 export const QUEUE_ALARM = 'leadclip-queue';
 /** Chrome's shortest alarm period (30 s since Chrome 120). */
 const HEARTBEAT_MINUTES = 0.5;
 
-let runner: QueueRunner | undefined;
+/** This worker's identity for claims: a job left syncing under another id was cut off. */
+const WORKER_ID = crypto.randomUUID();
+let runner: { processor: SyncProcessor; queue: QueueRunner } | undefined;
 
 /** Runs the queue now. Safe to call often: concurrent calls share one run. */
 export async function kickQueue(): Promise<void> {
   const processor = registeredSyncProcessor();
   if (!processor) return void (await refreshBadge());
-  runner ??= createQueueRunner({ processor, onProgress: () => refreshBadge() });
+  // One runner per worker (it owns the claims it makes); a newly registered processor gets a new one.
+  if (runner?.processor !== processor) runner = { processor, queue: createQueueRunner({ processor, owner: WORKER_ID, onProgress: () => refreshBadge() }) };
   await browser.alarms.create(QUEUE_ALARM, { periodInMinutes: HEARTBEAT_MINUTES, delayInMinutes: HEARTBEAT_MINUTES });
-  const summary = await runner.run();
+  const summary = await runner.queue.run();
   await refreshBadge();
   if (!summary.nextDueAt) return void (await browser.alarms.clear(QUEUE_ALARM));
   const due = Date.parse(summary.nextDueAt);

@@ -162,6 +162,8 @@ export function splitPersonName(raw: string): PersonNameParts {
       } else if (lastWords.length === 2 && isSuffix(lastWords[1]) && !isSuffix(lastWords[0])) {
         suffixWords.unshift(lastWords.pop()!);
       }
+      // "KOWALSKI, Jan": a shouted surname beside a normally written given name is title-cased.
+      if (lastWords.every(isAllCaps) && given.length && !given.some(isAllCaps)) lastWords = lastWords.map(titleCaseWord);
       return compact({
         salutation: titleWords.join(' ') || undefined,
         ...splitGivenNames(given),

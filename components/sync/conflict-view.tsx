@@ -1,0 +1,45 @@
+// A lead changed in the CRM since it was last synced: both versions, field by field, and the
+// rep's choice. Nothing is overwritten until they choose.
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { t } from '@/lib/i18n/t';
+import { send } from '@/lib/messaging/send';
+import { leadFieldNames, type LeadRecord } from '@/lib/leads/schema';
+import type { Conflict } from '@/lib/sync/sync-db';
+
+interface Props {
+  leadId: string;
+  name: string;
+  conflict: Conflict;
+  onResolve: (id: string, keep: 'mine' | 'crm') => void | Promise<void>;
+}
+
+const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
+
+export function ConflictView({ leadId, name, conflict, onResolve }: Props) {
+  const mine = useSignal<LeadRecord | null>(null);
+  useEffect(() => void send('leads/get', { id: leadId }).then((r) => (mine.value = r.lead)), [leadId]);
+  const local = mine.value;
+  const crm = conflict.crm as Record<string, unknown>;
+  const rows = local
+    ? leadFieldNames.filter((f) => show(local[f]) !== show(crm[f]))
+    : [];
+  return (
+    <div class="banner banner--warning sync-conflict" role="region" aria-label={t('syncConflictTitle', name)} data-testid="conflict" data-lead-id={leadId}>
+      <strong>{t('syncConflictTitle', name)}</strong>
+      <p>{t('syncProblemConflict')}</p>
+      <table class="leads-table">
+        <thead><tr><th>{t('syncColField')}</th><th>{t('syncConflictMine')}</th><th>{t('syncConflictCrm')}</th></tr></thead>
+        <tbody>
+          {rows.map((f) => (
+            <tr key={f} data-field={f}><td>{f}</td><td data-side="mine">{show(local![f])}</td><td data-side="crm">{show(crm[f])}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="toolbar">
+        <button type="button" data-action="keep-mine" onClick={() => void onResolve(leadId, 'mine')}>{t('syncConflictKeepMine')}</button>
+        <button type="button" data-action="keep-crm" onClick={() => void onResolve(leadId, 'crm')}>{t('syncConflictKeepCrm')}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+// Options → Connection: environment URL, tenant, client ID (or values preset by the admin),
+// a short guide to registering the Entra app, sign in / out and "Test connection".
+import './sync.css';
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { browser } from '#imports';
+import { t } from '@/lib/i18n/t';
+import { send, MessageError } from '@/lib/messaging/send';
+import { normalizeSettings, originPattern } from '@/lib/sync/settings';
+import type { MessageOut } from '@/lib/messaging/protocol';
+
+type Info = MessageOut<'sync/connection/get'>;
+type Check = MessageOut<'sync/test'>;
+const fields = ['environmentUrl', 'tenant', 'clientId', 'webhookUrl'] as const;
+
+export function ConnectionPage() {
+  const info = useSignal<Info | undefined>(undefined);
+  const form = useSignal<Record<string, string>>({ environmentUrl: '', tenant: '', clientId: '', webhookUrl: '', webhookSecret: '' });
+  const problems = useSignal<Record<string, string>>({});
+  const busy = useSignal(false);
+  const status = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
+
+  async function load() {
+    const i = await send('sync/connection/get', {});
+    info.value = i;
+    form.value = { ...form.value, ...Object.fromEntries(fields.map((f) => [f, i.settings[f] ?? ''])) };
+  }
+  useEffect(() => void load(), []);
+
+  const locked = (f: string) => !!info.value?.locked.includes(f as never);
+
+  async function run(action: () => Promise<void>) {
+    busy.value = true;
+    status.value = undefined;
+    try {
+      await action();
+    } catch (err) {
+      status.value = { kind: 'error', text: err instanceof MessageError || err instanceof Error ? err.message : String(err) };
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Saves, asks for the org's host permission (needs this click), then signs in. */
+  const connect = () => run(async () => {
+    const input = { environmentUrl: form.value.environmentUrl, tenant: form.value.tenant, clientId: form.value.clientId, webhookUrl: form.value.webhookUrl || undefined, webhookSecret: form.value.webhookSecret || undefined };
+    const local = normalizeSettings(input);
+    if (!local.ok) {
+      problems.value = Object.fromEntries(Object.entries(local.problems).map(([k, v]) => [k, t(`syncSettings_${v}`)]));
+      return;
+    }
+    problems.value = {};
+    const origins = [local.settings.environmentUrl, local.settings.webhookUrl].filter((u): u is string => !!u).map(originPattern);
+    if (origins.length && !(await browser.permissions.contains({ origins })) && !(await browser.permissions.request({ origins }))) {
+      status.value = { kind: 'error', text: t('syncPermissionDenied') };
+      return;
+    }
+    const saved = await send('sync/connection/save', input);
+    if (!saved.ok) {
+      problems.value = Object.fromEntries(Object.entries(saved.problems).map(([k, v]) => [k, t(`syncSettings_${v}`)]));
+      return;
+    }
+    if (local.settings.environmentUrl) {
+      info.value = await send('sync/sign-in', {});
+      status.value = { kind: 'ok', text: t('syncSignedIn') };
+    } else {
+      await load();
+      status.value = { kind: 'ok', text: t('syncSaved') };
+    }
+  });
+
+  const test = () => run(async () => {
+    const r: Check = await send('sync/test', {});
+    status.value = r.ok ? { kind: 'ok', text: t('syncTestOk') } : { kind: 'error', text: `${t(`syncTest_${r.problem}`)} ${r.detail ? `(${r.detail})` : ''}` };
+    await load();
+  });
+
+  const signOut = () => run(async () => {
+    info.value = await send('sync/sign-out', {});
+    status.value = { kind: 'info', text: t('syncSignedOut') };
+  });
+
+  if (!info.value) return <div aria-busy="true" />;
+  const input = (name: string, label: string, hint?: string, type: 'text' | 'password' = 'text') => (
+    <label class="field">
+      <span>{t(label)}</span>
+      <input
+        name={name} type={type as 'text'} value={form.value[name]} disabled={locked(name) || busy.value} aria-invalid={problems.value[name] ? 'true' : undefined}
+        onInput={(e) => (form.value = { ...form.value, [name]: (e.currentTarget as HTMLInputElement).value })}
+      />
+      {locked(name) && <small>{t('syncLockedByAdmin')}</small>}
+      {problems.value[name] && <small class="field-error" role="alert">{problems.value[name]}</small>}
+      {hint && <small>{hint}</small>}
+    </label>
+  );
+  return (
+    <section class="sync-connection">
+      <h2>{t('syncConnectionTitle')}</h2>
+      <p data-testid="sign-in-state">{info.value.signedIn ? t('syncStateSignedIn') : t('syncStateSignedOut')}</p>
+      <form onSubmit={(e) => { e.preventDefault(); void connect(); }}>
+        {input('environmentUrl', 'syncFieldEnvironmentUrl', t('syncHintEnvironmentUrl'))}
+        {input('tenant', 'syncFieldTenant', t('syncHintTenant'))}
+        {input('clientId', 'syncFieldClientId')}
+        <details>
+          <summary>{t('syncWebhookTitle')}</summary>
+          {input('webhookUrl', 'syncFieldWebhookUrl')}
+          {input('webhookSecret', 'syncFieldWebhookSecret', info.value.hasWebhookSecret ? t('syncWebhookSecretKept') : undefined, 'password')}
+        </details>
+        <div class="toolbar">
+          <button type="submit" data-action="connect" disabled={busy.value}>{t('syncActionConnect')}</button>
+          <button type="button" data-action="test" disabled={busy.value} onClick={() => void test()}>{t('syncActionTest')}</button>
+          {info.value.signedIn && <button type="button" data-action="sign-out" disabled={busy.value} onClick={() => void signOut()}>{t('syncActionSignOut')}</button>}
+        </div>
+      </form>
+      {status.value && <p class={`banner banner--${status.value.kind === 'error' ? 'warning' : 'info'}`} role="status" data-testid="connection-status">{status.value.text}</p>}
+      <details class="sync-guide" open={!info.value.signedIn}>
+        <summary>{t('syncGuideTitle')}</summary>
+        <ol>
+          <li>{t('syncGuideStep1')}</li>
+          <li>{t('syncGuideStep2')} <code data-testid="redirect-uri">{info.value.redirectUri}</code></li>
+          <li>{t('syncGuideStep3')}</li>
+          <li>{t('syncGuideStep4')}</li>
+        </ol>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+// Gmail and Outlook on the web only (issue #7): the "Capture lead" button next to the sender.
+import { defineContentScript } from '#imports';
+import { startWebmailCapture } from '@/lib/webmail/start-webmail-capture';
+import { WEBMAIL_MATCHES } from '@/lib/webmail/hosts';
+
+export default defineContentScript({
+  matches: WEBMAIL_MATCHES,
+  runAt: 'document_idle',
+  // No "content script started" postMessage into Gmail's/Outlook's window: their own message
+  // handlers would run for it on every load, and the page need not learn the extension is there.
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    startWebmailCapture(ctx.signal);
+  },
+});

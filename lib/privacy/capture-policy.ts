@@ -1,0 +1,68 @@
+// Never-capture rules (issue #8): which leads the background refuses to store. Pure: the
+// background passes the settings in; content scripts never decide this themselves.
+import type { LeadDraft } from '../leads/schema';
+import { isFreeMailDomain } from '../text/free-mail';
+import { domainOfEmail, hostOfUrl, isUnderDomain, normalizeEmail } from './domains';
+import { effectiveOwnDomain, type PrivacySettings } from './settings-schema';
+
+export type Refusal =
+  | { code: 'never_domain'; subject: string }
+  | { code: 'never_email'; subject: string }
+  | { code: 'own_domain'; subject: string }
+  | { code: 'free_mail_unconfirmed'; subject: string };
+
+export interface PolicyInput {
+  lead: Pick<LeadDraft, 'emailaddress1' | 'emailaddress2' | 'emailaddress3' | 'provenance'>;
+  settings: PrivacySettings;
+  /** The rep said yes to keeping a free-mail sender as a lead. */
+  confirmFreeMail?: boolean;
+}
+
+/** Origins where LeadClip found the person rather than the rep typing them in. */
+const capturedOrigins = new Set(['page', 'selection', 'email']);
+
+/** Why this lead must not be stored, or undefined when it may. The first rule that matches wins. */
+export function refusalFor({ lead, settings, confirmFreeMail = false }: PolicyInput): Refusal | undefined {
+  const own = effectiveOwnDomain(settings);
+  const emails = [lead.emailaddress1, lead.emailaddress2, lead.emailaddress3]
+    .map((e) => (e ? normalizeEmail(e) : undefined))
+    .filter((e): e is string => !!e)
+    .map((email) => ({ email, domain: domainOfEmail(email) ?? '' }));
+
+  for (const { email } of emails) {
+    if (settings.neverEmails.includes(email)) return { code: 'never_email', subject: email };
+  }
+  const sourceHost = hostOfUrl(lead.provenance?.sourceUrl);
+  for (const domain of settings.neverDomains) {
+    if (sourceHost && isUnderDomain(sourceHost, domain)) return { code: 'never_domain', subject: sourceHost };
+    const hit = emails.find((e) => isUnderDomain(e.domain, domain));
+    if (hit) return { code: 'never_domain', subject: hit.email };
+  }
+  if (own) {
+    if (sourceHost && isUnderDomain(sourceHost, own)) return { code: 'own_domain', subject: sourceHost };
+    const hit = emails.find((e) => isUnderDomain(e.domain, own));
+    if (hit) return { code: 'own_domain', subject: hit.email };
+  }
+  if (!confirmFreeMail && capturedOrigins.has(lead.provenance?.origin ?? 'manual')) {
+    const hit = emails.find((e) => isFreeMailDomain(e.domain));
+    if (hit) return { code: 'free_mail_unconfirmed', subject: hit.email };
+  }
+  return undefined;
+}
+
+/** The i18n key of the message the rep sees for a refusal ($1 = the address or host). */
+export const refusalMessageKey: Record<Refusal['code'], string> = {
+  never_domain: 'privacy_refused_never_domain',
+  never_email: 'privacy_refused_never_email',
+  own_domain: 'privacy_refused_own_domain',
+  free_mail_unconfirmed: 'privacy_confirm_free_mail',
+};
+
+/** Thrown by the save path; serve.ts turns `code` and the message into the reply. */
+export class PrivacyRefusedError extends Error {
+  readonly code: string;
+  constructor(readonly refusal: Refusal, message: string) {
+    super(message);
+    this.code = refusal.code === 'free_mail_unconfirmed' ? 'privacy_confirm_free_mail' : 'privacy_refused';
+  }
+}

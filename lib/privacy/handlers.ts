@@ -1,0 +1,30 @@
+// Message -> privacy lib call, spread into entrypoints/background/handlers.ts.
+import { listLeads } from '../leads/repo';
+import type { Handlers } from '../messaging/serve';
+import { exportPerson } from './export-person';
+import { forgetPerson } from './forget-person';
+import { leadsOfPerson } from './person-leads';
+import { t } from '../i18n/t';
+import { refusalFor, refusalMessageKey } from './capture-policy';
+import { effectiveOwnDomain, getPrivacySettings, setPrivacySettings, type PrivacySettings } from './settings';
+
+const withOwn = (settings: PrivacySettings) => ({ settings, ownDomain: effectiveOwnDomain(settings) });
+
+export const privacyHandlers = {
+  'privacy/check': async ({ sourceUrl, emails, origin }) => {
+    const [emailaddress1, emailaddress2, emailaddress3] = emails;
+    const refusal = refusalFor({
+      lead: { emailaddress1, emailaddress2, emailaddress3, provenance: { origin: origin ?? 'page', sourceUrl, capturedAt: new Date().toISOString(), fields: {} } },
+      settings: await getPrivacySettings(),
+    });
+    return { refusal: refusal ? { ...refusal, message: t(refusalMessageKey[refusal.code], refusal.subject) } : null };
+  },
+  'privacy/settings/get': async () => withOwn(await getPrivacySettings()),
+  'privacy/settings/set': async ({ patch }) => withOwn(await setPrivacySettings(patch)),
+  'privacy/person': async ({ email }) => ({ leads: leadsOfPerson(await listLeads(), email) }),
+  'privacy/export': async ({ ids }) => ({ json: JSON.stringify(await exportPerson(ids), null, 2) }),
+  'privacy/forget': async ({ id }) => {
+    const { repIdentity } = await getPrivacySettings();
+    return forgetPerson(id, { by: repIdentity || undefined });
+  },
+} satisfies Pick<Handlers, 'privacy/check' | 'privacy/settings/get' | 'privacy/settings/set' | 'privacy/person' | 'privacy/export' | 'privacy/forget'>;

@@ -1,0 +1,40 @@
+// The shape of the rep's privacy settings (issue #8), pure so policy code and benches need no
+// browser. Stored by settings.ts.
+import * as z from 'zod/mini';
+import { lawfulBasis } from '../leads/schema';
+import { domainOfEmail, normalizeDomain, normalizeEmail } from './domains';
+import { isFreeMailDomain } from '../text/free-mail';
+
+const domainList = z.array(z.string().check(z.refine((d) => normalizeDomain(d) === d, { message: 'domain' }))).check(z.maxLength(1000));
+const emailList = z.array(z.string().check(z.refine((e) => normalizeEmail(e) === e, { message: 'email' }))).check(z.maxLength(1000));
+
+export const MIN_RETENTION_DAYS = 1;
+export const MAX_RETENTION_DAYS = 3650;
+
+export const privacySettings = z.object({
+  /** The lawful basis a new lead gets unless the rep picks another. */
+  lawfulBasis: z._default(lawfulBasis, 'legitimate_interest'),
+  /** The rep's name or email, recorded as "captured by". Sync may fill it from the signed-in user. */
+  repIdentity: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
+  /** The rep's company domain. Empty: derived from repIdentity's email domain. */
+  ownDomain: z._default(z.union([z.literal(''), z.string().check(z.refine((d) => normalizeDomain(d) === d, { message: 'domain' }))]), ''),
+  neverDomains: z._default(domainList, []),
+  neverEmails: z._default(emailList, []),
+  /** Local copies of synced leads are removed this many days after they reached the CRM. */
+  retentionDays: z._default(z.int().check(z.gte(MIN_RETENTION_DAYS), z.lte(MAX_RETENTION_DAYS)), 30),
+  /** Where the "why and where" line goes in the CRM: the lead's description or a column the admin chose. */
+  crmField: z._default(z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,99}$/, { message: 'logical_name' })), 'description'),
+});
+export type PrivacySettings = z.output<typeof privacySettings>;
+export type PrivacySettingsInput = z.input<typeof privacySettings>;
+
+export const defaultPrivacySettings: PrivacySettings = privacySettings.parse({});
+
+/** The company domain whose people are colleagues, never leads: set, or derived from the rep's email. */
+export function effectiveOwnDomain(s: Pick<PrivacySettings, 'ownDomain' | 'repIdentity'>): string | undefined {
+  if (s.ownDomain) return s.ownDomain;
+  const email = normalizeEmail(s.repIdentity);
+  const derived = email ? domainOfEmail(email) : undefined;
+  // A rep on gmail.com does not make every gmail.com sender a colleague.
+  return derived && !isFreeMailDomain(derived) ? derived : undefined;
+}

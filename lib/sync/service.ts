@@ -1,0 +1,232 @@
+// The sync feature as the background worker exposes it: settings, sign-in, test connection,
+// "Sync now", status for the Sync view, conflicts, CRM lookups. Only the background imports this
+// (it holds the session; tokens never leave the worker).
+import { browser } from '#imports';
+import { getDb } from '../db/open';
+import { t } from '../i18n/t';
+import { leadFieldNames, leadFlagFields, type LeadRecord } from '../leads/schema';
+import { createSession, type Session } from './auth/session';
+import { idbTokenStore } from './auth/secret-store';
+import { createDataverseApi, type DataverseApi } from './dataverse-client';
+import { mergeManaged, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
+import { syncLeads, crmRecordUrl, type SyncCache } from './sync-engine';
+import { deliverToWebhook } from './webhook';
+import { createSyncProcessor } from './queue-processor';
+import type { SyncProcessor } from '../queue/processor';
+import { kickQueue } from '../queue/schedule';
+import { requeue, syncInfoOf } from '../queue/outbox';
+import { openTx } from '../db/tx';
+import { kvGet, kvSet, syncDb, type Conflict } from './sync-db';
+import { testConnection, type ConnectionCheck } from './test-connection';
+import { findExisting, searchAccounts, searchContacts, type CrmMatch } from './crm-lookup';
+import { orgOptionSets, type CachedOptionSets, type OrgOptionSets } from './option-set-metadata';
+
+const SETTINGS_KEY = 'sync:connection';
+
+async function readSettings(): Promise<{ settings: ConnectionSettings; locked: (keyof ConnectionSettings)[] }> {
+  const stored = ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] ?? {}) as Partial<ConnectionSettings>;
+  let managed: Partial<ConnectionSettings> = {};
+  try {
+    managed = (await browser.storage.managed.get(['environmentUrl', 'tenant', 'clientId', 'webhookUrl'])) as Partial<ConnectionSettings>;
+  } catch {
+    // No policy (or managed storage unavailable): nothing locked.
+  }
+  return mergeManaged(stored, managed);
+}
+
+async function normalized(): Promise<NormalizedSettings | undefined> {
+  const { settings } = await readSettings();
+  const n = normalizeSettings(settings);
+  return n.ok ? n.settings : undefined;
+}
+
+let session: Session | undefined;
+function getSession(): Session {
+  return (session ??= createSession({
+    store: idbTokenStore,
+    async config() {
+      const s = await normalized();
+      return s && { authority: s.authority, tenant: s.tenant, clientId: s.clientId, environmentUrl: s.environmentUrl, redirectUri: browser.identity.getRedirectURL() };
+    },
+    launch: async (url) => {
+      const back = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+      if (!back) throw new Error('Sign-in was closed.');
+      return back;
+    },
+    notifySignInNeeded: async () => {
+      await browser.notifications.create('leadclip-sign-in', {
+        type: 'basic', iconUrl: browser.runtime.getURL('/sync-icon.png'),
+        title: t('syncNotifyTitle'), message: t('syncNotifyMessage'), requireInteraction: true,
+      });
+    },
+  }));
+}
+
+async function api(): Promise<{ api: DataverseApi; settings: NormalizedSettings }> {
+  const settings = await normalized();
+  if (!settings?.environmentUrl) throw Object.assign(new Error(t('syncNotConfigured')), { code: 'not_configured' });
+  return { api: createDataverseApi(settings.environmentUrl, getSession()), settings };
+}
+
+// ---- settings, sign-in ----
+
+export async function getConnection() {
+  const { settings, locked } = await readSettings();
+  const status = await getSession().status();
+  const hasWebhookSecret = !!(await idbTokenStore.getSecret('webhook'));
+  return { settings, locked, redirectUri: browser.identity.getRedirectURL(), signedIn: status.signedIn, refreshTokenExpiresAt: status.refreshTokenExpiresAt, hasWebhookSecret };
+}
+
+export async function saveConnection(input: ConnectionSettings & { webhookSecret?: string }): Promise<{ ok: boolean; problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>> }> {
+  const { locked } = await readSettings();
+  const n = normalizeSettings(input);
+  if (!n.ok) return { ok: false, problems: n.problems };
+  const { authority: _a, ...toStore } = n.settings;
+  for (const k of locked) delete (toStore as Partial<ConnectionSettings>)[k];
+  await browser.storage.local.set({ [SETTINGS_KEY]: { ...toStore, ...(input.authority ? { authority: input.authority } : {}) } });
+  if (input.webhookSecret !== undefined) await idbTokenStore.setSecret('webhook', input.webhookSecret || undefined);
+  return { ok: true, problems: {} };
+}
+
+export async function signIn() {
+  await getSession().signIn();
+  await resumeAfterSignIn();
+  return getConnection();
+}
+
+export async function signOut() {
+  await getSession().signOut();
+  cache = {};
+  return getConnection();
+}
+
+export async function checkConnection(): Promise<ConnectionCheck> {
+  const settings = await normalized();
+  if (!settings) return { ok: false, problem: 'failed', detail: t('syncNotConfigured') };
+  const { api: a } = await api();
+  return testConnection({ settings, api: a, signIn: () => getSession().signIn(), online: () => navigator.onLine });
+}
+
+// ---- running (the queue of lib/queue drives; this is its processor) ----
+
+let cache: SyncCache = {};
+const progress = { active: 0, startedAt: 0, syncedSinceStart: 0 };
+
+/** The processor the background registers with the queue. */
+export function dataverseProcessor(): SyncProcessor {
+  return createSyncProcessor({
+    target: async (items, signal) => {
+      progress.active++;
+      try {
+        const settings = await normalized();
+        const secret = await idbTokenStore.getSecret('webhook');
+        if (settings && !settings.environmentUrl && settings.webhookUrl && secret) {
+          return await deliverToWebhook(items, { url: settings.webhookUrl, secret, signal });
+        }
+        const { api: a, settings: s } = await api();
+        const results = await syncLeads(items, { api: a, environmentUrl: s.environmentUrl, cache, translate: t, signal });
+        // A webhook set beside Dynamics gets every lead that reached the CRM.
+        if (s.webhookUrl && secret) {
+          const done = new Set(results.filter((r) => r.state === 'synced').map((r) => r.id));
+          await deliverToWebhook(items.filter((i) => done.has(i.lead.id)), { url: s.webhookUrl, secret, signal }).catch(() => []);
+        }
+        return results;
+      } finally {
+        progress.active--;
+      }
+    },
+    onConflict: async (r) => {
+      await (await syncDb()).put('conflicts', { id: r.id, crm: r.crm, crmEtag: r.crmEtag, detectedAt: new Date().toISOString() });
+    },
+    onSynced: async (id) => {
+      progress.syncedSinceStart++;
+      await (await syncDb()).delete('conflicts', id);
+    },
+  });
+}
+
+/** "Sync now": runs the queue (a run already going is joined, not duplicated). */
+export async function syncNow(): Promise<{ waiting: number }> {
+  if (!progress.active) progress.syncedSinceStart = 0;
+  await kickQueue();
+  const leads: LeadRecord[] = await (await getDb()).getAll('leads');
+  return { waiting: leads.filter((l) => l.sync.state !== 'synced').length };
+}
+
+/** After signing in again: leads that waited for it go now rather than at their retry time. */
+async function resumeAfterSignIn(): Promise<void> {
+  const db = await getDb();
+  const failed = await db.getAllFromIndex('leads', 'by-sync-state', 'failed');
+  if (failed.length) {
+    const tx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
+    const at = new Date().toISOString();
+    for (const l of failed) await requeue(tx, l.id, at);
+    await tx.done;
+  }
+  void kickQueue();
+}
+
+export async function syncStatus() {
+  const leads: LeadRecord[] = await (await getDb()).getAll('leads');
+  const settings = await normalized();
+  const conflicts = await (await syncDb()).getAll('conflicts');
+  const waiting = leads.filter((l) => ['ready', 'syncing', 'failed'].includes(l.sync.state)).length;
+  return {
+    running: progress.active > 0,
+    done: progress.syncedSinceStart,
+    total: progress.syncedSinceStart + waiting,
+    environmentUrl: settings?.environmentUrl,
+    leads: leads.map((l) => ({
+      id: l.id,
+      name: [l.firstname, l.lastname].filter(Boolean).join(' '),
+      companyname: l.companyname ?? '',
+      state: l.sync.state,
+      lastAttemptAt: l.sync.lastAttemptAt,
+      nextRetryAt: l.sync.nextRetryAt,
+      error: l.sync.error,
+      crmUrl: settings && l.sync.syncedAt ? crmRecordUrl(settings.environmentUrl, 'lead', l.id) : undefined,
+    })),
+    conflicts,
+  };
+}
+
+/** The rep chose: 'mine' overwrites the CRM (If-Match its current ETag); 'crm' takes the CRM's
+ * values here and sends them back unchanged, so LeadClip and the CRM agree. */
+export async function resolveConflict(id: string, keep: 'mine' | 'crm'): Promise<void> {
+  const sdb = await syncDb();
+  const conflict: Conflict | undefined = await sdb.get('conflicts', id);
+  if (!conflict) throw Object.assign(new Error('No conflict for this lead.'), { code: 'not_found' });
+  const db = await getDb();
+  const tx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
+  const lead = await tx.objectStore('leads').get(id);
+  if (!lead) throw Object.assign(new Error('Lead not found.'), { code: 'not_found' });
+  const at = new Date().toISOString();
+  const next: Record<string, unknown> = { ...lead };
+  if (keep === 'crm') {
+    for (const name of leadFieldNames) next[name] = conflict.crm[name] ?? ((leadFlagFields as readonly string[]).includes(name) ? false : undefined);
+  }
+  const job = await requeue(tx, id, at);
+  const sync = job ? syncInfoOf(job, lead.sync) : lead.sync;
+  await tx.objectStore('leads').put({ ...(next as LeadRecord), ...(keep === 'crm' ? { updatedAt: at } : {}), sync: { ...sync, etag: conflict.crmEtag } });
+  await tx.done;
+  await sdb.delete('conflicts', id);
+  void kickQueue();
+}
+
+// ---- reading the CRM ----
+
+export async function lookupExisting(probe: { email?: string; firstname?: string; lastname?: string; companyname?: string }): Promise<{ matches: CrmMatch[] }> {
+  const { api: a, settings } = await api();
+  return { matches: await findExisting(a, settings.environmentUrl, probe) };
+}
+
+export async function searchCrm(kind: 'account' | 'contact', term: string): Promise<{ matches: CrmMatch[] }> {
+  const { api: a, settings } = await api();
+  return { matches: kind === 'account' ? await searchAccounts(a, settings.environmentUrl, term) : await searchContacts(a, settings.environmentUrl, term) };
+}
+
+export async function optionSets(force = false): Promise<{ sets: OrgOptionSets | null }> {
+  const { api: a, settings } = await api();
+  const sets = await orgOptionSets(a, settings.environmentUrl, { get: () => kvGet<CachedOptionSets>('optionSets'), set: (v) => kvSet('optionSets', v) }, Date.now, force);
+  return { sets: sets ?? null };
+}

@@ -1,0 +1,22 @@
+// Background side of the webmail button: the message (already parsed by the protocol's schema)
+// is kept for the sender's own tab, and the lead form opens for that tab.
+import { browser, type Browser } from '#imports';
+import { webmailClientOf } from './hosts';
+import type { WebmailMessageData } from './message-schema';
+import { storePendingCapture } from './pending-capture';
+
+export class CaptureRefused extends Error {
+  code = 'forbidden';
+}
+
+export async function openWebmailCapture(message: WebmailMessageData, sender: Browser.runtime.MessageSender): Promise<{ opened: boolean }> {
+  const tabId = sender.tab?.id;
+  // The tab comes from Chrome, not from the message; it must be a webmail page of the same client.
+  const client = webmailClientOf(sender.tab?.url ?? sender.url);
+  if (tabId === undefined || tabId < 0 || !client || client !== message.client || webmailClientOf(message.url) !== client) {
+    throw new CaptureRefused('Only a webmail page may capture its own message.');
+  }
+  await storePendingCapture(tabId, message);
+  await browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}&capture=webmail`), type: 'popup', width: 600, height: 720 });
+  return { opened: true };
+}

@@ -1,0 +1,49 @@
+// Static walks over our own sources for the security tests: files, and the import graph from an
+// entry point (relative and "@/" imports; packages are leaves).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const EXT = ['.ts', '.tsx', '/index.ts', '/index.tsx'];
+
+export function sourceFiles(dir: string, filter = (f: string) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f)): string[] {
+  const abs = join(ROOT, dir);
+  if (!existsSync(abs)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(abs)) {
+    const p = join(abs, name);
+    if (statSync(p).isDirectory()) out.push(...sourceFiles(relative(ROOT, p), filter));
+    else if (filter(name)) out.push(relative(ROOT, p));
+  }
+  return out;
+}
+
+function resolveImport(from: string, spec: string): string | undefined {
+  const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(join(ROOT, from)), spec) : undefined;
+  if (!base) return undefined;
+  for (const candidate of [base, ...EXT.map((e) => base + e)]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return relative(ROOT, candidate);
+  }
+  return undefined;
+}
+
+const IMPORT = /(?:^|[;\n])\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Every source file reachable from `entry` through value imports (type-only imports are skipped). */
+export function importGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const m of text.matchAll(IMPORT)) {
+      if (/^\s*[;\n]?\s*(import|export)\s+type\s/.test(m[0])) continue; // erased at build
+      const spec = m[1] ?? m[2];
+      const target = resolveImport(file, spec);
+      if (target) stack.push(target);
+    }
+  }
+  return [...seen];
+}
