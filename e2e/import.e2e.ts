@@ -26,13 +26,18 @@ describe('import from files on the options page', () => {
     return (reply.data as { leads: StoredLead[] }).leads;
   }
 
-  /** Records in every store the save pipeline writes (leads, outbox, duplicate index, audit). */
+  /** Records in every store the save pipeline writes (leads, outbox, duplicate index, audit "captured"). */
   async function storeCounts(): Promise<number[]> {
     const w = await ext.worker();
     return w.evaluate(async () => {
       const db: IDBDatabase = await new Promise((res, rej) => { const r = indexedDB.open('leadclip'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
       const count = (name: string) => new Promise<number>((res) => { const r = db.transaction(name).objectStore(name).count(); r.onsuccess = () => res(r.result); });
-      const out = await Promise.all(['leads', 'outbox', 'dedupe', 'audit'].map(count));
+      // The sync queue keeps auditing its attempts on earlier leads; an import writes "captured" entries.
+      const captured = new Promise<number>((res) => {
+        const r = db.transaction('audit').objectStore('audit').getAll();
+        r.onsuccess = () => res((r.result as { kind: string }[]).filter((e) => e.kind === 'captured').length);
+      });
+      const out = await Promise.all([...['leads', 'outbox', 'dedupe'].map(count), captured]);
       db.close();
       return out;
     });

@@ -6,7 +6,7 @@
 // leaving nothing half-imported.
 import { getDb } from '../db/open';
 import type { Tx } from '../db/tx';
-import { saveInTransaction, type PipelineDeps } from '../leads/save-pipeline';
+import { saveInTransaction, saveNewLeadsInTransaction, type PipelineDeps } from '../leads/save-pipeline';
 import { leadFieldNames, type LeadRecord } from '../leads/schema';
 import { leadDedupeKey } from './dedupe-key';
 
@@ -68,8 +68,8 @@ export function mergeImported(existing: LeadRecord, lead: Record<string, unknown
   return next;
 }
 
-// Leads saved concurrently inside the transaction: their requests interleave, so the round trips
-// overlap. Safe because duplicate decisions were made before (the worker applied skip/update/create).
+// Updates saved concurrently inside the transaction: their requests interleave, so the round
+// trips overlap. Safe because duplicate decisions were made before (the worker applied them).
 const CONCURRENCY = 32;
 
 /**
@@ -94,13 +94,25 @@ async function pump(s: OpenImport, deps: PipelineDeps): Promise<void> {
     }
   };
   for (;;) {
-    if (s.cancelled || s.failure || Date.now() - s.lastSeen > IDLE_ABORT_MS) {
+    // The page going silent only counts while we wait for its next batch, never during commit.
+    const abandoned = !s.finished && !s.queue.length && Date.now() - s.lastSeen > IDLE_ABORT_MS;
+    if (s.cancelled || s.failure || abandoned) {
       s.tx.abort();
       return;
     }
     const batch = s.queue.shift();
     if (batch) {
-      for (let i = 0; i < batch.length && !s.cancelled; i += CONCURRENCY) await Promise.all(batch.slice(i, i + CONCURRENCY).map(saveItem));
+      // New leads: queued writes, no waiting. Updates read the stored lead first.
+      const created = saveNewLeadsInTransaction(s.tx, batch.filter((i) => !i.updateId).map((i) => i.lead), deps, at);
+      if ('error' in created) {
+        s.failure = created.error;
+        continue;
+      }
+      s.created += created.ids.length;
+      const updates = batch.filter((i) => i.updateId);
+      for (let i = 0; i < updates.length && !s.cancelled; i += CONCURRENCY) await Promise.all(updates.slice(i, i + CONCURRENCY).map(saveItem));
+      // Let the queued writes drain before taking more, so memory stays flat.
+      await s.tx.objectStore('leads').count(IDBKeyRange.only(''));
       continue;
     }
     if (s.finished) return;
