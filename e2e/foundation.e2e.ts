@@ -40,7 +40,7 @@ describe('foundation: popup form, store, options page', () => {
     expect(await valueOf(popup, 'jobtitle')).toBe('Dyrektor');
     expect(await popup.$('[data-testid="form-message"]')).toBeNull();
     await clickSave(popup);
-    expect(await waitForMessage(popup)).toMatch(/saved/i);
+    expect(await waitForMessage(popup, /saved/i)).toMatch(/saved/i);
     await popup.close();
 
     const options = await ext.openOptions();

@@ -74,7 +74,7 @@ describe('pipeline in the popup', () => {
     await popup.click('input[name="merge-jobtitle"][value="new"]'); // take CEO
     // lastname keeps the stored value by default; telephone1 (empty there) takes the new one.
     await popup.click('[data-action="dup-merge-confirm"]');
-    expect(await waitForMessage(popup)).toMatch(/merged/i);
+    expect(await waitForMessage(popup, /merged/i)).toMatch(/merged/i);
     const all = await leads();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ lastname: 'Kowalski', jobtitle: 'CEO', telephone1: '22 123 45 67' });
@@ -86,7 +86,7 @@ describe('pipeline in the popup', () => {
   it('"Save anyway" saves the new lead beside the stored one', async () => {
     const popup = await hitDuplicate();
     await popup.click('[data-action="dup-save-anyway"]');
-    expect(await waitForMessage(popup)).toMatch(/saved/i);
+    expect(await waitForMessage(popup, /saved/i)).toMatch(/saved/i);
     const all = await leads();
     expect(all.map((l) => l.lastname).sort()).toEqual(['Kowalski', 'Nowak']);
     await popup.close();

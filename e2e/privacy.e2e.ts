@@ -97,10 +97,26 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     const popup = await ext.openPopup();
     await popup.evaluate(() => chrome.storage.session.set({ 'draft:url:https://klient.example/kontakt': { values: { emailaddress1: 'Zofia.W@klient.example' }, edited: [] } }));
     await popup.close();
+    // Sync keeps the CRM's version of a lead when the CRM changed it meanwhile (a 412): put one
+    // there as sync does, so erasure is checked on sync's database too.
+    const page = await ext.openOptions('#/leads');
+    await page.evaluate((leadId) => new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('leadclip-sync');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('conflicts', 'readwrite');
+        tx.objectStore('conflicts').put({ id: leadId, crm: { lastname: 'Wiśniewska', emailaddress1: 'zofia.w@klient.example' }, crmEtag: 'W/"1"', detectedAt: new Date().toISOString() });
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }), id);
+    await page.close();
     const needles = [id, 'Wiśniewska', 'zofia.w@klient.example', 'Chce demo', 'Piotr Zieliński'];
     const before = mentionsIn(await dumpEverything(ext), needles);
-    // The real save path left traces in every store there is (lead, queue, audit, index…).
-    const stores = Object.keys((await dumpEverything(ext)).stores);
+    // The real save path left traces in every store that holds lead data (lead, queue, audit,
+    // index…, and sync's conflicts). Sync's kv (org metadata cache) and attempts hold no person.
+    const stores = Object.keys((await dumpEverything(ext)).stores).filter((s) => !/^leadclip-sync\/(kv|attempts)$/.test(s));
+    expect(stores.length).toBeGreaterThan(4);
     for (const store of stores) expect(before.some((t) => t.startsWith(`idb:${store}:`)), `${store} has a trace before`).toBe(true);
     expect(before.some((t) => t.startsWith('session:draft:'))).toBe(true);
 

@@ -22,7 +22,17 @@ export async function clickSave(page: Page, close = false): Promise<void> {
   await page.click(`[data-action="${close ? 'save-close' : 'save'}"]`);
 }
 
-export async function waitForMessage(page: Page): Promise<string> {
-  await page.waitForSelector('[data-testid="form-message"]');
+/** The form's status message; with `expected`, waits until it says that (an earlier message,
+ * such as "draft restored", may still be showing when an action starts). */
+export async function waitForMessage(page: Page, expected?: RegExp): Promise<string> {
+  await page.waitForFunction(
+    (source, flags) => {
+      const text = document.querySelector('[data-testid="form-message"]')?.textContent;
+      return text != null && (!source || new RegExp(source, flags).test(text));
+    },
+    { timeout: 15_000 },
+    expected?.source ?? '',
+    expected?.flags ?? '',
+  );
   return page.$eval('[data-testid="form-message"]', (el) => el.textContent ?? '');
 }
