@@ -13,7 +13,8 @@ function summary(e: Entry): string {
   const fields = Array.isArray(d.fields) && d.fields.length ? (d.fields as string[]).map((f) => t(`field_${f}`).replace(/^field_/, '')).join(', ') : '';
   switch (e.kind) {
     // Issue #8: why (lawful basis) and by whom, next to where.
-    case 'captured': return [d.origin, d.sourceUrl, d.lawfulBasis ? t(`privacy_basis_${String(d.lawfulBasis)}`) : '', d.capturedBy].filter(Boolean).join(' · ');
+    // An imported lead's single entry also says it was queued (its job's op).
+    case 'captured': return [d.origin, d.sourceUrl, d.lawfulBasis ? t(`privacy_basis_${String(d.lawfulBasis)}`) : '', d.capturedBy, (d.queued as { op?: string } | undefined)?.op].filter(Boolean).join(' · ');
     case 'edited': case 'merged': case 'qualified': return fields;
     case 'queued': case 'sync_attempt': return [d.op, d.attempt ? `#${d.attempt}` : '', d.inDoubt ? t('audit_in_doubt') : ''].filter(Boolean).join(' ');
     case 'sync_result': return d.ok ? t('audit_ok') : `${String(d.error ?? '')}${d.nextRetryAt ? ` · ${t('audit_next_retry', [new Date(String(d.nextRetryAt)).toLocaleString()])}` : ''}`;

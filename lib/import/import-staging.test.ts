@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from '../db/open';
 import { listLeads, saveLead } from '../leads/repo';
 import { testSettings } from '../leads/test-helpers';
+import { jobKey } from '../queue/job';
 import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
 
 const deps = { settings: testSettings };
@@ -26,6 +27,19 @@ describe('import staging', () => {
     expect(await db.count('outbox')).toBe(500);
     expect(await db.count('dedupe')).toBe(500);
     expect(await db.count('audit')).toBeGreaterThanOrEqual(500);
+  });
+
+  it('audits each imported lead once: captured from the file, with the outbox job it was queued as', async () => {
+    const id = crypto.randomUUID();
+    await stageBatch(id, [lead(1), lead(2)], []);
+    expect(await commitImport(id)).toEqual({ created: 2, updated: 0 });
+    const db = await getDb();
+    for (const l of await listLeads()) {
+      const trail = await db.getAllFromIndex('audit', 'by-lead', l.id);
+      const job = (await db.get('outbox', l.id))!;
+      expect(trail).toHaveLength(1);
+      expect(trail[0]).toMatchObject({ kind: 'captured', details: { origin: 'import', queued: { op: 'create', key: jobKey(job) } } });
+    }
   });
 
   it('a cancel between batches leaves nothing written', async () => {

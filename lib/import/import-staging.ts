@@ -93,6 +93,7 @@ async function pump(s: OpenImport, deps: PipelineDeps): Promise<void> {
       s.failure = out.status === 'invalid' ? out.error : 'duplicate';
     }
   };
+  let draining: Promise<number> | undefined;
   for (;;) {
     // The page going silent only counts while we wait for its next batch, never during commit.
     const abandoned = !s.finished && !s.queue.length && Date.now() - s.lastSeen > IDLE_ABORT_MS;
@@ -111,8 +112,13 @@ async function pump(s: OpenImport, deps: PipelineDeps): Promise<void> {
       s.created += created.ids.length;
       const updates = batch.filter((i) => i.updateId);
       for (let i = 0; i < updates.length && !s.cancelled; i += CONCURRENCY) await Promise.all(updates.slice(i, i + CONCURRENCY).map(saveItem));
-      // Let the queued writes drain before taking more, so memory stays flat.
-      await s.tx.objectStore('leads').count(IDBKeyRange.only(''));
+      // Requests run in order, so this read resolves once this batch's writes are done. Waiting
+      // for the previous batch's instead lets the next batch be validated and normalised here
+      // while IndexedDB still writes this one, and memory stays flat (two batches at most).
+      const drained = s.tx.objectStore('leads').count(IDBKeyRange.only(''));
+      drained.catch(() => undefined); // an abort rejects it; pump reports aborts through tx.done
+      if (draining) await draining;
+      draining = drained;
       continue;
     }
     if (s.finished) return;

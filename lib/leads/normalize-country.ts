@@ -45,5 +45,18 @@ export function normalizeCountry(value: string | undefined): string | undefined 
   if (!value) return value;
   const code = countryCode(value);
   if (!code) return value.replace(/\s+/g, ' ').trim();
-  return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? value;
+  return englishName(code) ?? value;
+}
+
+// Building an Intl.DisplayNames costs more than the whole rest of a lead's normalisation, and a
+// file import normalises 100,000 leads: one formatter, and each country's name looked up once.
+let english: Intl.DisplayNames | undefined;
+const englishNames = new Map<string, string | undefined>();
+
+function englishName(code: string): string | undefined {
+  if (!englishNames.has(code)) {
+    english ??= new Intl.DisplayNames(['en'], { type: 'region' });
+    englishNames.set(code, english.of(code));
+  }
+  return englishNames.get(code);
 }

@@ -100,9 +100,10 @@ export function normalizeLead<L extends LeadDraft>(draft: L, options: NormalizeO
     if (!valid) issues.push({ field, code: 'email_invalid' });
   }
 
-  const polish = (countryCode(lead.address1_country) ?? (lead.address1_country ? undefined : options.defaultCountry)) === 'PL';
+  const country = countryCode(lead.address1_country) as CountryCode | undefined;
+  const polish = (country ?? (lead.address1_country ? undefined : options.defaultCountry)) === 'PL';
   // A number without a country code belongs to the lead's country when we know it.
-  const phoneCountry = (countryCode(lead.address1_country) as CountryCode | undefined) ?? options.defaultCountry;
+  const phoneCountry = country ?? options.defaultCountry;
   const e164: PhoneE164 = {};
   for (const field of phoneFields) {
     const raw = lead[field];
