@@ -43,10 +43,10 @@ function compare(scores: Scores, gold: GoldEntity, c: Candidate | undefined, dry
     // Credentials after a comma ("Jeff Leek, PhD") are not part of the name fields.
     const goldName = gold.name?.replace(/,\s*(PhD|MD|MSc|MBA|Jr\.?|Sr\.?|Esq\.?)\s*$/i, '');
     s.add('name', name || undefined, goldName ? [goldName] : [], (a, b) => sameText(a, b) || (!!withSalutation && sameText(withSalutation, b)));
-    if (gold.given || gold.family) {
-      s.add('firstname', get('firstname'), gold.given ? [gold.given] : [], sameText);
-      s.add('lastname', get('lastname'), gold.family ? [gold.family] : [], sameText);
-    }
+    // Name parts are scored where the markup marks them: mf2 never infers a family name from
+    // "<span class=given-name>John</span> Doe", so a predicted "Doe" is not wrong there.
+    if (gold.given) s.add('firstname', get('firstname'), [gold.given], sameText);
+    if (gold.family) s.add('lastname', get('lastname'), [gold.family], sameText);
     s.add('jobtitle', get('jobtitle'), gold.title ? [gold.title] : [], sameLoose);
     s.add('company', get('companyname'), gold.company ?? [], sameLoose);
   } else s.add('company', get('companyname'), gold.name ? [gold.name] : [], sameLoose);
@@ -62,30 +62,36 @@ function compare(scores: Scores, gold: GoldEntity, c: Candidate | undefined, dry
   return s.total().tp - s.total().fp;
 }
 
-/** Pairs each gold entity with its best unused candidate, then scores the pairs. */
+/**
+ * Pairs gold entities with candidates one to one, best-agreeing pair first (so a gold entity
+ * with no name cannot take the candidate that another gold entity names exactly), then scores
+ * the pairs; a gold entity left without a candidate counts all its fields as missed.
+ */
 function scorePage(scores: Scores, allGolds: GoldEntity[], candidates: Candidate[], label: string, quiet = false): void {
   const golds = mergeGold(allGolds);
-  const used = new Set<Candidate>();
-  for (const gold of golds) {
-    const pool = candidates.filter((c) => !used.has(c) && (gold.kind === 'organization' || c.kind === 'person'));
+  const pairs: { g: number; c: Candidate; s: number; order: number }[] = [];
+  golds.forEach((gold, g) => {
+    const pool = candidates.filter((c) => gold.kind === 'organization' || c.kind === 'person');
     const orgFirst = gold.kind === 'organization' ? [...pool.filter((c) => c.kind === 'organization'), ...pool.filter((c) => c.kind === 'person')] : pool;
-    let best: Candidate | undefined;
-    let bestScore = -Infinity;
-    for (const c of orgFirst) {
-      const s = compare(scores, gold, c, true);
-      if (s > bestScore) {
-        bestScore = s;
-        best = c;
-      }
-    }
-    if (best) used.add(best);
+    orgFirst.forEach((c, order) => pairs.push({ g, c, s: compare(scores, gold, c, true), order }));
+  });
+  pairs.sort((a, b) => b.s - a.s || a.g - b.g || a.order - b.order);
+  const chosen = new Map<number, Candidate>();
+  const used = new Set<Candidate>();
+  for (const p of pairs) {
+    if (chosen.has(p.g) || used.has(p.c)) continue;
+    chosen.set(p.g, p.c);
+    used.add(p.c);
+  }
+  golds.forEach((gold, g) => {
+    const best = chosen.get(g);
     if (verbose && !quiet) {
       const before = scores.total();
       compare(scores, gold, best);
       const after = scores.total();
       if (after.fp > before.fp || after.fn > before.fn) console.log(`  miss ${label} ${JSON.stringify(gold)}\n      got: ${best ? JSON.stringify(Object.fromEntries(Object.entries(best.fields).map(([k, f]) => [k, f?.value]))) : 'none'}`);
     } else compare(scores, gold, best);
-  }
+  });
 }
 
 let placeholders = 0;

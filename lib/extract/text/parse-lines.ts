@@ -139,7 +139,11 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
     const seen = new Set(hits.map((h) => h.name.toLowerCase()));
     for (let i = 0; i < n && hits.length < 100; i++) {
       if (used.has(i) || !/\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(lines[i])) continue;
-      for (const name of namesInText(lines[i])) {
+      const found = namesInText(lines[i]);
+      // A sentence naming three or more people ("with Celine Dion, Josh Groban, David Foster &
+      // others") mentions guests or artists; contacts are listed one to a line.
+      if (found.length >= 3) continue;
+      for (const name of found) {
         if (seen.has(name.toLowerCase())) continue;
         seen.add(name.toLowerCase());
         hits.push({ line: i, name, strength: 1 });
@@ -202,9 +206,12 @@ function decodeSafe(s: string): string {
 function brandName(lines: string[], n: number, name: string): boolean {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const after = new RegExp(`(?:^|[^\\p{L}])${esc}\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`, 'u');
+  // Used as a person in a sentence ("about Paul Wilkinson and his practice"): a person after all.
+  const prose = new RegExp(`${esc}(?:\\s+\\p{Ll}|[,;]\\s+\\p{Ll})`, 'u');
   let seen = 0;
   for (let i = 0; i < Math.min(n, 3_000); i++) {
     if (!lines[i].includes(name)) continue;
+    if (prose.test(lines[i])) return false;
     const m = after.exec(lines[i]);
     if (m && !isJobTitle(m[1]) && !isJobTitle(lines[i].slice((m.index ?? 0) + m[0].length - m[1].length)) && ++seen >= 2) return true;
   }
