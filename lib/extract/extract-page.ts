@@ -29,7 +29,7 @@ export function extractPage(doc: Document, url: string, budget: WalkBudget = def
   const text = parseLines(walk.lines.map((l) => l.text), walk.links, url, 'text');
   const headings = walk.lines.filter((l) => l.heading > 0 && l.heading <= 2).map((l) => l.text);
   // A page with no markup and no headings often names itself on its first line.
-  if (!headings.length && !structured.length && !linkedin.length && walk.lines[0]) headings.push(walk.lines[0].text);
+  if (!headings.length && !structured.length && !linkedin.length && walk.lines[0]) headings.push(walk.lines[0].text.replace(/^(name|company|organi[sz]ation|business|nazwa|firma)\s*:\s*/i, ''));
   const org = pageOrganization([...linkedin, ...structured], text, meta, headings, url);
   // Where the page marks up its people (h-card, vcard, schema.org Person), the markup says who is
   // there: guessing more names from the same text only adds strangers and duplicates.

@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer';
 import type { Candidate, Extraction } from '../../lib/extract/types';
 import { launchChromium, preparePage, runExtractor, serveFiles } from './chromium';
 import { extractorBundle } from './extractor-bundle';
-import { norm, prf, sameCountry, sameLoose, samePhone, sameRegion, sameStreet, sameText, sameUrl, Scores, table } from './score';
+import { norm, prf, samePostal, sameCountry, sameLoose, samePhone, sameRegion, sameStreet, sameText, sameUrl, Scores, table } from './score';
 
 const verbose = process.env.EVAL_VERBOSE === '1';
 const corpus = [process.env.LEADCLIP_CORPUS, resolve('../shared/corpus'), resolve('../../shared/corpus'), '/work/shared/corpus'].find((p) => p && existsSync(p));
@@ -57,7 +57,7 @@ function compare(scores: Scores, gold: GoldEntity, c: Candidate | undefined, dry
   s.add('street', get('address1_line1'), gold.street ? [gold.street] : [], sameStreet);
   s.add('city', get('address1_city'), gold.city ? [gold.city] : [], sameText);
   s.add('region', get('address1_stateorprovince'), gold.region ? [gold.region] : [], sameRegion);
-  s.add('postalcode', get('address1_postalcode'), gold.postalcode ? [gold.postalcode] : [], sameText);
+  s.add('postalcode', get('address1_postalcode'), gold.postalcode ? [gold.postalcode] : [], samePostal);
   s.add('country', get('address1_country'), gold.country ? [gold.country] : [], sameCountry);
   return s.total().tp - s.total().fp;
 }
@@ -130,6 +130,9 @@ interface ManifestEntry { id: string; files: Record<string, string>; expected: R
 function jsonldGold(e: Record<string, unknown>): GoldEntity {
   const list = (k: string) => ((e[k] as string[] | string | undefined) ? ([] as string[]).concat(e[k] as string[]) : []);
   const adr = (e.address as Record<string, string>[] | undefined)?.[0];
+  // Some examples write the country into the locality ("Paris, France"): the same facts as a
+  // city and a country, which is how the extractor (and Dataverse) holds them.
+  const split = adr?.addressLocality && !adr.addressCountry ? /^(.+?),\s*(\p{Lu}[\p{L} .]+)$/u.exec(adr.addressLocality) : null;
   return {
     kind: e.kind === 'person' ? 'person' : 'organization',
     name: e.name as string | undefined,
@@ -142,10 +145,10 @@ function jsonldGold(e: Record<string, unknown>): GoldEntity {
     fax: list('faxNumber'),
     url: list('url'),
     street: adr?.streetAddress,
-    city: adr?.addressLocality,
+    city: split ? split[1] : adr?.addressLocality,
     region: adr?.addressRegion,
     postalcode: adr?.postalCode,
-    country: adr?.addressCountry,
+    country: split ? split[2] : adr?.addressCountry,
   };
 }
 

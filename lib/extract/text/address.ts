@@ -22,7 +22,7 @@ const UK_POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b/;
 const PL_LINE = new RegExp(`^(?:(.*?),\\s*)?(\\d{2}-\\d{3})\\s+(${CITY})(?:,?\\s+(${COUNTRIES}))?$`, 'u');
 const EU_LINE = new RegExp(`^(?:(.*?),\\s*)?(?:[A-Z]{1,2}-)?(\\d{4,5})\\s*[-–]?\\s*(${CITY})(?:,?\\s+(${COUNTRIES}))?$`, 'u');
 const COUNTRY_LINE = new RegExp(`^(${COUNTRIES})\\.?$`);
-const STREET_WORDS = /\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|sq|square|ter|terrace|cir|circle|suite|ste|floor|fl|unit|p\.?\s?o\.?\s+box|box|route|rte|pike|trail|row|close|crescent|mews|ul|ulica|al|aleja|aleje|os|osiedle|pl|plac|straße|strasse|str|weg|gasse|platz|rue|avenue|calle|via|c\/)\b\.?/i;
+const STREET_WORDS = /\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|sq|square|ter|terrace|cir|circle|suite|ste|floor|fl|unit|p\.?\s?o\.?\s+box|box|route|rte|pike|trail|row|close|crescent|mews|ul|ulica|al|aleja|aleje|os|osiedle|pl|plac|straße|strasse|str|weg|gasse|platz|rue|avenue|calle|via)\b\.?|(?:^|\s)c\/\s/i;
 const STREET = /^(?:\d+[A-Za-z]?(?:[-–]\d+)?\s+\S.*|.*\b\d+[A-Za-z]?(?:\/\d+)?$|(?:p\.?\s?o\.?\s+)?box\s+\d+.*)$/i;
 
 function looksLikeStreet(s: string | undefined): boolean {
@@ -35,7 +35,11 @@ function looksLikeStreet(s: string | undefined): boolean {
 function streetParts(street: string | undefined, prevLine: string | undefined): { line1?: string; line2?: string } {
   const parts: string[] = [];
   if (prevLine && looksLikeStreet(prevLine)) parts.push(prevLine);
-  if (street) for (const p of street.split(/\s*,\s*/)) if (p) parts.push(p);
+  for (const p of street ? street.split(/\s*,\s*/) : []) {
+    // "C/ Bodegas Protos, 24-28": a house number written after the street, behind a comma.
+    if (parts.length && /^\d+[A-Za-z]?(?:[-–/]\d+[A-Za-z]?)?$/.test(p)) parts[parts.length - 1] += `, ${p}`;
+    else if (p) parts.push(p);
+  }
   const streetish = parts.filter((p) => looksLikeStreet(p) || /^(suite|ste|unit|apt|floor|fl|lok|m\.)\b/i.test(p));
   if (!streetish.length) return {};
   const main = streetish.find((p) => /^\d/.test(p) || STREET_WORDS.test(p)) ?? streetish[0];
