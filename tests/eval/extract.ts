@@ -29,6 +29,8 @@ interface GoldEntity {
   region?: string;
   postalcode?: string;
   country?: string;
+  /** The country a locality like "Paris, France" carries: right if predicted, not required. */
+  countryInCity?: string;
 }
 
 const v = (c: Candidate, k: keyof Candidate['fields']) => c.fields[k]?.value;
@@ -55,10 +57,11 @@ function compare(scores: Scores, gold: GoldEntity, c: Candidate | undefined, dry
   s.add('fax', get('fax'), gold.fax, samePhone);
   s.add('website', get('websiteurl'), gold.url, sameUrl);
   s.add('street', get('address1_line1'), gold.street ? [gold.street] : [], sameStreet);
-  s.add('city', get('address1_city'), gold.city ? [gold.city] : [], sameText);
+  s.add('city', get('address1_city'), gold.city ? [gold.city] : [], (a, b) => sameText(a, b) || (!!gold.countryInCity && sameText(a, b.replace(/,[^,]*$/, ''))));
   s.add('region', get('address1_stateorprovince'), gold.region ? [gold.region] : [], sameRegion);
   s.add('postalcode', get('address1_postalcode'), gold.postalcode ? [gold.postalcode] : [], samePostal);
-  s.add('country', get('address1_country'), gold.country ? [gold.country] : [], sameCountry);
+  const country = gold.country ?? (get('address1_country') ? gold.countryInCity : undefined);
+  s.add('country', get('address1_country'), country ? [country] : [], sameCountry);
   return s.total().tp - s.total().fp;
 }
 
@@ -145,10 +148,11 @@ function jsonldGold(e: Record<string, unknown>): GoldEntity {
     fax: list('faxNumber'),
     url: list('url'),
     street: adr?.streetAddress,
-    city: split ? split[1] : adr?.addressLocality,
+    city: adr?.addressLocality,
     region: adr?.addressRegion,
     postalcode: adr?.postalCode,
-    country: split ? split[2] : adr?.addressCountry,
+    country: adr?.addressCountry,
+    countryInCity: split?.[2],
   };
 }
 

@@ -97,5 +97,49 @@ export function findAddresses(lines: string[], maxLines = 5_000): FoundAddress[]
       }
     }
   }
+  if (!out.length) stackedAddress(lines, n, out);
   return out;
+}
+
+const POSTAL_PART = /^(?:[A-Z]{1,2}-)?(\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$/;
+const STATE_PART = new RegExp(`^(${US_STATES}|${CA_PROVINCES}|${STATE_NAMES})$`);
+const PLACE_PART = new RegExp(`^${CITY}$`, 'u');
+
+/**
+ * One part to a line, as pages that lay an address out in spans or cells show it:
+ * "Technikerstrasse 21 / 6020 / Innsbruck / Tyrol, / Austria". Only tried when nothing else was found.
+ */
+function stackedAddress(lines: string[], n: number, out: FoundAddress[]): void {
+  for (let i = 0; i < n - 2; i++) {
+    if (!looksLikeStreet(lines[i])) continue;
+    const found: Omit<FoundAddress, 'at'> = {};
+    let places = 0;
+    let anchored = false; // a postal code, country or state name: a city alone is just a word
+    let k = i + 1;
+    for (; k < Math.min(n, i + 6) && lines[k].length <= 40; k++) {
+      const pieces = lines[k].split(/\s*,\s*/).map((x) => x.trim()).filter(Boolean);
+      if (!pieces.length) break;
+      let fits = true;
+      for (const piece of pieces) {
+        if (!found.postalcode && POSTAL_PART.test(piece)) found.postalcode = POSTAL_PART.exec(piece)![1];
+        else if (!found.country && COUNTRY_LINE.test(piece)) found.country = piece;
+        else if (!found.state && STATE_PART.test(piece)) found.state = piece;
+        else continue;
+        anchored = true;
+      }
+      for (const piece of pieces) {
+        if (piece === found.postalcode || piece === found.country || piece === found.state || POSTAL_PART.test(piece)) continue;
+        else if (PLACE_PART.test(piece) && places < 2) {
+          if (places++ === 0) found.city = piece;
+          else if (!found.state) found.state = piece;
+          else fits = false;
+        } else fits = false;
+      }
+      if (!fits) break;
+    }
+    if (found.city && anchored && k - i >= 3) {
+      out.push({ ...streetParts(lines[i], undefined), ...found, at: i + 1 });
+      return;
+    }
+  }
 }
