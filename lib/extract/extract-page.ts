@@ -90,13 +90,17 @@ function sharesToken(a: string, domain: string): boolean {
   return a.toLowerCase().split(/[^a-z0-9]+/).some((w) => w.length > 2 && key.includes(w));
 }
 
-const MARKUP = new Set<CaptureMethod>(['jsonld', 'microdata', 'rdfa', 'microformat']);
+const SCHEMA_ORG = new Set<CaptureMethod>(['jsonld', 'microdata', 'rdfa']);
+const MARKUP = new Set<CaptureMethod>([...SCHEMA_ORG, 'microformat']);
 const isMarkup = (c: Candidate) => Object.values(c.fields).some((f) => f && MARKUP.has(f.method));
 
 function finish(found: Candidate[], org: CandidateFields): Candidate[] {
   const all = dedupe(found);
-  // Marked-up people keep exactly what their markup says; a card without an org has none.
-  for (const c of all) if (c.kind === 'person' && !isMarkup(c)) completeWithOrg(c, org);
+  // Marked-up people keep what their markup says. They join the page's organization only when
+  // the page declares it as a schema.org Organization: an org-only h-card, a heading or a logo
+  // may name anyone (a card's employer, the person themselves).
+  const declared = !!org.companyname && SCHEMA_ORG.has(org.companyname.method);
+  for (const c of all) if (c.kind === 'person' && (declared || !isMarkup(c))) completeWithOrg(c, org);
   const hasOrg = all.some((c) => c.kind === 'organization' && c.fields.companyname?.value === org.companyname?.value);
   if (!hasOrg && Object.keys(org).length) all.push({ kind: 'organization', fields: org, score: 0 });
   return rank(all).slice(0, MAX_CANDIDATES);
