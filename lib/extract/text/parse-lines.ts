@@ -213,9 +213,9 @@ function brandName(lines: string[], n: number, name: string): boolean {
     if (!lines[i].includes(name)) continue;
     if (prose.test(lines[i])) return false;
     const m = after.exec(lines[i]);
-    if (m && !isJobTitle(m[1]) && !isJobTitle(lines[i].slice((m.index ?? 0) + m[0].length - m[1].length)) && ++seen >= 2) return true;
+    if (m && !isJobTitle(m[1]) && !isJobTitle(lines[i].slice((m.index ?? 0) + m[0].length - m[1].length))) seen++;
   }
-  return false;
+  return seen >= 2;
 }
 
 /** A name alone in a list of one-word entries (countries, regions: "Jamaica, Jan Mayen, Japan"). */
