@@ -94,4 +94,12 @@ describe('extractSelection', () => {
     const [d] = extractSelection('Ewa Lis\newa.lis@fabrikam.example');
     expect(d.fields.companyname?.value).toBe('fabrikam.example');
   });
+
+  it('lets markup decide who is on a page: no guessed names beside cards, no company from an org-only card', () => {
+    const html = '<div class="h-card"><span class="p-name">Jane Doe</span></div><div class="h-card"><span class="p-org">Mozilla</span></div><p>Frances Berriman, Sales Director</p>';
+    const { candidates } = extractPage(load(html), 'https://people.example/');
+    const people = candidates.filter((c) => c.kind === 'person');
+    expect(people.map((p) => p.fields.lastname?.value)).toEqual(['Doe']);
+    expect(people[0].fields.companyname).toBeUndefined();
+  });
 });

@@ -7,11 +7,12 @@ import { isFreeMailDomain } from '../text/free-mail';
 import { parseLinkedIn } from './linkedin/parse';
 import { completeWithOrg, dedupe, rank } from './merge';
 import { plausibleCompany, readPageMeta, type PageMeta } from './page-meta';
-import { itemsToCandidates } from './schema-org/to-candidates';
+import { isPerson, itemsToCandidates } from './schema-org/to-candidates';
 import { jsonldItems } from './schema-org/jsonld';
 import { microdataItems } from './schema-org/microdata';
 import { microformatItems } from './schema-org/microformats';
 import { rdfaItems } from './schema-org/rdfa';
+import type { Item } from './schema-org/item';
 import { nameEvidence } from './text/person-name';
 import { parseLines, putAddress, type ParsedText } from './text/parse-lines';
 import type { Candidate, CandidateFields, Extraction } from './types';
@@ -28,9 +29,12 @@ export function extractPage(doc: Document, url: string, budget: WalkBudget = def
   const text = parseLines(walk.lines.map((l) => l.text), walk.links, url, 'text');
   const headings = walk.lines.filter((l) => l.heading > 0 && l.heading <= 2).map((l) => l.text);
   // A page with no markup and no headings often names itself on its first line.
-  if (!headings.length && !structured.length && !linkedin.length && walk.lines[0]) headings.push(walk.lines[0].text);
+  if (!headings.length && !structured.length && !linkedin.length && walk.lines[0]) headings.push(walk.lines[0].text.replace(/^(name|company|organi[sz]ation|business|nazwa|firma)\s*:\s*/i, ''));
   const org = pageOrganization([...linkedin, ...structured], text, meta, headings, url);
-  const candidates = finish([...linkedin, ...structured, ...text.people], org);
+  // Where the page marks up its people (h-card, vcard, schema.org Person), the markup says who is
+  // there: guessing more names from the same text only adds strangers and duplicates.
+  const marksPeople = items.some(namesPeople);
+  const candidates = finish([...linkedin, ...structured, ...(marksPeople ? [] : text.people)], org);
   return { url, title: meta.title, candidates, truncated: walk.truncated };
 }
 
@@ -73,14 +77,30 @@ function pageOrganization(found: Candidate[], text: ParsedText, meta: PageMeta, 
   return fields;
 }
 
+/** A person card or Person item anywhere in the markup (nested ones included). */
+function namesPeople(item: Item, depth = 0): boolean {
+  if (isPerson(item)) return true;
+  if (depth > 4) return false;
+  for (const values of item.props.values()) for (const v of values) if (typeof v !== 'string' && namesPeople(v, depth + 1)) return true;
+  return false;
+}
+
 function sharesToken(a: string, domain: string): boolean {
   const key = domain.split('.')[0].toLowerCase();
   return a.toLowerCase().split(/[^a-z0-9]+/).some((w) => w.length > 2 && key.includes(w));
 }
 
+const SCHEMA_ORG = new Set<CaptureMethod>(['jsonld', 'microdata', 'rdfa']);
+const MARKUP = new Set<CaptureMethod>([...SCHEMA_ORG, 'microformat']);
+const isMarkup = (c: Candidate) => Object.values(c.fields).some((f) => f && MARKUP.has(f.method));
+
 function finish(found: Candidate[], org: CandidateFields): Candidate[] {
   const all = dedupe(found);
-  for (const c of all) if (c.kind === 'person') completeWithOrg(c, org);
+  // Marked-up people keep what their markup says. They join the page's organization only when
+  // the page declares it as a schema.org Organization: an org-only h-card, a heading or a logo
+  // may name anyone (a card's employer, the person themselves).
+  const declared = !!org.companyname && SCHEMA_ORG.has(org.companyname.method);
+  for (const c of all) if (c.kind === 'person' && (declared || !isMarkup(c))) completeWithOrg(c, org);
   const hasOrg = all.some((c) => c.kind === 'organization' && c.fields.companyname?.value === org.companyname?.value);
   if (!hasOrg && Object.keys(org).length) all.push({ kind: 'organization', fields: org, score: 0 });
   return rank(all).slice(0, MAX_CANDIDATES);

@@ -86,6 +86,11 @@ const COUNTRIES: Record<string, string> = {
   usa: 'us', 'united states': 'us', 'united states of america': 'us', uk: 'gb', 'united kingdom': 'gb', england: 'gb',
   polska: 'pl', poland: 'pl', austria: 'at', spain: 'es', germany: 'de', france: 'fr', canada: 'ca', italy: 'it', australia: 'au',
 };
+/** "F-75002" and "75002" are one postal code: the letter prefix only names the country. */
+export const samePostal = (a: string, b: string) => {
+  const f = (s: string) => norm(s).replace(/^[a-z]{1,2}\s(?=\d)/, '');
+  return f(a) === f(b);
+};
 export const sameCountry = (a: string, b: string) => {
   const f = (s: string) => COUNTRIES[norm(s).replace(/\./g, '')] ?? norm(s).replace(/\./g, '');
   return f(a) === f(b);

@@ -88,8 +88,9 @@ function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): It
   let typeHint = '';
   const stack: Element[] = Array.from(rootEl.children).reverse();
   const included = new Set<Element>();
-  // v1 table pattern: a cell's headers="id" adds that header cell's properties.
-  for (const id of (root.v1 ? rootEl.getAttribute('headers') ?? '' : '').split(/\s+/).filter(Boolean).slice(0, 5)) {
+  // v1 include patterns: a cell's headers="id" and a card's itemref="id …" add those elements' properties.
+  const refs = root.v1 ? `${rootEl.getAttribute('headers') ?? ''} ${rootEl.getAttribute('itemref') ?? ''}` : '';
+  for (const id of refs.split(/\s+/).filter(Boolean).slice(0, 10)) {
     const th = doc.getElementById(id);
     if (th && !th.contains(rootEl)) stack.push(th);
   }

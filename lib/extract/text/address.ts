@@ -22,7 +22,7 @@ const UK_POSTCODE = /\b([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b/;
 const PL_LINE = new RegExp(`^(?:(.*?),\\s*)?(\\d{2}-\\d{3})\\s+(${CITY})(?:,?\\s+(${COUNTRIES}))?$`, 'u');
 const EU_LINE = new RegExp(`^(?:(.*?),\\s*)?(?:[A-Z]{1,2}-)?(\\d{4,5})\\s*[-–]?\\s*(${CITY})(?:,?\\s+(${COUNTRIES}))?$`, 'u');
 const COUNTRY_LINE = new RegExp(`^(${COUNTRIES})\\.?$`);
-const STREET_WORDS = /\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|sq|square|ter|terrace|cir|circle|suite|ste|floor|fl|unit|p\.?\s?o\.?\s+box|box|route|rte|pike|trail|row|close|crescent|mews|ul|ulica|al|aleja|aleje|os|osiedle|pl|plac|straße|strasse|str|weg|gasse|platz|rue|avenue|calle|via|c\/)\b\.?/i;
+const STREET_WORDS = /\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|sq|square|ter|terrace|cir|circle|suite|ste|floor|fl|unit|p\.?\s?o\.?\s+box|box|route|rte|pike|trail|row|close|crescent|mews|ul|ulica|al|aleja|aleje|os|osiedle|pl|plac|straße|strasse|str|weg|gasse|platz|rue|avenue|calle|via)\b\.?|(?:^|\s)c\/\s/i;
 const STREET = /^(?:\d+[A-Za-z]?(?:[-–]\d+)?\s+\S.*|.*\b\d+[A-Za-z]?(?:\/\d+)?$|(?:p\.?\s?o\.?\s+)?box\s+\d+.*)$/i;
 
 function looksLikeStreet(s: string | undefined): boolean {
@@ -35,7 +35,11 @@ function looksLikeStreet(s: string | undefined): boolean {
 function streetParts(street: string | undefined, prevLine: string | undefined): { line1?: string; line2?: string } {
   const parts: string[] = [];
   if (prevLine && looksLikeStreet(prevLine)) parts.push(prevLine);
-  if (street) for (const p of street.split(/\s*,\s*/)) if (p) parts.push(p);
+  for (const p of street ? street.split(/\s*,\s*/) : []) {
+    // "C/ Bodegas Protos, 24-28": a house number written after the street, behind a comma.
+    if (parts.length && /^\d+[A-Za-z]?(?:[-–/]\d+[A-Za-z]?)?$/.test(p)) parts[parts.length - 1] += `, ${p}`;
+    else if (p) parts.push(p);
+  }
   const streetish = parts.filter((p) => looksLikeStreet(p) || /^(suite|ste|unit|apt|floor|fl|lok|m\.)\b/i.test(p));
   if (!streetish.length) return {};
   const main = streetish.find((p) => /^\d/.test(p) || STREET_WORDS.test(p)) ?? streetish[0];
@@ -93,5 +97,49 @@ export function findAddresses(lines: string[], maxLines = 5_000): FoundAddress[]
       }
     }
   }
+  if (!out.length) stackedAddress(lines, n, out);
   return out;
+}
+
+const POSTAL_PART = /^(?:[A-Z]{1,2}-)?(\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$/;
+const STATE_PART = new RegExp(`^(${US_STATES}|${CA_PROVINCES}|${STATE_NAMES})$`);
+const PLACE_PART = new RegExp(`^${CITY}$`, 'u');
+
+/**
+ * One part to a line, as pages that lay an address out in spans or cells show it:
+ * "Technikerstrasse 21 / 6020 / Innsbruck / Tyrol, / Austria". Only tried when nothing else was found.
+ */
+function stackedAddress(lines: string[], n: number, out: FoundAddress[]): void {
+  for (let i = 0; i < n - 2; i++) {
+    if (!looksLikeStreet(lines[i])) continue;
+    const found: Omit<FoundAddress, 'at'> = {};
+    let places = 0;
+    let anchored = false; // a postal code, country or state name: a city alone is just a word
+    let k = i + 1;
+    for (; k < Math.min(n, i + 6) && lines[k].length <= 40; k++) {
+      const pieces = lines[k].split(/\s*,\s*/).map((x) => x.trim()).filter(Boolean);
+      if (!pieces.length) break;
+      let fits = true;
+      for (const piece of pieces) {
+        if (!found.postalcode && POSTAL_PART.test(piece)) found.postalcode = POSTAL_PART.exec(piece)![1];
+        else if (!found.country && COUNTRY_LINE.test(piece)) found.country = piece;
+        else if (!found.state && STATE_PART.test(piece)) found.state = piece;
+        else continue;
+        anchored = true;
+      }
+      for (const piece of pieces) {
+        if (piece === found.postalcode || piece === found.country || piece === found.state || POSTAL_PART.test(piece)) continue;
+        else if (PLACE_PART.test(piece) && places < 2) {
+          if (places++ === 0) found.city = piece;
+          else if (!found.state) found.state = piece;
+          else fits = false;
+        } else fits = false;
+      }
+      if (!fits) break;
+    }
+    if (found.city && anchored && k - i >= 3) {
+      out.push({ ...streetParts(lines[i], undefined), ...found, at: i + 1 });
+      return;
+    }
+  }
 }

@@ -92,3 +92,30 @@ describe('pieces', () => {
     expect(asPersonName('<script>alert(1)</script>')).toBeUndefined();
   });
 });
+
+describe('names that are not leads', () => {
+  const found = (lines: string[]) => names(lines).map((n) => `${n[0]} ${n[1]}`);
+
+  it('drops a name the page uses as a brand, keeps one it also uses in a sentence', () => {
+    expect(found(['Plumbing', 'John Guest Speedfit Pipe', 'John Guest Speedfit Fittings', 'Brands', 'John Guest'])).not.toContain('John Guest');
+    expect(found(['The Paul Wilkinson Law Firm', 'Paul Wilkinson Law Firm, PLLC', 'Read more about Paul Wilkinson and his practice.'])).toContain('Paul Wilkinson');
+  });
+
+  it('drops a name inside a list of one-word places, and a sentence naming three or more people', () => {
+    expect(found(['Jamaica', 'Jan Mayen', 'Japan'])).toEqual([]);
+    expect(found(['Songs from Celine Dion, Enrique Iglesias, Josh Groban, David Foster and others.'])).toEqual([]);
+    expect(found(['Our recruitment officer Caroline Rahier will answer.'])).toEqual(['Caroline Rahier']);
+  });
+});
+
+describe('addresses', () => {
+  it('reads a street with its house number after a comma, and a prefixed postal code', () => {
+    expect(findAddresses(['Address: C/ Bodegas Protos, 24-28, 47300 - Peñafiel, Spain'])[0]).toMatchObject({ line1: 'C/ Bodegas Protos, 24-28', postalcode: '47300', city: 'Peñafiel', country: 'Spain' });
+  });
+
+  it('reads an address laid out one part to a line, but not a street followed by any two words', () => {
+    expect(findAddresses(['Technikerstrasse 21', '6020', 'Innsbruck', 'Tyrol,', 'Austria', 'Phone: +43 512 8000-0'])[0]).toMatchObject({ line1: 'Technikerstrasse 21', postalcode: '6020', city: 'Innsbruck', state: 'Tyrol', country: 'Austria' });
+    expect(findAddresses(['Unit 42, 12 Highway 101,', 'Boston,', 'MA, USA'])[0]).toMatchObject({ city: 'Boston', state: 'MA', country: 'USA' });
+    expect(findAddresses(['12 Main Street', 'Our Team', 'John Smith'])).toEqual([]);
+  });
+});

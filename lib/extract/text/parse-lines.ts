@@ -139,7 +139,11 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
     const seen = new Set(hits.map((h) => h.name.toLowerCase()));
     for (let i = 0; i < n && hits.length < 100; i++) {
       if (used.has(i) || !/\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(lines[i])) continue;
-      for (const name of namesInText(lines[i])) {
+      const found = namesInText(lines[i]);
+      // A sentence naming three or more people ("with Celine Dion, Josh Groban, David Foster &
+      // others") mentions guests or artists; contacts are listed one to a line.
+      if (found.length >= 3) continue;
+      for (const name of found) {
         if (seen.has(name.toLowerCase())) continue;
         seen.add(name.toLowerCase());
         hits.push({ line: i, name, strength: 1 });
@@ -149,8 +153,9 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
   }
 
   const addresses = findAddresses(lines.slice(0, n));
-  const people = hits.slice(0, 100).map((hit, k) => {
-    const end = Math.min(hits[k + 1]?.line ?? n, hit.line + 8);
+  const kept = selection ? hits : hits.filter((h) => h.strength >= 3 || (!brandName(lines, n, h.name) && !inPlaceList(lines, h.line, h.name)));
+  const people = kept.slice(0, 100).map((hit, k) => {
+    const end = Math.min(kept[k + 1]?.line ?? n, hit.line + 8);
     const start = hit.line;
     const fields: CandidateFields = {};
     const put = (key: keyof CandidateFields, value: string | undefined) => {
@@ -192,6 +197,32 @@ function decodeSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/**
+ * A person-shaped name the page also uses to start longer capitalised phrases ("John Guest
+ * Speedfit Pipe", "Calvin Klein Jeans") is a brand or company named after someone.
+ */
+function brandName(lines: string[], n: number, name: string): boolean {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const after = new RegExp(`(?:^|[^\\p{L}])${esc}\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)`, 'u');
+  // Used as a person in a sentence ("about Paul Wilkinson and his practice"): a person after all.
+  const prose = new RegExp(`${esc}(?:\\s+\\p{Ll}|[,;]\\s+\\p{Ll})`, 'u');
+  let seen = 0;
+  for (let i = 0; i < Math.min(n, 3_000); i++) {
+    if (!lines[i].includes(name)) continue;
+    if (prose.test(lines[i])) return false;
+    const m = after.exec(lines[i]);
+    if (m && !isJobTitle(m[1]) && !isJobTitle(lines[i].slice((m.index ?? 0) + m[0].length - m[1].length))) seen++;
+  }
+  return seen >= 2;
+}
+
+/** A name alone in a list of one-word entries (countries, regions: "Jamaica, Jan Mayen, Japan"). */
+function inPlaceList(lines: string[], i: number, name: string): boolean {
+  if (lines[i].trim() !== name) return false;
+  const single = (l: string | undefined) => l !== undefined && /^\p{Lu}\p{Ll}+$/u.test(l.trim());
+  return single(lines[i - 1]) && single(lines[i + 1]);
 }
 
 /** A neighbouring line that is also a name with a common given name: a list of people. */
