@@ -1,6 +1,8 @@
 // "Create lead from selection" hands its parsed text to the popup through session storage:
 // it survives the worker stopping, and never touches disk.
-import { storage } from '#imports';
+// Plain storage.session calls (not WXT's storage helper): the popup reads this, and its bundle
+// stays small.
+import { browser } from '#imports';
 
 export interface PendingSelection {
   tabId?: number;
@@ -11,7 +13,19 @@ export interface PendingSelection {
   at: number;
 }
 
-export const pendingSelection = storage.defineItem<PendingSelection | null>('session:pendingSelection', { fallback: null });
+const KEY = 'pendingSelection';
+
+export const pendingSelection = {
+  async getValue(): Promise<PendingSelection | null> {
+    return ((await browser.storage.session.get(KEY))[KEY] as PendingSelection | undefined) ?? null;
+  },
+  async setValue(value: PendingSelection): Promise<void> {
+    await browser.storage.session.set({ [KEY]: value });
+  },
+  async removeValue(): Promise<void> {
+    await browser.storage.session.remove(KEY);
+  },
+};
 
 /** A selection is for the popup that opens right after the click, for that tab. */
 const FRESH_MS = 5 * 60_000;
