@@ -1,7 +1,5 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadText } from './support/downloads';
 import { launchExtension, type ExtensionHarness } from './support/extension';
 import { clickSave, fill, valueOf, waitForMessage } from './support/lead-form';
 
@@ -49,16 +47,7 @@ describe('foundation: popup form, store, options page', () => {
     expect(row).toContain('Zofia Wiśniewska');
     expect(row).toContain('Kowalski i Synowie');
 
-    const downloads = await mkdtemp(join(tmpdir(), 'leadclip-dl-'));
-    const cdp = await options.createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-    await options.click('[data-action="export-csv"]');
-    let files: string[] = [];
-    for (let i = 0; i < 50 && !files.some((f) => f.endsWith('.csv')); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      files = await readdir(downloads);
-    }
-    const csv = await readFile(join(downloads, files.find((f) => f.endsWith('.csv'))!), 'utf8');
+    const csv = await downloadText(options, () => options.click('[data-action="export-csv"]'));
     const [header, row1] = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(header.startsWith('"Topic","Salutation","First Name","Middle Name","Last Name","Job Title","Company Name","Email"')).toBe(true);
     expect(row1).toContain('"Wdrożenie CRM"');

@@ -1,12 +1,13 @@
 // Import through the options page in Chromium (issue #5): CSV, xlsx and XML Spreadsheet 2003,
 // fixing a mapping, errors, failed-rows download, and a cancelled large import that writes nothing.
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
+import { downloadText } from './support/downloads';
 
 interface StoredLead { id: string; lastname: string; firstname?: string; companyname?: string; emailaddress1?: string; subject: string; provenance: { origin: string } }
 
@@ -84,16 +85,7 @@ describe('import from files on the options page', () => {
     expect(issues).toMatch(/Row 5, E-mail: "not-an-email" is not an email address/);
     expect(issues).toMatch(/Row 5, Źródło potencjalnego klienta: "Billboard" is not one of the choices/);
 
-    const downloads = await mkdtemp(join(tmpdir(), 'leadclip-dl-'));
-    const cdp = await page.createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-    await page.click('[data-action="download-failed"]');
-    let files: string[] = [];
-    for (let i = 0; i < 50 && !files.some((f) => f.endsWith('.csv')); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      files = await readdir(downloads);
-    }
-    const failed = await readFile(join(downloads, files.find((f) => f.endsWith('.csv'))!), 'utf8');
+    const failed = await downloadText(page, () => page.click('[data-action="download-failed"]'));
     const lines = failed.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Import errors;Imię;Nazwisko;Organizacja XYZ;E-mail;Źródło potencjalnego klienta');
     expect(lines).toHaveLength(3);

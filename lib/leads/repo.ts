@@ -57,9 +57,3 @@ export async function deleteLead(id: string): Promise<LeadRecord | undefined> {
   return existing;
 }
 
-/** How many leads have not reached the CRM yet (the badge). */
-export async function countUnsynced(): Promise<number> {
-  const db = await getDb();
-  const [all, synced] = await Promise.all([db.count('leads'), db.countFromIndex('leads', 'by-sync-state', 'synced')]);
-  return all - synced;
-}
