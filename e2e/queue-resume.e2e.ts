@@ -102,5 +102,5 @@ describe('queue: stopping the service worker mid-run', () => {
     const expectedKeys = new Set(stored.map((l: { id: string }) => `${l.id}:1`));
     expect([...deliveries.keys()].every((k) => expectedKeys.has(k))).toBe(true);
     console.log(`stops at ${atFirstStop} and ${atSecondStop} delivered; ${inDoubtChecks.length} in-doubt jobs checked before resending`);
-  });
+  }, 300_000); // each restart waits for Chrome's 30 s alarm: the waits above bound the run
 });
