@@ -36,6 +36,9 @@ interface Run {
   /** Until every batch was staged in the background (commit starts). */
   stagedMs: number;
   totalMs: number;
+  /** Until the background had added every lead to the lead stores and the queue (a big import
+   * is committed to the journal first; lib/import/import-journal.ts). */
+  appliedMs: number;
   pageHeapPeakMb: number;
   workerHeapPeakMb: number;
   summary: string;
@@ -72,11 +75,13 @@ async function importFile(ext: ExtensionHarness, file: string): Promise<Run> {
   const stagedMs = Date.now() - t0;
   await page.waitForSelector('[data-testid="import-summary"], [data-testid="import-error"]', { timeout: 900_000 });
   const totalMs = Date.now() - t0;
+  const summary = await page.$eval('[data-testid="import-summary"], [data-testid="import-error"]', (e) => e.textContent ?? '');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="import-applying"]'), { timeout: 900_000, polling: 100 });
+  const appliedMs = Date.now() - t0;
   clearInterval(timer);
   await sampleHeap(cdp, pagePeak);
-  const summary = await page.$eval('[data-testid="import-summary"], [data-testid="import-error"]', (e) => e.textContent ?? '');
   await page.close();
-  return { analysedMs, stagedMs, totalMs, pageHeapPeakMb: pagePeak.v / 2 ** 20, workerHeapPeakMb: workerPeak.v / 2 ** 20, summary };
+  return { analysedMs, stagedMs, totalMs, appliedMs, pageHeapPeakMb: pagePeak.v / 2 ** 20, workerHeapPeakMb: workerPeak.v / 2 ** 20, summary };
 }
 
 /** PapaParse alone on the same bytes, in a plain Chromium page: decode + parse, median of 3. */
@@ -135,11 +140,12 @@ export default async function importBench(): Promise<void> {
     const mb = (n: number) => (n / 2 ** 20).toFixed(1);
     console.log('\n## Import (Chromium, test build, options page, end to end incl. one-transaction commit)');
     console.log(`load average at start ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
-    console.log(`CSV  ${CSV_ROWS.toLocaleString('en')} rows, ${mb(csvBytes)} MB: ${(csv.totalMs / 1000).toFixed(1)} s end to end (budget 15 s); preview ready after ${(csv.analysedMs / 1000).toFixed(1)} s, staged after ${(csv.stagedMs / 1000).toFixed(1)} s`);
+    console.log(`CSV  ${CSV_ROWS.toLocaleString('en')} rows, ${mb(csvBytes)} MB: ${(csv.totalMs / 1000).toFixed(1)} s end to end, file chosen → import committed and summary shown (budget 15 s); preview ready after ${(csv.analysedMs / 1000).toFixed(1)} s, staged after ${(csv.stagedMs / 1000).toFixed(1)} s`);
+    console.log(`     every lead in the lead stores and the sync queue (background, after the summary) after ${(csv.appliedMs / 1000).toFixed(1)} s`);
     console.log(`     page JS heap peak ${csv.pageHeapPeakMb.toFixed(0)} MB (budget 300 MB); import worker heap peak ${csv.workerHeapPeakMb.toFixed(0)} MB`);
     console.log(`     PapaParse alone (decode + parse, same file, same browser): ${(papaMs / 1000).toFixed(2)} s → end to end is ${(csv.totalMs / papaMs).toFixed(1)}× that; preview ${(csv.analysedMs / papaMs).toFixed(1)}×`);
     console.log(`     ${csv.summary.trim()}`);
-    console.log(`xlsx  ${(CSV_ROWS / 2).toLocaleString('en')} rows, ${mb(xlsxBytes)} MB: ${(xlsx.totalMs / 1000).toFixed(1)} s end to end; preview ready after ${(xlsx.analysedMs / 1000).toFixed(1)} s, staged after ${(xlsx.stagedMs / 1000).toFixed(1)} s`);
+    console.log(`xlsx  ${(CSV_ROWS / 2).toLocaleString('en')} rows, ${mb(xlsxBytes)} MB: ${(xlsx.totalMs / 1000).toFixed(1)} s end to end; preview ready after ${(xlsx.analysedMs / 1000).toFixed(1)} s, staged after ${(xlsx.stagedMs / 1000).toFixed(1)} s; every lead in the stores after ${(xlsx.appliedMs / 1000).toFixed(1)} s`);
     console.log(`     page JS heap peak ${xlsx.pageHeapPeakMb.toFixed(0)} MB; import worker heap peak ${xlsx.workerHeapPeakMb.toFixed(0)} MB`);
     console.log(`     ${xlsx.summary.trim()}`);
   } finally {

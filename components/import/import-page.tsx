@@ -58,6 +58,8 @@ export function ImportPage() {
   const mappingName = useSignal('');
   const note = useSignal('');
   const summary = useSignal<{ created: number; updated: number; skipped: number; failed: number } | undefined>(undefined);
+  /** Leads of a big committed import the background is still adding to the lead list (undefined: none were). */
+  const applying = useSignal<number | undefined>(undefined);
   const dragging = useSignal(false);
   const worker = useRef<Worker | undefined>(undefined);
   const storedKeys = useRef<[string, string][]>([]);
@@ -79,6 +81,7 @@ export function ImportPage() {
     analysis.value = undefined;
     failure.value = undefined;
     summary.value = undefined;
+    applying.value = undefined;
     note.value = '';
   }
 
@@ -194,10 +197,21 @@ export function ImportPage() {
       const r = await send('import/commit', { importId: importId.current });
       summary.value = { created: r.created, updated: r.updated, skipped: done.skipped, failed: analysis.value?.errorRows ?? 0 };
       phase.value = 'done';
+      if (r.pending > 0) void followApplying(r.pending);
     } catch (err) {
       const e = err as Error & { code?: string };
       if (e.code === 'cancelled' || e.code === 'expired') phase.value = 'cancelled';
       else fail({ code: e.code ?? 'failed', message: e.message, params: [e.message] });
+    }
+  }
+
+  /** The import is saved; the background adds it to the lead list part by part. */
+  async function followApplying(pending: number) {
+    applying.value = pending;
+    while (applying.value) {
+      await new Promise((r) => setTimeout(r, 500));
+      if (applying.value === undefined) return; // another file was chosen
+      applying.value = (await send('import/pending', {}).catch(() => ({ pending: applying.value ?? 0 }))).pending;
     }
   }
 
@@ -363,6 +377,8 @@ export function ImportPage() {
       {phase.value === 'done' && summary.value && (
         <div role="status" data-testid="import-summary">
           <p>{t('import_done', [String(summary.value.created), String(summary.value.updated), String(summary.value.skipped), String(summary.value.failed)])}</p>
+          {applying.value ? <p data-testid="import-applying">{t('import_applying', String(applying.value))}</p>
+            : applying.value === 0 && <p data-testid="import-applied">{t('import_applied')}</p>}
           {summary.value.failed > 0 && (
             <button type="button" data-action="download-failed" onClick={() => post({
               type: 'failedCsv', errorHeader: t('import_failed_header'),

@@ -18,8 +18,10 @@ import { countWaiting } from '@/lib/queue/outbox';
 import { getDb } from '@/lib/db/open';
 import { openTx } from '@/lib/db/tx';
 import { commitImport, discardImport, stageBatch, storedDedupeKeys } from '@/lib/import/import-staging';
+import { applyAfterCommit } from '@/lib/import/apply-in-background';
+import { pendingDuplicateSource, pendingImport } from '@/lib/import/import-journal';
 
-const deps = async () => ({ settings: await loadPipelineSettings() });
+const deps = async () => ({ settings: await loadPipelineSettings(), pendingDuplicates: pendingDuplicateSource });
 /** After anything that queues work: send it and update the badge. */
 const queued = <T>(value: T): T => {
   void kickQueue();
@@ -93,7 +95,11 @@ export const handlers: Handlers = {
     const guarded = await guardImport(creates, updates);
     return { staged: await stageBatch(importId, guarded.creates, guarded.updates, await deps()) };
   },
-  'import/commit': async ({ importId }) => queued(await commitImport(importId)),
+  'import/commit': async ({ importId }) => {
+    const committed = await commitImport(importId);
+    return queued({ ...committed, ...(await applyAfterCommit(committed.created + committed.updated)) });
+  },
+  'import/pending': async () => ({ pending: (await pendingImport()).leads }),
   'import/discard': async ({ importId }) => ({ discarded: await discardImport(importId) }),
   ...privacyHandlers,
 };

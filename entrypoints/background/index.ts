@@ -6,6 +6,7 @@ import { startQueue } from '@/lib/queue/schedule';
 import { httpTestProcessor } from '@/lib/queue/http-test-processor';
 import { startSyncActivation } from '@/lib/sync/activation';
 import { handlers } from './handlers';
+import { applyImportsInBackground } from '@/lib/import/apply-in-background';
 import { startSyncTriggers } from '@/lib/sync/triggers';
 import { captureSelection, registerSelectionMenu } from '@/lib/capture/selection-menu';
 
@@ -22,4 +23,5 @@ export default defineBackground(() => {
   listenForRetention(() => void refreshBadge());
   void ensureRetentionAlarm();
   startQueue(); // also refreshes the badge
+  void applyImportsInBackground(); // an import committed before the worker stopped
 });

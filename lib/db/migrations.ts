@@ -30,6 +30,11 @@ export const migrations: Migration[] = [
     dedupe.createIndex('by-fuzzy', 'fuzzy', { multiEntry: true });
     await backfillV2(tx);
   },
+  // v3 (issue #5): the import journal. Writing 100,000 leads one record per store each takes
+  // IndexedDB about a minute; a few records of thousands of leads take seconds (docs/import.md).
+  (db) => {
+    db.createObjectStore('importJournal', { keyPath: 'key' });
+  },
 ];
 
 export const DB_VERSION = migrations.length;

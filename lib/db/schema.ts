@@ -4,6 +4,7 @@ import type { LeadRecord } from '../leads/schema';
 import type { OutboxJob } from '../queue/job';
 import type { AuditEntry } from '../audit/entry';
 import type { DedupeKeys } from '../leads/dedupe-keys';
+import type { ImportJournalPart } from '../import/journal-part';
 
 export interface AppDbV1 extends DBSchema {
   leads: {
@@ -33,6 +34,15 @@ export interface AppDbV2 extends DBSchema {
   };
 }
 
-/** The current schema. Add a new interface (AppDbV3 ...) and alias it here when it changes. */
-export type AppDb = AppDbV2;
-export type StoreName = 'leads' | 'outbox' | 'audit' | 'dedupe';
+/** v3 (issue #5): the import journal, where a committed file import waits, a few thousand leads
+ * per record, until the background has added its leads to the stores above. */
+export interface AppDbV3 extends AppDbV2 {
+  importJournal: {
+    key: string; // `${importId}:${part}`
+    value: ImportJournalPart;
+  };
+}
+
+/** The current schema. Add a new interface (AppDbV4 ...) and alias it here when it changes. */
+export type AppDb = AppDbV3;
+export type StoreName = 'leads' | 'outbox' | 'audit' | 'dedupe' | 'importJournal';

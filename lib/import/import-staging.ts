@@ -1,14 +1,16 @@
 // The background side of an import. Every lead goes through the same save pipeline as captured
-// leads (validate, normalise, duplicate index, outbox, audit: lib/leads/save-pipeline.ts), all of
-// an import in ONE IndexedDB transaction that stays open from the first batch to the commit:
-// batches are written as they arrive (writing overlaps parsing), yet nothing is visible or kept
-// unless the commit completes. Cancel, a closed page or a stopped worker abort the transaction,
-// leaving nothing half-imported.
+// leads (validate, normalise, score: lib/leads/save-pipeline.ts) and is written, a batch per
+// record, to the import journal in ONE IndexedDB transaction that stays open from the first batch
+// to the commit: batches are written as they arrive (writing overlaps parsing), yet nothing is
+// kept unless the commit completes. Cancel, a closed page or a stopped worker abort the
+// transaction, leaving nothing half-imported. Once committed, the journal is applied to the lead
+// stores (lib/import/import-journal.ts).
 import { getDb } from '../db/open';
 import type { Tx } from '../db/tx';
-import { saveInTransaction, saveNewLeadsInTransaction, type PipelineDeps } from '../leads/save-pipeline';
-import { leadFieldNames, type LeadRecord } from '../leads/schema';
+import { prepareImportedLeads, validateDraft, type PipelineDeps } from '../leads/save-pipeline';
 import { leadDedupeKey } from './dedupe-key';
+import { journalChanged, pendingImportedLeads } from './import-journal';
+import { journalKey, type ImportJournalPart } from './journal-part';
 
 interface Item {
   /** A LeadDraftInput; the pipeline validates it. */
@@ -25,6 +27,8 @@ interface OpenImport {
   aborted?: boolean;
   created: number;
   updated: number;
+  /** Journal parts written so far. */
+  parts: number;
   /** Why the pipeline refused a lead (the whole import is then abandoned). */
   failure?: string;
   /** Resolves when the transaction committed; rejects when it aborted. */
@@ -46,9 +50,10 @@ export class ImportStagingError extends Error {
   }
 }
 
-/** Every stored lead's dedupe key, for duplicate detection in the file's worker. */
+/** Every stored lead's dedupe key, for duplicate detection in the file's worker: leads of an
+ * import still in the journal count as stored. */
 export async function storedDedupeKeys(): Promise<[string, string][]> {
-  const all = await (await getDb()).getAll('leads');
+  const all = [...(await (await getDb()).getAll('leads')), ...(await pendingImportedLeads())];
   const out: [string, string][] = [];
   for (const l of all) {
     const k = leadDedupeKey(l);
@@ -57,43 +62,15 @@ export async function storedDedupeKeys(): Promise<[string, string][]> {
   return out;
 }
 
-/** Non-empty imported values win; the stored lead keeps everything the file leaves empty. */
-export function mergeImported(existing: LeadRecord, lead: Record<string, unknown>): Record<string, unknown> {
-  const next: Record<string, unknown> = { ...existing };
-  for (const f of leadFieldNames) {
-    const v = lead[f];
-    if (v === undefined || v === null || v === '' || v === false) continue;
-    next[f] = v;
-  }
-  return next;
-}
-
-// Updates saved concurrently inside the transaction: their requests interleave, so the round
-// trips overlap. Safe because duplicate decisions were made before (the worker applied them).
-const CONCURRENCY = 32;
-
 /**
- * Saves queued batches through the pipeline inside the open transaction. While the queue is
- * empty it keeps the transaction alive with a cheap read (a transaction commits by itself once
- * no request is pending), until commit or cancel.
+ * Writes queued batches to the journal inside the open transaction, one record per batch. While
+ * the queue is empty it keeps the transaction alive with a cheap read (a transaction commits by
+ * itself once no request is pending), until commit or cancel.
  */
-async function pump(s: OpenImport, deps: PipelineDeps): Promise<void> {
+async function pump(importId: string, s: OpenImport, deps: PipelineDeps): Promise<void> {
   const at = (deps.now ?? (() => new Date()))().toISOString();
-  const saveItem = async (item: Item) => {
-    let lead = item.lead;
-    if (item.updateId) {
-      const existing = await s.tx.objectStore('leads').get(item.updateId);
-      lead = existing ? mergeImported(existing, item.lead as Record<string, unknown>) : { ...(item.lead as object), id: item.updateId };
-    }
-    const out = await saveInTransaction(s.tx, { lead, onDuplicate: 'save' }, deps, at);
-    if (out.status === 'saved') {
-      if (out.created) s.created++;
-      else s.updated++;
-    } else if (!s.failure) {
-      s.failure = out.status === 'invalid' ? out.error : 'duplicate';
-    }
-  };
-  let draining: Promise<number> | undefined;
+  const journal = s.tx.objectStore('importJournal');
+  let draining: Promise<unknown> | undefined;
   for (;;) {
     // The page going silent only counts while we wait for its next batch, never during commit.
     const abandoned = !s.finished && !s.queue.length && Date.now() - s.lastSeen > IDLE_ABORT_MS;
@@ -103,35 +80,41 @@ async function pump(s: OpenImport, deps: PipelineDeps): Promise<void> {
     }
     const batch = s.queue.shift();
     if (batch) {
-      // New leads: queued writes, no waiting. Updates read the stored lead first.
-      const created = saveNewLeadsInTransaction(s.tx, batch.filter((i) => !i.updateId).map((i) => i.lead), deps, at);
+      const created = prepareImportedLeads(batch.filter((i) => !i.updateId).map((i) => i.lead), deps, at);
       if ('error' in created) {
         s.failure = created.error;
         continue;
       }
-      s.created += created.ids.length;
-      const updates = batch.filter((i) => i.updateId);
-      for (let i = 0; i < updates.length && !s.cancelled; i += CONCURRENCY) await Promise.all(updates.slice(i, i + CONCURRENCY).map(saveItem));
-      // Requests run in order, so this read resolves once this batch's writes are done. Waiting
-      // for the previous batch's instead lets the next batch be validated and normalised here
-      // while IndexedDB still writes this one, and memory stays flat (two batches at most).
-      const drained = s.tx.objectStore('leads').count(IDBKeyRange.only(''));
-      drained.catch(() => undefined); // an abort rejects it; pump reports aborts through tx.done
+      const updates: ImportJournalPart['updates'] = [];
+      for (const item of batch.filter((i) => i.updateId)) {
+        const checked = validateDraft(item.lead, deps);
+        if ('error' in checked) s.failure ??= checked.error;
+        else updates.push({ id: item.updateId!, lead: checked.draft });
+      }
+      if (s.failure) continue;
+      const part: ImportJournalPart = { key: journalKey(importId, s.parts), importId, part: s.parts, at, creates: created.records, updates };
+      s.parts++;
+      s.created += created.records.length;
+      s.updated += updates.length;
+      // Wait for the previous part's write, not this one's: the next batch is prepared here while
+      // IndexedDB still writes this one, and memory stays flat (two batches at most).
+      const written = journal.put(part);
+      written.catch(() => undefined); // an abort rejects it; pump reports aborts through tx.done
       if (draining) await draining;
-      draining = drained;
+      draining = written;
       continue;
     }
     if (s.finished) return;
-    await s.tx.objectStore('leads').count(IDBKeyRange.only(''));
+    await journal.count(IDBKeyRange.only(''));
   }
 }
 
 async function open(importId: string, deps: PipelineDeps): Promise<OpenImport> {
   const db = await getDb();
   // Relaxed durability: one big write that is all there or not at all, without an fsync wait.
-  const tx = db.transaction(['leads', 'dedupe', 'outbox', 'audit'], 'readwrite', { durability: 'relaxed' }) as unknown as Tx<'readwrite'>;
-  const s: OpenImport = { tx, queue: [], finished: false, cancelled: false, created: 0, updated: 0, done: Promise.resolve(), lastSeen: Date.now() };
-  const pumped = pump(s, deps).catch(() => {
+  const tx = db.transaction(['importJournal'], 'readwrite', { durability: 'relaxed' }) as unknown as Tx<'readwrite'>;
+  const s: OpenImport = { tx, queue: [], finished: false, cancelled: false, created: 0, updated: 0, parts: 0, done: Promise.resolve(), lastSeen: Date.now() };
+  const pumped = pump(importId, s, deps).catch(() => {
     // A failed request aborts the transaction; tx.done reports it.
   });
   s.done = Promise.all([pumped, tx.done]).then(() => undefined);
@@ -145,7 +128,7 @@ async function open(importId: string, deps: PipelineDeps): Promise<OpenImport> {
   return s;
 }
 
-/** Queues a batch for writing (the pipeline validates every lead inside the transaction). */
+/** Queues a batch for writing (the pipeline validates every lead before it is written). */
 export async function stageBatch(importId: string, creates: unknown[], updates: { id: string; lead: unknown }[], deps: PipelineDeps): Promise<number> {
   const items: Item[] = [...creates.map((lead) => ({ lead })), ...updates.map((u) => ({ lead: u.lead, updateId: u.id }))];
   if (closed.has(importId)) throw new ImportStagingError('expired', 'This import was cancelled or already committed; nothing more is written.');
@@ -179,6 +162,7 @@ export async function commitImport(importId: string): Promise<{ created: number;
   } finally {
     imports.delete(importId);
     closed.add(importId);
+    journalChanged();
   }
   if (s.cancelled) throw new ImportStagingError('cancelled', 'The import was cancelled; nothing was written.');
   return { created: s.created, updated: s.updated };

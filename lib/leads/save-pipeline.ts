@@ -7,7 +7,7 @@ import { getDb } from '../db/open';
 import { openTx, type Tx } from '../db/tx';
 import { appendAudit, queueAudit } from '../audit/trail';
 import { enqueueRevision, settle, syncInfoOf } from '../queue/outbox';
-import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch } from './dedupe';
+import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch, type DuplicateSource } from './dedupe';
 import { dedupeKeys } from './dedupe-keys';
 import { jobKey, type OutboxJob } from '../queue/job';
 import { normalizeLead, type NormalizeIssue } from './normalize';
@@ -34,6 +34,13 @@ export type SaveOutcome =
 export interface PipelineDeps {
   settings: PipelineSettings;
   now?: () => Date;
+  /** Leads committed by a file import but not yet in the stores (lib/import/import-journal.ts). */
+  pendingDuplicates?: () => Promise<DuplicateSource | undefined>;
+}
+
+/** Duplicates among an import's leads still in the journal, merged with the stored ones. */
+async function withPending(stored: Promise<DuplicateMatch[]>, pending: DuplicateSource | undefined, id: string, draft: LeadDraft & { phoneE164?: LeadRecord['phoneE164'] }): Promise<DuplicateMatch[]> {
+  return pending ? mergeMatches(await stored, await findDuplicates(pending, id, draft)) : stored;
 }
 
 /** Batches at least this big, and at least 1/BULK_FACTOR of the stored leads, preload the index. */
@@ -133,6 +140,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
 export async function saveLeads(requests: readonly SaveRequest[], deps: PipelineDeps): Promise<SaveOutcome[]> {
   const prepared = requests.map((r) => prepare(r, deps.settings));
   const at = (deps.now ?? (() => new Date()))().toISOString();
+  const pending = await deps.pendingDuplicates?.(); // before the transaction: it must not wait on other work
   const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox', 'audit'], 'readwrite');
   const ids = prepared.map((p) => p.draft?.id ?? crypto.randomUUID());
   // A big import reads the whole duplicate index once and looks up in memory; a few leads
@@ -151,7 +159,7 @@ export async function saveLeads(requests: readonly SaveRequest[], deps: Pipeline
     if (!p.draft) return undefined;
     const [existing, stored] = await Promise.all([
       p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
-      findDuplicates(lookIn, ids[i], p.draft),
+      withPending(findDuplicates(lookIn, ids[i], p.draft), pending, ids[i], p.draft),
     ]);
     return { existing, stored };
   }));
@@ -176,49 +184,62 @@ export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveReques
 }
 
 /**
- * New leads from a file import, inside the caller's transaction: the same steps as saveOne's
- * create path (validate, normalise, score, save, duplicate index, outbox, audit) but without the
- * duplicate look-up, because the import already decided about duplicates with the user, and
- * without waiting on each write, so 100,000 rows fit in seconds. Returns the ids, or the first
- * invalid lead's error (the caller then aborts the transaction).
+ * New leads from a file import: the same steps as saveOne's create path (validate, normalise,
+ * score) without the duplicate look-up, because the import already decided about duplicates with
+ * the user. Returns complete records, or the first invalid lead's error (the import then stops).
  */
-export function saveNewLeadsInTransaction(tx: Tx<'readwrite'>, leads: readonly unknown[], deps: PipelineDeps, at: string): { ids: string[] } | { error: string } {
-  const ids: string[] = [];
-  const prepared = leads.map((lead) => prepare({ lead }, deps.settings));
-  const bad = prepared.find((p) => !p.draft || !p.score);
-  if (bad) return { error: bad.error ?? 'invalid' };
-  // Native stores: 100,000 leads make 500,000 requests, and idb's promise per request (plus a
+export function prepareImportedLeads(leads: readonly unknown[], deps: PipelineDeps, at: string): { records: LeadRecord[] } | { error: string } {
+  const records: LeadRecord[] = [];
+  for (const lead of leads) {
+    const p = prepare({ lead }, deps.settings);
+    if (!p.draft || !p.score) return { error: p.error ?? 'invalid' };
+    const draft = p.draft;
+    const id = draft.id ?? crypto.randomUUID();
+    records.push({
+      ...draft,
+      id,
+      leadqualitycode: draft.leadqualitycode ?? p.score.rating,
+      provenance: draft.provenance ?? { origin: 'import', capturedAt: at, fields: {} },
+      sync: syncInfoOf(importJob(id, at), undefined),
+      createdAt: at,
+      updatedAt: at,
+    } as LeadRecord);
+  }
+  return { records };
+}
+
+const importJob = (leadId: string, at: string): OutboxJob => ({ leadId, revision: 1, op: 'create', state: 'ready', attempts: 0, syncedRevision: 0, inDoubt: false, dueAt: at, updatedAt: at });
+
+/**
+ * Writes prepared import records inside the caller's transaction: lead, duplicate index, outbox
+ * job and audit entry each, without waiting on each write.
+ */
+export function writeImportedLeads(tx: Tx<'readwrite'>, records: readonly LeadRecord[], at: string): void {
+  // Native stores: 100,000 leads make 400,000 requests, and idb's promise per request (plus a
   // catch to settle it) is pure overhead when nothing waits on them. A failed request still
   // aborts the whole transaction.
   const leadsStore = unwrap(tx.objectStore('leads'));
   const dedupeStore = unwrap(tx.objectStore('dedupe'));
   const outboxStore = unwrap(tx.objectStore('outbox'));
-  for (const p of prepared) {
-    const draft = p.draft!;
-    const id = draft.id ?? crypto.randomUUID();
-    const job: OutboxJob = { leadId: id, revision: 1, op: 'create', state: 'ready', attempts: 0, syncedRevision: 0, inDoubt: false, dueAt: at, updatedAt: at };
-    const record = {
-      ...draft,
-      id,
-      leadqualitycode: draft.leadqualitycode ?? p.score!.rating,
-      provenance: draft.provenance ?? { origin: 'import', capturedAt: at, fields: {} },
-      sync: syncInfoOf(job, undefined),
-      createdAt: at,
-      updatedAt: at,
-    } as LeadRecord;
+  for (const record of records) {
+    const job = importJob(record.id, at);
     const prov = record.provenance;
     leadsStore.put(record);
-    dedupeStore.put(dedupeKeys(id, record));
+    dedupeStore.put(dedupeKeys(record.id, record));
     outboxStore.put(job);
     // One entry per imported lead instead of "captured" + "queued": it records both facts (the
     // file, when, and the outbox job it was queued as), and saves 100,000 writes per import.
     queueAudit(tx, {
-      leadId: id, at, kind: 'captured',
+      leadId: record.id, at, kind: 'captured',
       details: { origin: prov.origin, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt, methods: {}, duplicatesIgnored: [], queued: { key: jobKey(job), op: job.op } },
     });
-    ids.push(id);
   }
-  return { ids };
+}
+
+/** Validates and normalises a draft without saving it (an import row that updates a stored lead). */
+export function validateDraft(lead: unknown, deps: PipelineDeps): { draft: LeadDraft } | { error: string } {
+  const p = prepare({ lead }, deps.settings);
+  return p.draft ? { draft: p.draft } : { error: p.error ?? 'invalid' };
 }
 
 export async function saveLeadThroughPipeline(request: SaveRequest, deps: PipelineDeps): Promise<SaveOutcome> {
@@ -229,8 +250,9 @@ export async function saveLeadThroughPipeline(request: SaveRequest, deps: Pipeli
 export async function checkDuplicates(input: unknown, deps: PipelineDeps): Promise<{ matches: DuplicateMatch[]; issues: NormalizeIssue[]; score: LeadScore }> {
   const p = prepare({ lead: input }, deps.settings);
   if (!p.draft || !p.score) throw Object.assign(new Error(p.error ?? 'invalid'), { code: 'invalid' });
+  const pending = await deps.pendingDuplicates?.();
   const tx = openTx(await getDb(), ['leads', 'dedupe'], 'readonly');
-  const matches = await findDuplicates(tx, p.draft.id ?? '', p.draft);
+  const matches = await withPending(findDuplicates(tx, p.draft.id ?? '', p.draft), pending, p.draft.id ?? '', p.draft);
   await tx.done;
   return { matches, issues: p.issues, score: p.score };
 }

@@ -126,7 +126,9 @@ export const toBackground = {
     out: z.object({ staged: z.number() }),
     from: ['extension'],
   },
-  'import/commit': { in: z.object({ importId: z.uuid() }), out: z.object({ created: z.number(), updated: z.number() }), from: ['extension'] },
+  /** `pending`: leads of committed imports the background is still adding to the lead stores. */
+  'import/commit': { in: z.object({ importId: z.uuid() }), out: z.object({ created: z.number(), updated: z.number(), pending: z.number() }), from: ['extension'] },
+  'import/pending': { in: z._default(z.object({}), {}), out: z.object({ pending: z.number() }), from: ['extension'] },
   'import/discard': { in: z.object({ importId: z.uuid() }), out: z.object({ discarded: z.boolean() }), from: ['extension'] },
 
   // ---- Issue #8: privacy ----

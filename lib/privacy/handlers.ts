@@ -5,6 +5,7 @@ import type { Handlers } from '../messaging/serve';
 import { exportPerson } from './export-person';
 import { forgetPerson } from './forget-person';
 import { leadsOfPerson } from './person-leads';
+import { importsSettled } from '../import/apply-in-background';
 import { t } from '../i18n/t';
 import { refusalFor, refusalMessageKey } from './capture-policy';
 import { effectiveOwnDomain, getPrivacySettings, setPrivacySettings, type PrivacySettings } from './settings';
@@ -22,9 +23,17 @@ export const privacyHandlers = {
   },
   'privacy/settings/get': async () => withOwn(await getPrivacySettings()),
   'privacy/settings/set': async ({ patch }) => withOwn(await setPrivacySettings(patch)),
-  'privacy/person': async ({ email }) => ({ leads: leadsOfPerson(await listLeads(), email) }),
-  'privacy/export': async ({ ids }) => ({ json: JSON.stringify(await exportPerson(ids), null, 2) }),
+  // A person's data may still sit in the import journal: these wait until it is in the lead stores.
+  'privacy/person': async ({ email }) => {
+    await importsSettled();
+    return { leads: leadsOfPerson(await listLeads(), email) };
+  },
+  'privacy/export': async ({ ids }) => {
+    await importsSettled();
+    return { json: JSON.stringify(await exportPerson(ids), null, 2) };
+  },
   'privacy/forget': async ({ id, deleteInCrm }) => {
+    await importsSettled();
     const { repIdentity } = await getPrivacySettings();
     const crmDelete = deleteInCrm ? async () => void (await sync.deleteInCrm(id)) : undefined;
     return forgetPerson(id, { by: repIdentity || undefined, crmDelete });

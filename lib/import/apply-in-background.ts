@@ -1,0 +1,35 @@
+// The background's side of the import journal: apply at start-up (a worker stopped midway
+// resumes) and after each commit, keep the worker alive while applying, and tell the queue and
+// the badge about the new leads.
+import { browser } from '#imports';
+import { loadPipelineSettings } from '../leads/pipeline-settings';
+import { kickQueue } from '../queue/schedule';
+import { applyImportJournal, importJournalSettled, pendingImport, type ApplyHooks } from './import-journal';
+
+/** Imports up to this many leads are added before the commit answers: the rep sees them at once. */
+export const APPLY_BEFORE_ANSWER = 5000;
+
+const hooks: ApplyHooks = {
+  deps: async () => ({ settings: await loadPipelineSettings() }),
+  onPart: () => void kickQueue(),
+};
+
+export async function applyImportsInBackground(): Promise<void> {
+  // Chrome stops an idle worker after 30 s; an extension API call counts as activity.
+  const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
+  try {
+    await applyImportJournal(hooks);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+/** After a commit: small imports are applied before answering, big ones continue in the background. */
+export async function applyAfterCommit(leads: number): Promise<{ pending: number }> {
+  const applying = applyImportsInBackground();
+  if (leads <= APPLY_BEFORE_ANSWER) await applying;
+  else applying.catch((err: unknown) => console.error('Adding imported leads failed; retried at the next start', err));
+  return { pending: (await pendingImport()).leads };
+}
+
+export const importsSettled = () => importJournalSettled(hooks);
