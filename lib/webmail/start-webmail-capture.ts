@@ -6,13 +6,13 @@ import { t } from '../i18n/t';
 import { send } from '../messaging/send';
 import { OPEN_MESSAGE_REQUEST } from './capture-for-tab-request';
 import { gmailAdapter } from './gmail/adapter';
-import { webmailClientOf } from './hosts';
+import { webmailClientAt } from './hosts';
 import { outlookAdapter } from './outlook/adapter';
 import type { WebmailMessage } from './types';
 import { watchMessages } from './watch-messages';
 
 export function startWebmailCapture(signal: AbortSignal, doc: Document = document): void {
-  const client = webmailClientOf(doc.location?.href);
+  const client = webmailClientAt(doc.location);
   if (!client) return;
   const adapter = client === 'gmail' ? gmailAdapter : outlookAdapter;
   const label = t('webmail_capture_button');
