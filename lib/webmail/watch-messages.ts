@@ -39,7 +39,9 @@ export function watchMessages({ adapter, doc, signal, button, delay = 120 }: Wat
   };
 
   // The callback only arms a timer: Gmail mutates constantly, so it must cost next to nothing.
+  // Observing starts after the first scan, which so leaves no records of its own buttons to drop.
   const observer = new MutationObserver(schedule);
+  sync();
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
   const win = doc.defaultView;
   win?.addEventListener('hashchange', schedule, { signal });
@@ -49,6 +51,5 @@ export function watchMessages({ adapter, doc, signal, button, delay = 120 }: Wat
     clearTimeout(timer);
     for (const host of doc.querySelectorAll(BUTTON_TAG)) host.remove();
   });
-  sync();
   return { current: () => found, sync };
 }
