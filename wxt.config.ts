@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { localeNames, mergeLocale } from './lib/i18n/merge-locales';
@@ -21,12 +22,19 @@ export default defineConfig({
   }),
   hooks: {
     // The webmail content script (issue #7) runs on every Gmail/Outlook load and has a 5 ms budget:
-    // it uses Chrome's own promise-based `chrome.*` instead of the ~10 kB webextension-polyfill.
+    // it uses Chrome's own promise-based `chrome.*` instead of the ~10 kB webextension-polyfill, and
+    // a bare abort-signal context instead of WXT's (see lib/webmail/light-content-script-context.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'webmail')) return;
-      const alias = config.resolve?.alias;
-      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
-      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      const kept = Array.isArray(alias)
+        ? alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser')
+        : Object.entries(alias ?? {}).filter(([find]) => find !== 'wxt/browser').map(([find, replacement]) => ({ find, replacement }));
+      config.resolve.alias = [
+        { find: /^wxt\/utils\/content-script-context$/, replacement: resolve('lib/webmail/light-content-script-context.ts') },
+        ...kept,
+      ];
     },
     'build:publicAssets': (_wxt, assets) => {
       for (const lang of localeNames('lib/i18n/locales')) {

@@ -9,7 +9,8 @@ export default defineContentScript({
   // No "content script started" postMessage into Gmail's/Outlook's window: their own message
   // handlers would run for it on every load, and the page need not learn the extension is there.
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  // Only the abort signal: this build gets a bare context, not WXT's (see wxt.config.ts).
+  main(ctx: { signal: AbortSignal }) {
     startWebmailCapture(ctx.signal);
   },
 });

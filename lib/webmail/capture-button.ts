@@ -42,14 +42,14 @@ export function ensureCaptureButton(anchor: Element, key: string, options: Butto
   const next = anchor.nextElementSibling;
   if (next?.tagName.toLowerCase() === BUTTON_TAG) {
     const host = next as HTMLElement & { leadclipClick?: () => void };
-    host.dataset.key = key;
+    host.setAttribute('data-key', key);
     host.leadclipClick = options.onClick; // another message may now own this spot
     host.shadowRoot?.querySelector('button')?.setAttribute('aria-label', options.title);
     return host;
   }
   const host = anchor.ownerDocument.createElement(BUTTON_TAG) as HTMLElement & { leadclipClick?: () => void };
-  host.dataset.key = key;
-  host.style.cssText = 'display:inline-block;margin-inline-start:8px;vertical-align:middle';
+  host.setAttribute('data-key', key);
+  host.setAttribute('style', 'display:inline-block;margin-inline-start:8px;vertical-align:middle');
   host.leadclipClick = options.onClick;
   // Open so tests and assistive tools can reach it; the page could read it anyway.
   const root = host.attachShadow({ mode: 'open' });

@@ -11,14 +11,17 @@ export const WEBMAIL_MATCHES = [
 /** Which client a page belongs to, from its URL. */
 export function webmailClientOf(url: string | undefined): WebmailClient | undefined {
   if (!url) return undefined;
-  let host: string;
   try {
-    const u = new URL(url);
-    if (u.protocol !== 'https:') return undefined;
-    host = u.hostname;
+    return webmailClientAt(new URL(url));
   } catch {
     return undefined;
   }
+}
+
+/** The same from an already parsed URL or the page's own `location` (no URL to build on page load). */
+export function webmailClientAt(loc: { protocol: string; hostname: string } | null | undefined): WebmailClient | undefined {
+  if (loc?.protocol !== 'https:') return undefined;
+  const host = loc.hostname;
   if (host === 'mail.google.com') return 'gmail';
   if (host === 'outlook.office.com' || host === 'outlook.office365.com' || host === 'outlook.live.com') return 'outlook';
   return undefined;

@@ -4,18 +4,19 @@
 import { browser } from '#imports';
 import { t } from '../i18n/t';
 import { send } from '../messaging/send';
+import { buttonLabel } from './button-label';
 import { OPEN_MESSAGE_REQUEST } from './capture-for-tab-request';
 import { gmailAdapter } from './gmail/adapter';
-import { webmailClientOf } from './hosts';
+import { webmailClientAt } from './hosts';
 import { outlookAdapter } from './outlook/adapter';
 import type { WebmailMessage } from './types';
 import { watchMessages } from './watch-messages';
 
 export function startWebmailCapture(signal: AbortSignal, doc: Document = document): void {
-  const client = webmailClientOf(doc.location?.href);
+  const client = webmailClientAt(doc.location);
   if (!client) return;
   const adapter = client === 'gmail' ? gmailAdapter : outlookAdapter;
-  const label = t('webmail_capture_button');
+  const label = buttonLabel();
 
   const watch = watchMessages({
     adapter,
@@ -24,7 +25,7 @@ export function startWebmailCapture(signal: AbortSignal, doc: Document = documen
     button: (found) => ({
       client,
       label,
-      // "Capture lead: Jan Kowalski" (one catalogue lookup at start, none per message: page load budget).
+      // "Capture lead: Jan Kowalski" (one label lookup at start, none per message: page load budget).
       title: `${label}: ${found.anchor.textContent?.replace(/\s+/g, ' ').trim() ?? ''}`,
       onClick: () => {
         send('webmail/capture', found.read()).catch((err: unknown) => {

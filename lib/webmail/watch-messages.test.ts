@@ -64,4 +64,22 @@ describe('watchMessages', () => {
     hosts(doc)[0].shadowRoot!.querySelector('button')!.click();
     expect(onClick).toHaveBeenCalledWith('AAMkADother');
   });
+
+  it('does not re-scan for its own buttons, only for the page\'s changes', async () => {
+    const doc = loadFixture('gmail', 'FMfcgzQXJWzsconversation', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWzsconversation');
+    await settle(); // happy-dom fires the hashchange of loading the fixture's URL asynchronously
+    const scans = vi.spyOn(gmailAdapter, 'findMessages');
+    try {
+      start(doc);
+      await settle();
+      expect(scans).toHaveBeenCalledTimes(1); // the two buttons it inserted scheduled nothing
+      renderThread(doc, 'FMfcgzQXJWzspolski');
+      await settle();
+      expect(scans).toHaveBeenCalledTimes(2);
+      await settle();
+      expect(scans).toHaveBeenCalledTimes(2);
+    } finally {
+      scans.mockRestore();
+    }
+  });
 });

@@ -31,14 +31,17 @@ export function watchMessages({ adapter, doc, signal, button, delay = 120 }: Wat
     for (const m of found) keep.add(ensureCaptureButton(m.anchor, m.key, button(m)));
     // Buttons whose message is gone (or moved) are removed: never two buttons for one message.
     for (const host of doc.querySelectorAll(BUTTON_TAG)) if (!keep.has(host)) host.remove();
+    // Our own insertions and removals (and page changes this scan already saw) need no re-scan.
+    observer.takeRecords();
   };
   const schedule = () => {
     if (timer === undefined && !signal.aborted) timer = setTimeout(sync, delay);
   };
 
-  // The callback only arms a timer: Gmail mutates constantly, so it must cost next to nothing. A scan
-  // after our own insertions changes nothing and so triggers no further scan.
+  // The callback only arms a timer: Gmail mutates constantly, so it must cost next to nothing.
+  // Observing starts after the first scan, which so leaves no records of its own buttons to drop.
   const observer = new MutationObserver(schedule);
+  sync();
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
   const win = doc.defaultView;
   win?.addEventListener('hashchange', schedule, { signal });
@@ -48,6 +51,5 @@ export function watchMessages({ adapter, doc, signal, button, delay = 120 }: Wat
     clearTimeout(timer);
     for (const host of doc.querySelectorAll(BUTTON_TAG)) host.remove();
   });
-  sync();
   return { current: () => found, sync };
 }
