@@ -4,7 +4,7 @@ import { listLeads, saveLead } from '../leads/repo';
 import { testSettings } from '../leads/test-helpers';
 import { jobKey } from '../queue/job';
 import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
-import { applyImportJournal, pendingDuplicateSource, pendingImport } from './import-journal';
+import { applyImportJournal, importJournalSettled, pendingDuplicateSource, pendingImport } from './import-journal';
 import { findDuplicates } from '../leads/dedupe';
 
 const deps = { settings: testSettings };
@@ -113,5 +113,15 @@ describe('import staging', () => {
     const captured = (await db.getAll('audit')).filter((e) => e.kind === 'captured');
     expect(new Set(captured.map((e) => e.leadId)).size).toBe(30);
     expect(captured).toHaveLength(30);
+  });
+
+  it('privacy actions wait until a committed import is in the lead stores', async () => {
+    const id = crypto.randomUUID();
+    await stageBatch(id, [lead(1), lead(2)], []);
+    await commitImport(id);
+    const db = await getDb();
+    expect(await db.count('importJournal')).toBe(1);
+    await importJournalSettled({ deps: async () => deps });
+    expect([await db.count('importJournal'), await db.count('leads')]).toEqual([0, 2]);
   });
 });
