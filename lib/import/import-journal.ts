@@ -6,7 +6,7 @@
 // takes about a minute. The rep's import is done (durable, all or nothing) at the commit; the
 // lead list, the duplicate check and the queue catch up here, in the background.
 import { getDb } from '../db/open';
-import { openTx } from '../db/tx';
+import type { Tx } from '../db/tx';
 import { saveInTransaction, writeImportedLeads, type PipelineDeps } from '../leads/save-pipeline';
 import type { LeadRecord } from '../leads/schema';
 import { BatchSource } from '../leads/dedupe';
@@ -22,7 +22,11 @@ let requested = false;
 let pending: { parts: number; leads: number } | undefined;
 let pendingIndex: Promise<BatchSource | undefined> | undefined;
 
+/** Bumped whenever the journal changes, so a count read across a change is not cached. */
+let version = 0;
+
 function forgetCounts(): void {
+  version++;
   pending = undefined;
   pendingIndex = undefined;
 }
@@ -52,11 +56,14 @@ async function applyAll(hooks: ApplyHooks): Promise<void> {
   const deps = await hooks.deps();
   for (;;) {
     const db = await getDb();
-    const tx = openTx(db, ['importJournal', 'leads', 'dedupe', 'outbox', 'audit'], 'readwrite');
+    // Relaxed durability: if a crash loses this commit, it loses all of it, and the part is
+    // still in the journal to be applied again.
+    const tx = db.transaction(['importJournal', 'leads', 'dedupe', 'outbox', 'audit'], 'readwrite', { durability: 'relaxed' }) as unknown as Tx<'readwrite'>;
     const cursor = await tx.objectStore('importJournal').openCursor();
     if (!cursor) {
       await tx.done;
       if (!requested) {
+        version++;
         pending = { parts: 0, leads: 0 };
         pendingIndex = undefined;
       }
@@ -75,7 +82,11 @@ async function applyAll(hooks: ApplyHooks): Promise<void> {
     }
     await cursor.delete();
     await tx.done;
-    forgetCounts();
+    // Counted down, not re-read: reading the rest of a big journal after every part would cost
+    // more than the part itself.
+    version++;
+    if (pending) pending = { parts: pending.parts - 1, leads: pending.leads - part.creates.length - part.updates.length };
+    pendingIndex = undefined;
     hooks.onPart?.();
   }
 }
@@ -94,9 +105,11 @@ export async function importJournalSettled(hooks: ApplyHooks): Promise<void> {
 /** How much of the committed imports is still to be added to the lead stores. */
 export async function pendingImport(): Promise<{ parts: number; leads: number }> {
   if (pending) return pending;
+  const seen = version;
   const parts = await (await getDb()).getAll('importJournal');
-  pending = { parts: parts.length, leads: parts.reduce((n, p) => n + p.creates.length + p.updates.length, 0) };
-  return pending;
+  const counted = { parts: parts.length, leads: parts.reduce((n, p) => n + p.creates.length + p.updates.length, 0) };
+  if (seen === version) pending = counted;
+  return counted;
 }
 
 /** New leads of committed imports still in the journal: the duplicate checks count them. */
