@@ -181,8 +181,11 @@ describe('import from files on the options page', () => {
     await writeFile(file, rows.join('\n'));
     const page = await openImport(file);
     expect(await importAndWait(page)).toMatch(/20000 created, 0 updated, 0 skipped, 0 rows with errors/);
-    // Committed to the journal: the summary says the rest is still being added.
+    // Committed to the journal: the summary says the rest is still being added, and so does the
+    // lead list, which fills as the background adds each part.
     expect(await page.$('[data-testid="import-applying"]')).not.toBeNull();
+    const list = await ext.openOptions('#/leads');
+    await list.waitForSelector('[data-testid="import-pending"]', { timeout: 10_000 });
     const partsAtStop = (await storeCounts())[3];
     await ext.stopServiceWorker();
     // Whether the stop landed mid-apply depends on the machine's speed: reported, not required.
@@ -190,6 +193,8 @@ describe('import from files on the options page', () => {
     // The page keeps asking; the restarted worker resumes from the journal.
     await page.waitForSelector('[data-testid="import-applied"]', { timeout: 240_000 });
     await page.close();
+    await list.waitForFunction(() => !document.querySelector('[data-testid="import-pending"]'), { timeout: 10_000 });
+    await list.close();
     const after = await storeCounts();
     // Every lead exactly once: in the leads, outbox and duplicate stores, audited once; journal empty.
     expect(after).toEqual([before[0] + n, before[1] + n, before[2] + n, 0, before[4] + n]);

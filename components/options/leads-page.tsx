@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import { fullName, type LeadRecord } from '@/lib/leads/schema';
 import { LeadsList } from './leads-list';
+import { usePendingImport } from '@/components/import/use-pending-import';
 
 /** The list of stored leads with delete-and-undo and CSV export. */
 export function LeadsPage({ onOpen }: { onOpen: (id: string) => void }) {
@@ -22,6 +23,7 @@ export function LeadsPage({ onOpen }: { onOpen: (id: string) => void }) {
     }
   }
   useEffect(() => void load(), []);
+  const importing = usePendingImport(() => void load());
 
   async function remove(lead: LeadRecord) {
     const { lead: deleted } = await send('leads/delete', { id: lead.id });
@@ -44,6 +46,7 @@ export function LeadsPage({ onOpen }: { onOpen: (id: string) => void }) {
   return (
     <>
       {error.value && <p class="banner banner--warning" role="alert">{error.value}</p>}
+      {importing.value > 0 && <p class="banner banner--info" role="status" data-testid="import-pending">{t('leads_import_pending', String(importing.value))}</p>}
       {undo.value && (
         <div class="toast" role="status" data-testid="undo-toast">
           {t('deleted_lead', fullName(undo.value))}{' '}
