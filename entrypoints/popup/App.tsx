@@ -1,8 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { effect, useSignal } from '@preact/signals';
 import { LeadForm } from '@/components/lead-form/lead-form';
-import { DuplicatePanel, type DuplicateMatchView } from '@/components/pipeline/duplicate-panel';
-import { QualifyActions } from '@/components/pipeline/qualify-actions';
+import type { DuplicateMatchView } from '@/components/pipeline/duplicate-panel';
 import { ScorePanel } from '@/components/pipeline/score-panel';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts/draft-store';
 import { t } from '@/lib/i18n/t';
@@ -15,13 +14,12 @@ import { targetTab } from './target-tab';
 import { useCapture } from './use-capture';
 import { CaptureBar } from '@/components/capture/capture-bar';
 import { saveProblem } from '@/components/privacy/save-error';
-import { ConfirmFreeMail } from '@/components/privacy/confirm-free-mail';
 import { PrivacyNotice } from '@/components/privacy/privacy-notice';
-import { EmailCaptureNotice } from '@/components/webmail/email-capture-notice';
 import { webmailMessageForTab } from '@/lib/webmail/capture-for-tab';
 import type { EmailPrefill } from '@/lib/webmail/email-to-lead';
 import { withEmailNote } from '@/lib/webmail/with-email-note';
 import { CrmMatches } from '@/components/sync/crm-matches';
+import { ConfirmFreeMail, DuplicatePanel, EmailCaptureNotice, QualifyActions } from './on-demand-panels';
 
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
@@ -106,6 +104,8 @@ export function App() {
       document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
+    // The panels the answer may open are fetched while the background works.
+    if (!close) void Promise.all([QualifyActions.preload(), !model.state.value.id && DuplicatePanel.preload()]).catch(() => {});
     const note = mail.value && attachNote.value ? mail.value.note : undefined;
     const draft = note ? withEmailNote(result.draft, note) : result.draft;
     await guarded(async () => {

@@ -1,0 +1,12 @@
+// Panels the popup shows only after Save or on a rep's answer, fetched when first rendered so the
+// popup's entry chunk holds just the form (budget: bench/bundle-size.ts).
+import { lazyComponent } from '@/components/lazy-component';
+
+/** After a new lead's Save finds possible duplicates. */
+export const DuplicatePanel = lazyComponent(() => import('@/components/pipeline/duplicate-panel').then((m) => m.DuplicatePanel));
+/** After a lead is saved: qualify, disqualify, reopen. */
+export const QualifyActions = lazyComponent(() => import('@/components/pipeline/qualify-actions').then((m) => m.QualifyActions));
+/** After Save is refused for a free-mail sender (issue #8). */
+export const ConfirmFreeMail = lazyComponent(() => import('@/components/privacy/confirm-free-mail').then((m) => m.ConfirmFreeMail));
+/** Only on webmail tabs, whose email parser is fetched on demand too. */
+export const EmailCaptureNotice = lazyComponent(() => import('@/components/webmail/email-capture-notice').then((m) => m.EmailCaptureNotice));
