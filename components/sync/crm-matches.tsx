@@ -2,11 +2,13 @@
 // leads/contacts with the same email, or the same name at the same company, and links to them.
 import { useEffect } from 'preact/hooks';
 import { useSignal, useComputed } from '@preact/signals';
-import { browser } from '#imports';
-import { t } from '@/lib/i18n/t';
+import { lazyComponent } from '@/components/lazy-component';
 import { send } from '@/lib/messaging/send';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import type { CrmMatch } from '@/lib/sync/crm-lookup';
+
+// Only a connected org with a match shows anything, so the banner's code is fetched then.
+const CrmMatchList = lazyComponent(() => import('./crm-match-list').then((m) => m.CrmMatchList));
 
 export function CrmMatches({ model }: { model: LeadFormModel }) {
   const matches = useSignal<CrmMatch[]>([]);
@@ -29,16 +31,5 @@ export function CrmMatches({ model }: { model: LeadFormModel }) {
     }, 400);
     return () => { stale = true; clearTimeout(timer); };
   }, [probe.value]);
-  if (!matches.value.length) return null;
-  return (
-    <p class="banner banner--info" role="status" data-testid="already-in-crm">
-      {t('syncAlreadyInCrm')}{' '}
-      {matches.value.map((m, i) => (
-        <span key={m.entity + m.id}>
-          {i > 0 && ', '}
-          <a href={m.url} onClick={(e) => { e.preventDefault(); void browser.tabs.create({ url: m.url }); }}>{m.name}</a>
-        </span>
-      ))}
-    </p>
-  );
+  return matches.value.length ? <CrmMatchList matches={matches.value} /> : null;
 }
