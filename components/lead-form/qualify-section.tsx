@@ -1,10 +1,7 @@
 import { t } from '@/lib/i18n/t';
 import type { LeadFormModel, QualifyLinks } from '@/lib/state/lead-form-model';
 import { ChoiceField, FlagField, TextField } from './fields';
-import { lazyComponent } from '@/components/lazy-component';
-
-// Shown only once the rep picks "existing", so its code is fetched then.
-const CrmSearch = lazyComponent(() => import('@/components/sync/crm-search').then((m) => m.CrmSearch));
+import { CrmSearch } from '@/components/sync/crm-search';
 
 type LinkKind = 'account' | 'contact';
 

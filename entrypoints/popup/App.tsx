@@ -44,8 +44,11 @@ export function App() {
     void (async () => {
       const tab = await targetTab();
       const email = await webmailMessageForTab(tab, new URLSearchParams(location.search).get('capture') === 'webmail');
-      // The signature parser and phone metadata load only for webmail tabs.
-      mail.value = email ? (await import('@/lib/webmail/email-to-lead')).emailToLead(email) : undefined;
+      // The signature parser and phone metadata load only for webmail tabs, and with them the
+      // notice saying where the values came from (so it shows together with the form).
+      mail.value = email
+        ? (await Promise.all([import('@/lib/webmail/email-to-lead'), EmailCaptureNotice.preload().catch(() => {})]))[0].emailToLead(email)
+        : undefined;
       draftKey.value = email ? `mail:${email.client}:${email.key}` : tab?.url && !tab.url.startsWith('chrome-extension:') ? `url:${tab.url}` : 'manual';
       const draft = await loadDraft(draftKey.value);
       if (draft) {
@@ -105,7 +108,7 @@ export function App() {
       return;
     }
     // The panels the answer may open are fetched while the background works.
-    if (!close) void Promise.all([QualifyActions.preload(), !model.state.value.id && DuplicatePanel.preload()]).catch(() => {});
+    void Promise.all([ConfirmFreeMail.preload(), !close && QualifyActions.preload(), !close && !model.state.value.id && DuplicatePanel.preload()]).catch(() => {});
     const note = mail.value && attachNote.value ? mail.value.note : undefined;
     const draft = note ? withEmailNote(result.draft, note) : result.draft;
     await guarded(async () => {

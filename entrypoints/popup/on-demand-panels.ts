@@ -6,7 +6,7 @@ import { lazyComponent } from '@/components/lazy-component';
 export const DuplicatePanel = lazyComponent(() => import('@/components/pipeline/duplicate-panel').then((m) => m.DuplicatePanel));
 /** After a lead is saved: qualify, disqualify, reopen. */
 export const QualifyActions = lazyComponent(() => import('@/components/pipeline/qualify-actions').then((m) => m.QualifyActions));
-/** After Save is refused for a free-mail sender (issue #8). */
+/** After Save is refused for a free-mail sender (issue #8), whether or not the popup then closes. */
 export const ConfirmFreeMail = lazyComponent(() => import('@/components/privacy/confirm-free-mail').then((m) => m.ConfirmFreeMail));
-/** Only on webmail tabs, whose email parser is fetched on demand too. */
+/** Only on webmail tabs, fetched with the email parser. */
 export const EmailCaptureNotice = lazyComponent(() => import('@/components/webmail/email-capture-notice').then((m) => m.EmailCaptureNotice));
