@@ -56,4 +56,18 @@ describe('lazyComponent', () => {
     expect(load).toHaveBeenCalledTimes(2);
     error.mockRestore();
   });
+
+  it('shows the component when the code arrives between its first render and its effects', async () => {
+    // As in the popup: Save preloads the panel, the answer renders it before the code is in.
+    let arrive!: (c: typeof Hello) => void;
+    const Lazy = lazyComponent(() => new Promise<typeof Hello>((r) => (arrive = r)));
+    const preloaded = Lazy.preload();
+    const el = document.createElement('div');
+    render(<Lazy name="Cy" />, el); // effects wait for the next frame
+    expect(el.innerHTML).toBe('');
+    arrive(Hello);
+    await preloaded;
+    await new Promise((r) => setTimeout(r, 200)); // past Preact's after-paint timeout
+    expect(el.innerHTML).toBe('<p>hello Cy</p>');
+  });
 });

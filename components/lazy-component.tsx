@@ -16,21 +16,23 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     (pending ??= load().then(
       (c) => (loaded = c),
       (err: unknown) => {
-        pending = undefined; // a later render tries again
+        pending = undefined; // showing it again tries again
         throw err;
       },
     ));
 
   function Lazy(props: P) {
     const [, setReady] = useState(false);
+    const Loaded = loaded;
     useEffect(() => {
-      if (loaded) return;
+      // What this render showed, not what has arrived since: code that lands between the first
+      // render and its effects (a preload in flight) still needs a render.
+      if (Loaded) return;
       let live = true;
       preload().then(() => live && setReady(true), (err: unknown) => console.error('lazy component failed to load', err));
       return () => void (live = false);
     }, []);
     // Until the code arrives there is nothing to show (the same as before it was asked for).
-    const Loaded = loaded;
     return Loaded ? <Loaded {...props} /> : null;
   }
   return Object.assign(Lazy, { preload });
