@@ -17,6 +17,8 @@ export default defineConfig({
     // ES-module workers keep dynamic imports as chunks: the import worker loads SheetJS only
     // when an .xlsx arrives (issue #5).
     worker: { format: 'es' as const },
+    // Chrome and Edge preload modules natively; the polyfill would only add to every page's entry.
+    build: { modulePreload: { polyfill: false } },
     // Test builds plug a recording sync processor into the queue (issue #4); dropped otherwise.
     define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild) },
   }),
