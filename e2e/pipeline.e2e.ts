@@ -133,6 +133,18 @@ describe('pipeline in the popup', () => {
     expect(badge).toBe(String((await leads()).length));
     await options.close();
   });
+
+  it('reads phone numbers without a +prefix in the country the rep chose', async () => {
+    const options = await ext.openOptions('#/scoring');
+    await options.waitForSelector('select[name="defaultCountry"]');
+    expect(await options.$eval('select[name="defaultCountry"]', (e) => (e as HTMLSelectElement).value)).toBe('PL');
+    await options.select('select[name="defaultCountry"]', 'DE');
+    await options.waitForFunction(() => /Germany/.test(document.querySelector('[data-testid="country-setting"] [role="status"]')?.textContent ?? ''));
+    await options.close();
+    const { lead } = await send('leads/save', { lead: { subject: 'Messe', lastname: 'Müller', telephone1: '030 1234567' } });
+    expect(lead.phoneE164).toEqual(expect.objectContaining({ telephone1: '+49301234567' }));
+    await send('settings/country-set', { country: 'PL' });
+  });
 });
 
 describe('pipeline screens in Polish', () => {

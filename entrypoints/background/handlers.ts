@@ -9,7 +9,7 @@ import { refreshBadge } from '@/lib/badge';
 import * as sync from '@/lib/sync/service';
 import { refreshSyncActivation } from '@/lib/sync/activation';
 import { checkDuplicates, saveLeadThroughPipeline, saveLeads } from '@/lib/leads/save-pipeline';
-import { loadPipelineSettings, saveScoringRules } from '@/lib/leads/pipeline-settings';
+import { loadPipelineSettings, phoneCountries, saveDefaultCountry, saveScoringRules } from '@/lib/leads/pipeline-settings';
 import { disqualifyStoredLead, listAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
 import { qualifyCandidates } from '@/lib/leads/qualify';
 import { defaultScoringRules } from '@/lib/leads/score';
@@ -88,6 +88,8 @@ export const handlers: Handlers = {
   'queue/status': async () => ({ waiting: await countWaiting(openTx(await getDb(), ['outbox'], 'readonly')) }),
   'settings/scoring-get': async () => ({ rules: (await loadPipelineSettings()).rules, defaults: defaultScoringRules }),
   'settings/scoring-save': async ({ rules }) => ({ rules: await saveScoringRules(rules) }),
+  'settings/country-get': async () => ({ country: (await loadPipelineSettings()).defaultCountry, countries: phoneCountries() }),
+  'settings/country-set': async ({ country }) => ({ country: await saveDefaultCountry(country) }),
   'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
   'import/keys': async () => ({ keys: await storedDedupeKeys() }),
   'import/stage': async ({ importId, creates, updates }) => {

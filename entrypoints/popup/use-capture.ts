@@ -10,6 +10,8 @@ import type { Candidate } from '@/lib/extract/types';
 import { t } from '@/lib/i18n/t';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { send } from '@/lib/messaging/send';
+import { readDefaultCountry } from '@/lib/capture/default-country';
+import type { CountryCode } from 'libphonenumber-js/min';
 
 /** The background's never-capture answer for a page, as a sentence; undefined when it may be read. */
 async function pageRefusal(url: string | undefined): Promise<string | undefined> {
@@ -34,9 +36,8 @@ export function useCapture(model: LeadFormModel) {
   // Heavy parsers load only when needed: libphonenumber-js for found phones, the text parser for selections.
   async function loadPhoneFormatter(found: Candidate[]) {
     if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
-    const { normalizePhone } = await import('@/lib/text/phone');
-    // TODO [2026-12-15]: take the default country from settings once they exist (Poland to start).
-    formatPhone = (raw) => normalizePhone(raw, 'PL')?.display;
+    const [{ normalizePhone }, country] = await Promise.all([import('@/lib/text/phone'), readDefaultCountry()]);
+    formatPhone = (raw) => normalizePhone(raw, country as CountryCode)?.display;
   }
 
   async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {

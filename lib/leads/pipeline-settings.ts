@@ -34,3 +34,6 @@ export async function saveDefaultCountry(code: string): Promise<CountryCode> {
   await defaultCountryItem.setValue(upper);
   return upper;
 }
+
+/** Every country the phone parser knows (ISO 3166 codes). */
+export const phoneCountries = (): string[] => getCountries() as string[];

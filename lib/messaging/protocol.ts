@@ -113,6 +113,9 @@ export const toBackground = {
   'queue/status': { in: z._default(z.object({}), {}), out: z.object({ waiting: z.number() }), from: ['extension'] },
   'settings/scoring-get': { in: z._default(z.object({}), {}), out: z.object({ rules: scoringRules, defaults: scoringRules }), from: ['extension'] },
   'settings/scoring-save': { in: z.object({ rules: z.unknown() }), out: z.object({ rules: scoringRules }), from: ['extension'] },
+  /** The country phone numbers without a +prefix are read in (ISO 3166 code; PL to start). */
+  'settings/country-get': { in: z._default(z.object({}), {}), out: z.object({ country: z.string(), countries: z.array(z.string()) }), from: ['extension'] },
+  'settings/country-set': { in: z.object({ country: text(2) }), out: z.object({ country: z.string() }), from: ['extension'] },
   /** The webmail button (issue #7): the open message, from our content script; opens the lead form for that tab. */
   'webmail/capture': { in: webmailMessage, out: z.object({ opened: z.boolean() }), from: ['content'] },
   /** File import (issue #5): dedupe keys of stored leads, then staged batches committed in one transaction. */
