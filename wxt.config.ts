@@ -23,24 +23,18 @@ export default defineConfig({
     define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild) },
   }),
   hooks: {
-    // The webmail content script (issue #7) runs on every Gmail/Outlook load and has a 5 ms budget,
-    // and the popup a 35 kB one (issue #2, bench/bundle-size.ts): both use Chrome's own
-    // promise-based `chrome.*` instead of the ~10 kB webextension-polyfill. Chrome/Edge MV3 APIs
-    // return promises, and our messages carry errors in a Reply envelope, so nothing relies on the
-    // polyfill's rejection wrapping. The popup builds with the options page, which follows it.
-    // The webmail script also gets a bare abort-signal context instead of WXT's
-    // (see lib/webmail/light-content-script-context.ts). The background keeps the polyfill.
+    // The webmail content script (issue #7) runs on every Gmail/Outlook load and has a 5 ms budget:
+    // it uses Chrome's own promise-based `chrome.*` instead of the ~10 kB webextension-polyfill, and
+    // a bare abort-signal context instead of WXT's (see lib/webmail/light-content-script-context.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
-      const webmail = entrypoints.some((e) => e.name === 'webmail');
-      const pages = entrypoints.some((e) => e.name === 'popup');
-      if (!webmail && !pages) return;
+      if (!entrypoints.some((e) => e.name === 'webmail')) return;
       config.resolve ??= {};
       const alias = config.resolve.alias;
       const kept = Array.isArray(alias)
         ? alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser')
         : Object.entries(alias ?? {}).filter(([find]) => find !== 'wxt/browser').map(([find, replacement]) => ({ find, replacement }));
       config.resolve.alias = [
-        ...(webmail ? [{ find: /^wxt\/utils\/content-script-context$/, replacement: resolve('lib/webmail/light-content-script-context.ts') }] : []),
+        { find: /^wxt\/utils\/content-script-context$/, replacement: resolve('lib/webmail/light-content-script-context.ts') },
         ...kept,
       ];
     },
