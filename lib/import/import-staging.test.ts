@@ -4,7 +4,7 @@ import { listLeads, saveLead } from '../leads/repo';
 import { testSettings } from '../leads/test-helpers';
 import { jobKey } from '../queue/job';
 import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
-import { applyImportJournal, importJournalSettled, pendingDuplicateSource, pendingImport } from './import-journal';
+import { applyImportJournal, importJournalSettled, pendingDuplicateSource, pendingImport, pendingImportedLeads } from './import-journal';
 import { findDuplicates } from '../leads/dedupe';
 
 const deps = { settings: testSettings };
@@ -93,8 +93,13 @@ describe('import staging', () => {
     expect((await storedDedupeKeys()).map(([k]) => k).sort()).toEqual(['e:n1@x.pl', 'e:n2@x.pl', 'e:n3@x.pl']);
     const pending = (await pendingDuplicateSource())!;
     expect((await findDuplicates(pending, 'new', { lastname: 'Other', emailaddress1: 'n3@x.pl' })).map((m) => m.lead.lastname)).toEqual(['Nowak3']);
+    // The popup's plain save keeps the lead and records the waiting one as an ignored duplicate.
+    const saved = await saveLead({ subject: 'Popup', lastname: 'Other', emailaddress1: 'n2@x.pl' });
+    const trail = await db.getAllFromIndex('audit', 'by-lead', saved.id);
+    const waiting = (await pendingImportedLeads()).find((l) => l.emailaddress1 === 'n2@x.pl')!;
+    expect(trail[0]).toMatchObject({ kind: 'captured', details: { duplicatesIgnored: [waiting.id] } });
     await apply();
-    expect([await db.count('importJournal'), await db.count('leads'), await db.count('outbox'), await db.count('dedupe')]).toEqual([0, 3, 3, 3]);
+    expect([await db.count('importJournal'), await db.count('leads'), await db.count('outbox'), await db.count('dedupe')]).toEqual([0, 4, 4, 4]);
     expect(await pendingImport()).toEqual({ parts: 0, leads: 0 });
     expect(await pendingDuplicateSource()).toBeUndefined();
   });

@@ -6,6 +6,7 @@ import { indexLead } from './dedupe';
 import { leadRecord, type LeadDraftInput, type LeadRecord } from './schema';
 import { saveLeadThroughPipeline } from './save-pipeline';
 import { loadPipelineSettings } from './pipeline-settings';
+import { pendingDuplicateSource } from '../import/import-journal';
 
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
@@ -13,7 +14,8 @@ const systemClock: Clock = () => new Date();
 /** Saves through the one pipeline (issue #4): normalized, indexed, queued and audited. Saves
  * despite duplicates; callers that want to ask first use `leads/duplicates`. */
 export async function saveLead(input: LeadDraftInput, now: Clock = systemClock): Promise<LeadRecord> {
-  const out = await saveLeadThroughPipeline({ lead: input, onDuplicate: 'save' }, { settings: await loadPipelineSettings(), now });
+  // Leads of an import still in the journal count as duplicates too (recorded in the audit trail).
+  const out = await saveLeadThroughPipeline({ lead: input, onDuplicate: 'save' }, { settings: await loadPipelineSettings(), now, pendingDuplicates: pendingDuplicateSource });
   if (out.status === 'saved') return out.lead;
   throw Object.assign(new Error(out.status === 'invalid' ? out.error : 'duplicates'), { code: 'invalid' });
 }
