@@ -10,6 +10,7 @@ import { send } from '@/lib/messaging/send';
 import { downloadText } from '@/lib/export/download';
 import { fullName, type LeadFieldName } from '@/lib/leads/schema';
 import { checkSize } from '@/lib/import/limits';
+import { usePendingImport } from './use-pending-import';
 import { isImportError } from '@/lib/import/import-error';
 import type { ColumnMapping } from '@/lib/import/auto-map';
 import { applySavedMapping, matchingMappings, savedMappings, toSavedMapping, upsertMapping, type SavedMapping } from '@/lib/import/saved-mappings';
@@ -57,9 +58,8 @@ export function ImportPage() {
   const saved = useSignal<SavedMapping[]>([]);
   const mappingName = useSignal('');
   const note = useSignal('');
-  const summary = useSignal<{ created: number; updated: number; skipped: number; failed: number } | undefined>(undefined);
-  /** Leads of a big committed import the background is still adding to the lead list (undefined: none were). */
-  const applying = useSignal<number | undefined>(undefined);
+  /** `pending`: leads of a big committed import the background is still adding to the lead list. */
+  const summary = useSignal<{ created: number; updated: number; skipped: number; failed: number; pending: number } | undefined>(undefined);
   const dragging = useSignal(false);
   const worker = useRef<Worker | undefined>(undefined);
   const storedKeys = useRef<[string, string][]>([]);
@@ -81,7 +81,6 @@ export function ImportPage() {
     analysis.value = undefined;
     failure.value = undefined;
     summary.value = undefined;
-    applying.value = undefined;
     note.value = '';
   }
 
@@ -195,23 +194,12 @@ export function ImportPage() {
     phase.value = 'saving';
     try {
       const r = await send('import/commit', { importId: importId.current });
-      summary.value = { created: r.created, updated: r.updated, skipped: done.skipped, failed: analysis.value?.errorRows ?? 0 };
+      summary.value = { created: r.created, updated: r.updated, skipped: done.skipped, failed: analysis.value?.errorRows ?? 0, pending: r.pending };
       phase.value = 'done';
-      if (r.pending > 0) void followApplying(r.pending);
     } catch (err) {
       const e = err as Error & { code?: string };
       if (e.code === 'cancelled' || e.code === 'expired') phase.value = 'cancelled';
       else fail({ code: e.code ?? 'failed', message: e.message, params: [e.message] });
-    }
-  }
-
-  /** The import is saved; the background adds it to the lead list part by part. */
-  async function followApplying(pending: number) {
-    applying.value = pending;
-    while (applying.value) {
-      await new Promise((r) => setTimeout(r, 500));
-      if (applying.value === undefined) return; // another file was chosen
-      applying.value = (await send('import/pending', {}).catch(() => ({ pending: applying.value ?? 0 }))).pending;
     }
   }
 
@@ -377,8 +365,7 @@ export function ImportPage() {
       {phase.value === 'done' && summary.value && (
         <div role="status" data-testid="import-summary">
           <p>{t('import_done', [String(summary.value.created), String(summary.value.updated), String(summary.value.skipped), String(summary.value.failed)])}</p>
-          {applying.value ? <p data-testid="import-applying">{t('import_applying', String(applying.value))}</p>
-            : applying.value === 0 && <p data-testid="import-applied">{t('import_applied')}</p>}
+          {summary.value.pending > 0 && <ApplyingNote pending={summary.value.pending} />}
           {summary.value.failed > 0 && (
             <button type="button" data-action="download-failed" onClick={() => post({
               type: 'failedCsv', errorHeader: t('import_failed_header'),
@@ -424,4 +411,12 @@ function PreviewTable({ rows }: { rows: AnalysisSummary['preview'] }) {
       </tbody>
     </table>
   );
+}
+
+/** The import is saved; the background adds it to the lead list part by part. */
+function ApplyingNote({ pending }: { pending: number }) {
+  const left = usePendingImport(() => undefined, pending);
+  return left.value > 0
+    ? <p data-testid="import-applying">{t('import_applying', String(left.value))}</p>
+    : <p data-testid="import-applied">{t('import_applied')}</p>;
 }

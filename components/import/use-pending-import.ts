@@ -1,18 +1,20 @@
 // How many leads of a big committed import the background is still adding to the lead stores
-// (docs/import.md), polled while there are any; `onChange` runs as parts land.
+// (docs/import.md), polled while there are any; `onChange` runs as parts land. The import page
+// starts from the count its commit answered; the Leads page from zero.
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { send } from '@/lib/messaging/send';
 
-const POLL_MS = 2000;
+const POLL_MS = 1000;
 
-export function usePendingImport(onChange: () => void) {
-  const pending = useSignal(0);
+export function usePendingImport(onChange: () => void, initial = 0) {
+  const pending = useSignal(initial);
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
-      const next = (await send('import/pending', {}).catch(() => ({ pending: 0 }))).pending;
+      // A failed ask (the worker restarting) keeps the last count and asks again.
+      const next = (await send('import/pending', {}).catch(() => ({ pending: pending.value }))).pending;
       if (stopped) return;
       if (next !== pending.value) {
         pending.value = next;

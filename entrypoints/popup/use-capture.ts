@@ -11,7 +11,6 @@ import { t } from '@/lib/i18n/t';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { send } from '@/lib/messaging/send';
 import { readDefaultCountry } from '@/lib/capture/default-country';
-import type { CountryCode } from 'libphonenumber-js/min';
 
 /** The background's never-capture answer for a page, as a sentence; undefined when it may be read. */
 async function pageRefusal(url: string | undefined): Promise<string | undefined> {
@@ -37,7 +36,7 @@ export function useCapture(model: LeadFormModel) {
   async function loadPhoneFormatter(found: Candidate[]) {
     if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
     const [{ normalizePhone }, country] = await Promise.all([import('@/lib/text/phone'), readDefaultCountry()]);
-    formatPhone = (raw) => normalizePhone(raw, country as CountryCode)?.display;
+    formatPhone = (raw) => normalizePhone(raw, country)?.display;
   }
 
   async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {

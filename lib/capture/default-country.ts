@@ -2,11 +2,14 @@
 // "Phone numbers" setting, stored by lib/leads/pipeline-settings.ts as local:defaultCountry).
 // A plain storage.local read, not WXT's storage helper: the popup's bundle stays small.
 import { browser } from '#imports';
+import type { CountryCode } from 'libphonenumber-js/min';
 
 const KEY = 'defaultCountry'; // WXT's item 'local:defaultCountry'
-const FALLBACK = 'PL';
+const FALLBACK: CountryCode = 'PL';
 
-export async function readDefaultCountry(): Promise<string> {
+/** Only the shape is checked here (the popup does not load the country list); the options page
+ * stores codes the phone parser knows (saveDefaultCountry). */
+export async function readDefaultCountry(): Promise<CountryCode> {
   const stored = (await browser.storage.local.get(KEY))[KEY];
-  return typeof stored === 'string' && /^[A-Z]{2}$/.test(stored) ? stored : FALLBACK;
+  return typeof stored === 'string' && /^[A-Z]{2}$/.test(stored) ? (stored as CountryCode) : FALLBACK;
 }
