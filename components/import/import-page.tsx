@@ -413,7 +413,7 @@ function PreviewTable({ rows }: { rows: AnalysisSummary['preview'] }) {
   );
 }
 
-/** The import is saved; the background adds it to the lead list part by part. */
+/** The import is saved and listed; the background hands it to the sync queue part by part. */
 function ApplyingNote({ pending }: { pending: number }) {
   const left = usePendingImport(() => undefined, pending);
   return left.value > 0

@@ -1,6 +1,6 @@
-// How many leads of a big committed import the background is still adding to the lead stores
+// How many leads of a big committed import the background is still handing to the sync queue
 // (docs/import.md), polled while there are any; `onChange` runs as parts land. The import page
-// starts from the count its commit answered; the Leads page from zero.
+// starts from the count its commit answered.
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { send } from '@/lib/messaging/send';

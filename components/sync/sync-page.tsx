@@ -46,13 +46,12 @@ export function SyncPage() {
 
   const s = status.value;
   if (!s) return <div aria-busy="true" />;
-  const waiting = s.leads.filter((l) => l.state !== 'synced').length;
   const fmt = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '');
   return (
     <section class="sync-view">
       <div class="toolbar">
         <button type="button" data-action="sync-now" disabled={busy.value || s.running} onClick={() => void syncNow()}>{t('syncActionNow')}</button>
-        <span data-testid="sync-waiting">{t('syncWaiting', String(waiting))}</span>
+        <span data-testid="sync-waiting">{t('syncWaiting', String(s.unsynced))}</span>
         {s.running && s.total > 0 && (
           <progress data-testid="sync-progress" max={s.total} value={s.done} aria-label={t('syncProgress', [String(s.done), String(s.total)])} />
         )}
@@ -79,6 +78,7 @@ export function SyncPage() {
           ))}
         </tbody>
       </table>
+      {s.leadCount > s.leads.length && <p class="muted" data-testid="sync-shown">{t('syncShownOf', [String(s.leads.length), String(s.leadCount)])}</p>}
     </section>
   );
 }

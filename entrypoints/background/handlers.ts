@@ -1,5 +1,6 @@
 // Message -> lib call, nothing else.
-import { deleteLead, getLead, listLeads, restoreLead } from '@/lib/leads/repo';
+import { deleteLead, getLead, restoreLead } from '@/lib/leads/repo';
+import { leadPage } from '@/lib/leads/lead-list';
 import { saveLeadWithPrivacy } from '@/lib/privacy/guarded-save';
 import { privacyHandlers } from '@/lib/privacy/handlers';
 import { guardBatch, guardImport, guardLead } from '@/lib/privacy/guard-requests';
@@ -14,14 +15,12 @@ import { disqualifyStoredLead, listAudit, mergeIntoLead, qualifyStoredLead, retr
 import { qualifyCandidates } from '@/lib/leads/qualify';
 import { defaultScoringRules } from '@/lib/leads/score';
 import { kickQueue } from '@/lib/queue/schedule';
-import { countWaiting } from '@/lib/queue/outbox';
-import { getDb } from '@/lib/db/open';
-import { openTx } from '@/lib/db/tx';
+import { waitingToSync } from '@/lib/queue/waiting-count';
 import { commitImport, discardImport, stageBatch, storedDedupeKeys } from '@/lib/import/import-staging';
 import { applyAfterCommit } from '@/lib/import/apply-in-background';
-import { pendingDuplicateSource, pendingImport } from '@/lib/import/import-journal';
+import { pendingDuplicateSource, pendingImport, settleImportedLeads } from '@/lib/import/import-journal';
 
-const deps = async () => ({ settings: await loadPipelineSettings(), pendingDuplicates: pendingDuplicateSource });
+const deps = async () => ({ settings: await loadPipelineSettings(), pendingDuplicates: pendingDuplicateSource, settleLeads: (ids: string[]) => settleImportedLeads(ids) });
 /** After anything that queues work: send it and update the badge. */
 const queued = <T>(value: T): T => {
   void kickQueue();
@@ -38,7 +37,7 @@ const activated = async <T>(value: T): Promise<T> => {
 export const handlers: Handlers = {
   'leads/save': async ({ lead, confirmFreeMail }) => queued({ lead: await saveLeadWithPrivacy(lead as LeadDraftInput, { confirmFreeMail }) }),
   'leads/get': async ({ id }) => ({ lead: (await getLead(id)) ?? null }),
-  'leads/list': async () => ({ leads: await listLeads() }),
+  'leads/list': ({ offset, limit, ...query }) => leadPage(query, offset, limit),
   'leads/delete': async ({ id }) => {
     const deleted = await deleteLead(id);
     void refreshBadge();
@@ -85,7 +84,7 @@ export const handlers: Handlers = {
   'leads/qualify-candidates': ({ query, excludeId }) => qualifyCandidates(query, excludeId),
   'leads/audit': async ({ id }) => ({ entries: await listAudit(id) }),
   'queue/retry': async ({ id }) => queued({ lead: await retryLead(id) }),
-  'queue/status': async () => ({ waiting: await countWaiting(openTx(await getDb(), ['outbox'], 'readonly')) }),
+  'queue/status': async () => ({ waiting: await waitingToSync() }),
   'settings/scoring-get': async () => ({ rules: (await loadPipelineSettings()).rules, defaults: defaultScoringRules }),
   'settings/scoring-save': async ({ rules }) => ({ rules: await saveScoringRules(rules) }),
   'settings/country-get': async () => ({ country: (await loadPipelineSettings()).defaultCountry, countries: phoneCountries() }),

@@ -38,7 +38,7 @@ export interface AppDbV2 extends DBSchema {
  * per record, until the background has added its leads to the stores above. */
 export interface AppDbV3 extends AppDbV2 {
   importJournal: {
-    key: string; // `${importId}:${part}`
+    key: string; // `${at}|${importId}|${part}`
     value: ImportJournalPart;
   };
 }

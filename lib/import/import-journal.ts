@@ -1,33 +1,106 @@
-// Applies committed imports from the journal to the lead stores (leads, duplicate index, outbox,
-// audit), one journal part per transaction: each part is added and removed from the journal
-// together, so a worker stopped midway resumes where it stopped, and no lead is added twice.
+// The import journal: where a committed file import's leads live until the background has added
+// them to the lead stores (leads, duplicate index, outbox, audit), one journal part per
+// transaction. Each part is added and removed from the journal together, so a worker stopped
+// midway resumes where it stopped, and no lead is added twice.
 // Why a journal: IndexedDB in Chromium pays per request, and a lead takes four; committing
-// 100,000 leads as a few dozen journal records takes seconds, while adding them to the stores
-// takes about a minute. The rep's import is done (durable, all or nothing) at the commit; the
-// lead list, the duplicate check and the queue catch up here, in the background.
+// 100,000 leads as a few dozen journal records takes seconds, adding them to the stores about a
+// minute. A committed lead is a stored lead from the commit on: the lead list, "open a lead" and
+// the duplicate checks read the journal too (through the mirror below), and any change to a
+// lead still in the journal moves it to the stores first (`settleImportedLeads`).
 import { getDb } from '../db/open';
-import type { Tx } from '../db/tx';
+import { leadsChanged } from '../db/lead-writes';
+import { openTx, type Tx } from '../db/tx';
 import { saveInTransaction, writeImportedLeads, type PipelineDeps } from '../leads/save-pipeline';
 import type { LeadRecord } from '../leads/schema';
-import { BatchSource } from '../leads/dedupe';
+import { BatchSource, type DuplicateSource } from '../leads/dedupe';
 import { dedupeKeys } from '../leads/dedupe-keys';
+import { loadPipelineSettings } from '../leads/pipeline-settings';
 import { mergeImported } from './merge-imported';
+import type { ImportJournalPart } from './journal-part';
 
 // Updates read the stored lead first: a few at a time so the round trips overlap.
 const CONCURRENCY = 32;
+const STORES = ['importJournal', 'leads', 'dedupe', 'outbox', 'audit'] as const;
 
-let running: Promise<void> | undefined;
-/** Set by every call: a commit that lands while a run is ending gets a run of its own. */
-let requested = false;
-let pending: { parts: number; leads: number } | undefined;
-let pendingIndex: Promise<BatchSource | undefined> | undefined;
+/** The journal in memory: read once (a few dozen records), then kept in step by every change
+ * this worker makes, so reading a lead in the journal costs a map look-up. */
+interface Mirror {
+  parts: Map<string, ImportJournalPart>;
+  /** Lead id → keys of the parts holding it, oldest first (a later import may update a lead an
+   * earlier one created). */
+  partsOf: Map<string, string[]>;
+}
 
-/** Bumped whenever the journal changes, so a count read across a change is not cached. */
+let mirror: Mirror | undefined;
+let loading: Promise<Mirror> | undefined;
+let pendingIndex: Promise<DuplicateSource | undefined> | undefined;
+/** Bumped on every change to the journal: a read that overlapped a change is not kept. */
 let version = 0;
 
-function forgetCounts(): void {
+function buildMirror(parts: ImportJournalPart[]): Mirror {
+  const m: Mirror = { parts: new Map(), partsOf: new Map() };
+  for (const part of parts) putPart(m, part);
+  return m;
+}
+
+const leadIds = (part: ImportJournalPart) => [...part.creates.map((l) => l.id), ...part.updates.map((u) => u.id)];
+
+function putPart(m: Mirror, part: ImportJournalPart): void {
+  m.parts.set(part.key, part);
+  for (const id of leadIds(part)) {
+    const keys = m.partsOf.get(id) ?? [];
+    if (!keys.includes(part.key)) m.partsOf.set(id, [...keys, part.key].sort());
+  }
+}
+
+function dropPart(m: Mirror, key: string): void {
+  const part = m.parts.get(key);
+  if (!part) return;
+  m.parts.delete(key);
+  for (const id of leadIds(part)) {
+    const keys = (m.partsOf.get(id) ?? []).filter((k) => k !== key);
+    if (keys.length) m.partsOf.set(id, keys);
+    else m.partsOf.delete(id);
+  }
+}
+
+/** Records a change this worker made to the journal (`part` undefined: the part is gone). */
+function changed(key: string, part: ImportJournalPart | undefined): void {
   version++;
-  pending = undefined;
+  if (!mirror) return;
+  dropPart(mirror, key);
+  if (part) putPart(mirror, part);
+  // An empty journal needs no duplicate index: free its memory.
+  if (!mirror.parts.size) pendingIndex = undefined;
+}
+
+/** The database the mirror was read from: a new connection (tests reset the database) reads again. */
+let mirrorOf: unknown;
+
+async function journal(): Promise<Mirror> {
+  const db = await getDb();
+  if (mirror && mirrorOf === db) return mirror;
+  return (loading ??= (async () => {
+    try {
+      for (;;) {
+        const seen = version;
+        const parts = await db.getAll('importJournal');
+        if (seen === version) {
+          mirrorOf = db;
+          return (mirror = buildMirror(parts));
+        }
+      }
+    } finally {
+      loading = undefined;
+    }
+  })());
+}
+
+/** A commit added parts: read the journal again when next asked. */
+export function journalChanged(): void {
+  leadsChanged();
+  version++;
+  mirror = undefined;
   pendingIndex = undefined;
 }
 
@@ -36,6 +109,10 @@ export interface ApplyHooks {
   /** After each part: the caller refreshes what depends on the lead stores. */
   onPart?: () => void;
 }
+
+let running: Promise<void> | undefined;
+/** Set by every call: a commit that lands while a run is ending gets a run of its own. */
+let requested = false;
 
 /** Applies every committed part. Concurrent calls share one run. */
 export function applyImportJournal(hooks: ApplyHooks): Promise<void> {
@@ -52,48 +129,77 @@ export function applyImportJournal(hooks: ApplyHooks): Promise<void> {
   })());
 }
 
+function openJournalTx(db: Awaited<ReturnType<typeof getDb>>): Tx<'readwrite'> {
+  // Relaxed durability: if a crash loses this commit, it loses all of it, and the leads are
+  // still in the journal to be applied again.
+  return openTx(db, [...STORES], 'readwrite', { durability: 'relaxed' });
+}
+
+/** Adds a part's leads to the lead stores inside the caller's transaction. */
+async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: ImportJournalPart['updates'], at: string, deps: PipelineDeps): Promise<void> {
+  writeImportedLeads(tx, creates, at);
+  for (let i = 0; i < updates.length; i += CONCURRENCY) {
+    await Promise.all(updates.slice(i, i + CONCURRENCY).map(async (u) => {
+      const existing = await tx.objectStore('leads').get(u.id);
+      const lead = existing ? mergeImported(existing, u.lead as Record<string, unknown>) : { ...(u.lead as object), id: u.id };
+      // Validated when staged; a lead changed since so that the merge is refused keeps its
+      // stored version (the audit trail shows no import for it).
+      await saveInTransaction(tx, { lead, onDuplicate: 'save' }, deps, at);
+    }));
+  }
+}
+
 async function applyAll(hooks: ApplyHooks): Promise<void> {
   const deps = await hooks.deps();
   for (;;) {
-    const db = await getDb();
-    // Relaxed durability: if a crash loses this commit, it loses all of it, and the part is
-    // still in the journal to be applied again.
-    const tx = db.transaction(['importJournal', 'leads', 'dedupe', 'outbox', 'audit'], 'readwrite', { durability: 'relaxed' }) as unknown as Tx<'readwrite'>;
+    const tx = openJournalTx(await getDb());
     const cursor = await tx.objectStore('importJournal').openCursor();
     if (!cursor) {
       await tx.done;
-      if (!requested) {
-        version++;
-        pending = { parts: 0, leads: 0 };
-        pendingIndex = undefined;
-      }
       return;
     }
     const part = cursor.value;
-    writeImportedLeads(tx, part.creates, part.at);
-    for (let i = 0; i < part.updates.length; i += CONCURRENCY) {
-      await Promise.all(part.updates.slice(i, i + CONCURRENCY).map(async (u) => {
-        const existing = await tx.objectStore('leads').get(u.id);
-        const lead = existing ? mergeImported(existing, u.lead as Record<string, unknown>) : { ...(u.lead as object), id: u.id };
-        // Validated when staged; a lead changed since so that the merge is refused keeps its
-        // stored version (the audit trail shows no import for it).
-        await saveInTransaction(tx, { lead, onDuplicate: 'save' }, deps, part.at);
-      }));
-    }
+    await addToStores(tx, part.creates, part.updates, part.at, deps);
     await cursor.delete();
     await tx.done;
-    // Counted down, not re-read: reading the rest of a big journal after every part would cost
-    // more than the part itself.
-    version++;
-    if (pending) pending = { parts: pending.parts - 1, leads: pending.leads - part.creates.length - part.updates.length };
-    pendingIndex = undefined;
+    changed(part.key, undefined);
     hooks.onPart?.();
   }
 }
 
-/** A commit added parts: the cached count is stale. */
-export function journalChanged(): void {
-  forgetCounts();
+/**
+ * Moves these leads, if they are still in the journal, to the lead stores now (the rest of their
+ * part stays): any change to a lead starts here, so it changes the stored lead and a later apply
+ * cannot overwrite it. Costs one small transaction, or nothing for a lead not in the journal.
+ */
+export async function settleImportedLeads(ids: readonly string[], given?: PipelineDeps): Promise<void> {
+  const m = await journal();
+  // Oldest part first: a lead created by one import and updated by a later one.
+  const keys = [...new Set(ids.flatMap((id) => m.partsOf.get(id) ?? []))].sort();
+  if (!keys.length) return;
+  const deps = given ?? { settings: await loadPipelineSettings() };
+  const wanted = new Set(ids);
+  const tx = openJournalTx(await getDb());
+  const store = tx.objectStore('importJournal');
+  const rest: [string, ImportJournalPart | undefined][] = [];
+  for (const key of keys) {
+    // Read in the transaction, not from the mirror: the background may have applied it since.
+    const part = await store.get(key);
+    if (!part) continue;
+    const creates = part.creates.filter((l) => wanted.has(l.id));
+    const updates = part.updates.filter((u) => wanted.has(u.id));
+    await addToStores(tx, creates, updates, part.at, deps);
+    const left: ImportJournalPart = { ...part, creates: part.creates.filter((l) => !wanted.has(l.id)), updates: part.updates.filter((u) => !wanted.has(u.id)) };
+    if (left.creates.length || left.updates.length) {
+      await store.put(left);
+      rest.push([key, left]);
+    } else {
+      await store.delete(key);
+      rest.push([key, undefined]);
+    }
+  }
+  await tx.done;
+  for (const [key, part] of rest) changed(key, part);
 }
 
 /** Resolves once no committed import is waiting (privacy actions wait for this). */
@@ -102,30 +208,47 @@ export async function importJournalSettled(hooks: ApplyHooks): Promise<void> {
   if ((await pendingImport()).parts) await applyImportJournal(hooks);
 }
 
-/** How much of the committed imports is still to be added to the lead stores. */
+/** How much of the committed imports is still in the journal. */
 export async function pendingImport(): Promise<{ parts: number; leads: number }> {
-  if (pending) return pending;
-  const seen = version;
-  const parts = await (await getDb()).getAll('importJournal');
-  const counted = { parts: parts.length, leads: parts.reduce((n, p) => n + p.creates.length + p.updates.length, 0) };
-  if (seen === version) pending = counted;
-  return counted;
+  const m = await journal();
+  return { parts: m.parts.size, leads: m.partsOf.size };
 }
 
-/** New leads of committed imports still in the journal: the duplicate checks count them. */
+/** New leads of committed imports still in the journal. */
 export async function pendingImportedLeads(): Promise<LeadRecord[]> {
-  if (pending && !pending.parts) return [];
-  const parts = await (await getDb()).getAll('importJournal');
-  return parts.flatMap((p) => p.creates);
+  return [...(await journal()).parts.values()].flatMap((p) => p.creates);
 }
 
-/** The duplicate index of those leads, built once per journal state (a capture's duplicate check
- * during a big import's minute in the journal then costs a lookup, not a scan). */
-export function pendingDuplicateSource(): Promise<BatchSource | undefined> {
+/** A lead still in the journal: a new one as committed, or undefined (an update's lead is the
+ * stored one until the update is applied). */
+export async function journalLead(id: string): Promise<LeadRecord | undefined> {
+  const m = await journal();
+  for (const key of m.partsOf.get(id) ?? []) {
+    const lead = m.parts.get(key)?.creates.find((l) => l.id === id);
+    if (lead) return lead;
+  }
+  return undefined;
+}
+
+/** The duplicate index of the journal's new leads. Built once per commit, not per applied part
+ * (building it costs about a second for 100,000 leads): look-ups skip the leads that have left the
+ * journal since, which the stores' own index then finds. */
+export function pendingDuplicateSource(): Promise<DuplicateSource | undefined> {
   return (pendingIndex ??= pendingImportedLeads().then((leads) => {
     if (!leads.length) return undefined;
     const source = new BatchSource();
     for (const lead of leads) source.add(lead, dedupeKeys(lead.id, lead));
-    return source;
+    return onlyWaiting(source);
   }));
+}
+
+function onlyWaiting(source: BatchSource): DuplicateSource {
+  const waiting = (id: string) => !!mirror?.partsOf.has(id);
+  return {
+    idsByEmail: (e) => source.idsByEmail(e).filter(waiting),
+    idsByPhone: (p) => source.idsByPhone(p).filter(waiting),
+    idsByNameCompany: (k) => source.idsByNameCompany(k).filter(waiting),
+    rowsByFuzzyKey: (k) => source.rowsByFuzzyKey(k).filter((row) => waiting(row.leadId)),
+    lead: (id) => source.lead(id),
+  };
 }

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from '../db/open';
-import { listLeads, saveLead } from '../leads/repo';
+import { deleteLead, getLead, listLeads, saveLead } from '../leads/repo';
+import { waitingToSync } from '../queue/waiting-count';
 import { testSettings } from '../leads/test-helpers';
 import { jobKey } from '../queue/job';
 import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
-import { applyImportJournal, importJournalSettled, pendingDuplicateSource, pendingImport, pendingImportedLeads } from './import-journal';
+import { applyImportJournal, importJournalSettled, pendingDuplicateSource, pendingImport, pendingImportedLeads, settleImportedLeads } from './import-journal';
 import { findDuplicates } from '../leads/dedupe';
 
 const deps = { settings: testSettings };
@@ -128,5 +129,92 @@ describe('import staging', () => {
     expect(await db.count('importJournal')).toBe(1);
     await importJournalSettled({ deps: async () => deps });
     expect([await db.count('importJournal'), await db.count('leads')]).toEqual([0, 2]);
+  });
+  it('a committed lead is a stored lead at once: listed, opened and counted as waiting to sync', async () => {
+    const earlier = await saveLead({ subject: 'Before', lastname: 'Earlier' });
+    const id = crypto.randomUUID();
+    await stageBatch(id, [lead(1), lead(2)], []);
+    await stageBatch(id, [lead(3)], []);
+    await commitImport(id);
+    expect(await (await getDb()).count('leads')).toBe(1);
+    const listed = await listLeads();
+    expect(listed.map((l) => l.lastname).sort()).toEqual(['Earlier', 'Nowak1', 'Nowak2', 'Nowak3']);
+    const waiting = listed.find((l) => l.lastname === 'Nowak3')!;
+    expect(await getLead(waiting.id)).toEqual(waiting);
+    expect(await getLead(earlier.id)).toMatchObject({ lastname: 'Earlier' });
+    expect(await waitingToSync()).toBe(4);
+    await apply();
+    // The same leads, now from the stores: nothing listed twice, nothing changed.
+    expect((await listLeads()).map((l) => l.id).sort()).toEqual(listed.map((l) => l.id).sort());
+    expect(await getLead(waiting.id)).toEqual(waiting);
+    expect(await waitingToSync()).toBe(4);
+  });
+
+  it('an edit to a lead still in the journal moves it to the stores first; applying the rest keeps the edit', async () => {
+    const id = crypto.randomUUID();
+    await stageBatch(id, [lead(1), lead(2)], []);
+    await stageBatch(id, [lead(3)], []);
+    await commitImport(id);
+    const waiting = (await pendingImportedLeads()).find((l) => l.lastname === 'Nowak1')!;
+    const edited = await saveLead({ ...waiting, jobtitle: 'CTO' });
+    expect(edited).toMatchObject({ id: waiting.id, jobtitle: 'CTO', createdAt: waiting.createdAt });
+    const db = await getDb();
+    expect([await db.count('leads'), (await pendingImport()).leads]).toEqual([1, 2]);
+    await apply();
+    expect([await db.count('leads'), await db.count('outbox'), await db.count('dedupe')]).toEqual([3, 3, 3]);
+    expect(await getLead(waiting.id)).toMatchObject({ jobtitle: 'CTO' });
+    // Captured once (from the file), then edited: the apply did not capture it again.
+    expect((await db.getAllFromIndex('audit', 'by-lead', waiting.id)).map((e) => e.kind)).toEqual(['captured', 'edited']);
+  });
+
+  it('a lead deleted while still in the journal stays deleted', async () => {
+    const id = crypto.randomUUID();
+    await stageBatch(id, [lead(1), lead(2)], []);
+    await commitImport(id);
+    const waiting = (await pendingImportedLeads())[0];
+    expect(await deleteLead(waiting.id)).toMatchObject({ id: waiting.id });
+    await apply();
+    expect(await getLead(waiting.id)).toBeUndefined();
+    expect((await listLeads()).map((l) => l.id)).not.toContain(waiting.id);
+    const db = await getDb();
+    expect([await db.count('leads'), await db.count('outbox'), await db.count('dedupe')]).toEqual([1, 1, 1]);
+  });
+
+  it('a lead deleted while still in the journal is no longer anyone\'s duplicate', async () => {
+    const id = crypto.randomUUID();
+    await stageBatch(id, [lead(1), lead(2)], []);
+    await commitImport(id);
+    const probe = { lastname: 'Other', emailaddress1: 'n1@x.pl' };
+    expect((await findDuplicates((await pendingDuplicateSource())!, 'new', probe)).map((m) => m.lead.lastname)).toEqual(['Nowak1']);
+    const waiting = (await pendingImportedLeads()).find((l) => l.lastname === 'Nowak1')!;
+    await deleteLead(waiting.id);
+    expect(await findDuplicates((await pendingDuplicateSource())!, 'new', probe)).toEqual([]);
+  });
+
+  it("a later import's update of a lead an earlier import created is applied after the create", async () => {
+    const first = crypto.randomUUID();
+    await stage(first, [lead(1)], [], { ...deps, now: () => new Date('2026-11-27T10:00:00.000Z') });
+    await commitImport(first);
+    const created = (await pendingImportedLeads())[0];
+    // Staged later; import ids are random, so only the time orders the two.
+    const second = crypto.randomUUID();
+    await stage(second, [], [{ id: created.id, lead: { subject: 'Targi', lastname: 'Nowak1', companyname: 'ACME' } }], { ...deps, now: () => new Date('2026-11-27T11:00:00.000Z') });
+    await commitImport(second);
+    await apply();
+    expect(await getLead(created.id)).toMatchObject({ subject: 'Targi', companyname: 'ACME', emailaddress1: 'n1@x.pl' });
+    expect(await (await getDb()).count('leads')).toBe(1);
+  });
+
+  it('settling a lead that is created by one import and updated by the next applies both, in order', async () => {
+    const first = crypto.randomUUID();
+    await stage(first, [lead(1), lead(2)], [], { ...deps, now: () => new Date('2026-11-27T10:00:00.000Z') });
+    await commitImport(first);
+    const created = (await pendingImportedLeads()).find((l) => l.lastname === 'Nowak1')!;
+    const second = crypto.randomUUID();
+    await stage(second, [], [{ id: created.id, lead: { subject: 'Targi', lastname: 'Nowak1', companyname: 'ACME' } }], { ...deps, now: () => new Date('2026-11-27T11:00:00.000Z') });
+    await commitImport(second);
+    await settleImportedLeads([created.id], deps);
+    expect(await (await getDb()).get('leads', created.id)).toMatchObject({ subject: 'Targi', companyname: 'ACME' });
+    expect(await pendingImport()).toEqual({ parts: 1, leads: 1 });
   });
 });

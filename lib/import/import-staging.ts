@@ -6,7 +6,7 @@
 // transaction, leaving nothing half-imported. Once committed, the journal is applied to the lead
 // stores (lib/import/import-journal.ts).
 import { getDb } from '../db/open';
-import type { Tx } from '../db/tx';
+import { openTx, type Tx } from '../db/tx';
 import { prepareImportedLeads, validateDraft, type PipelineDeps } from '../leads/save-pipeline';
 import { leadDedupeKey } from './dedupe-key';
 import { journalChanged, pendingImportedLeads } from './import-journal';
@@ -41,6 +41,9 @@ const imports = new Map<string, OpenImport>();
 const opening = new Map<string, Promise<OpenImport>>();
 /** Imports that were committed or cancelled: a late batch must not start a new transaction. */
 const closed = new Set<string>();
+/** Leads per journal part. The background applies a part per transaction, and any read of the
+ * lead stores waits for the transaction under way: small parts keep that wait under a second. */
+const PART_LEADS = 1000;
 /** An import whose page went silent this long is abandoned (aborted), never half-committed. */
 const IDLE_ABORT_MS = 60_000;
 
@@ -53,7 +56,9 @@ export class ImportStagingError extends Error {
 /** Every stored lead's dedupe key, for duplicate detection in the file's worker: leads of an
  * import still in the journal count as stored. */
 export async function storedDedupeKeys(): Promise<[string, string][]> {
-  const all = [...(await (await getDb()).getAll('leads')), ...(await pendingImportedLeads())];
+  // The journal first: a part applied in between is then read twice, never missed.
+  const waiting = await pendingImportedLeads();
+  const all = [...(await (await getDb()).getAll('leads')), ...waiting];
   const out: [string, string][] = [];
   for (const l of all) {
     const k = leadDedupeKey(l);
@@ -92,14 +97,17 @@ async function pump(importId: string, s: OpenImport, deps: PipelineDeps): Promis
         else updates.push({ id: item.updateId!, lead: checked.draft });
       }
       if (s.failure) continue;
-      const part: ImportJournalPart = { key: journalKey(importId, s.parts), importId, part: s.parts, at, creates: created.records, updates };
-      s.parts++;
       s.created += created.records.length;
       s.updated += updates.length;
-      // Wait for the previous part's write, not this one's: the next batch is prepared here while
-      // IndexedDB still writes this one, and memory stays flat (two batches at most).
-      const written = journal.put(part);
-      written.catch(() => undefined); // an abort rejects it; pump reports aborts through tx.done
+      let written: Promise<unknown> | undefined;
+      for (let i = 0; i < Math.max(created.records.length, updates.length); i += PART_LEADS) {
+        const part: ImportJournalPart = { key: journalKey(at, importId, s.parts), importId, part: s.parts, at, creates: created.records.slice(i, i + PART_LEADS), updates: updates.slice(i, i + PART_LEADS) };
+        s.parts++;
+        written = journal.put(part);
+        written.catch(() => undefined); // an abort rejects it; pump reports aborts through tx.done
+      }
+      // Wait for the previous batch's writes, not this one's: the next batch is prepared here
+      // while IndexedDB still writes this one, and memory stays flat (two batches at most).
       if (draining) await draining;
       draining = written;
       continue;
@@ -112,7 +120,7 @@ async function pump(importId: string, s: OpenImport, deps: PipelineDeps): Promis
 async function open(importId: string, deps: PipelineDeps): Promise<OpenImport> {
   const db = await getDb();
   // Relaxed durability: one big write that is all there or not at all, without an fsync wait.
-  const tx = db.transaction(['importJournal'], 'readwrite', { durability: 'relaxed' }) as unknown as Tx<'readwrite'>;
+  const tx = openTx(db, ['importJournal'], 'readwrite', { durability: 'relaxed' });
   const s: OpenImport = { tx, queue: [], finished: false, cancelled: false, created: 0, updated: 0, parts: 0, done: Promise.resolve(), lastSeen: Date.now() };
   const pumped = pump(importId, s, deps).catch(() => {
     // A failed request aborts the transaction; tx.done reports it.

@@ -3,7 +3,8 @@
 import type { LeadRecord } from '../leads/schema';
 
 export interface ImportJournalPart {
-  /** `${importId}:${part}`, part zero-padded: parts apply in the order they were staged. */
+  /** `${at}|${importId}|${part}`, part zero-padded: parts apply in the order they were staged,
+   * across imports too (a later import may update a lead an earlier one created). */
   key: string;
   importId: string;
   part: number;
@@ -15,4 +16,4 @@ export interface ImportJournalPart {
   updates: { id: string; lead: unknown }[];
 }
 
-export const journalKey = (importId: string, part: number) => `${importId}:${String(part).padStart(6, '0')}`;
+export const journalKey = (at: string, importId: string, part: number) => `${at}|${importId}|${String(part).padStart(6, '0')}`;

@@ -5,6 +5,7 @@ import { getDb } from '../db/open';
 import { openTx } from '../db/tx';
 import { requeue } from '../queue/outbox';
 import { listAudit } from '../audit/trail';
+import { settleImportedLeads } from '../import/import-journal';
 import { saveLeadThroughPipeline, type PipelineDeps, type SaveOutcome } from './save-pipeline';
 import { qualifyLead, type QualifyRequest } from './qualify';
 import { leadFieldNames, type LeadFieldName, type LeadRecord } from './schema';
@@ -13,7 +14,9 @@ class NotFound extends Error {
   readonly code = 'not_found';
 }
 
+/** A stored lead, moved out of the import journal first if it is still there (it is about to change). */
 async function load(id: string): Promise<LeadRecord> {
+  await settleImportedLeads([id]);
   const lead = await (await getDb()).get('leads', id);
   if (!lead) throw new NotFound(`No lead with id ${id}.`);
   return lead;
@@ -50,6 +53,7 @@ export async function disqualifyStoredLead(id: string, statuscode: 4 | 5 | 6 | 7
 
 /** The rep retries a lead that failed or needs attention, or hands a draft over. */
 export async function retryLead(id: string, now = new Date()): Promise<LeadRecord> {
+  await settleImportedLeads([id]);
   const tx = openTx(await getDb(), ['outbox', 'leads', 'audit'], 'readwrite');
   await requeue(tx, id, now.toISOString());
   await tx.done;

@@ -6,7 +6,7 @@ import { indexLead } from './dedupe';
 import { leadRecord, type LeadDraftInput, type LeadRecord } from './schema';
 import { saveLeadThroughPipeline } from './save-pipeline';
 import { loadPipelineSettings } from './pipeline-settings';
-import { pendingDuplicateSource } from '../import/import-journal';
+import { journalLead, pendingDuplicateSource, pendingImportedLeads, settleImportedLeads } from '../import/import-journal';
 
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
@@ -15,7 +15,7 @@ const systemClock: Clock = () => new Date();
  * despite duplicates; callers that want to ask first use `leads/duplicates`. */
 export async function saveLead(input: LeadDraftInput, now: Clock = systemClock): Promise<LeadRecord> {
   // Leads of an import still in the journal count as duplicates too (recorded in the audit trail).
-  const out = await saveLeadThroughPipeline({ lead: input, onDuplicate: 'save' }, { settings: await loadPipelineSettings(), now, pendingDuplicates: pendingDuplicateSource });
+  const out = await saveLeadThroughPipeline({ lead: input, onDuplicate: 'save' }, { settings: await loadPipelineSettings(), now, pendingDuplicates: pendingDuplicateSource, settleLeads: (ids) => settleImportedLeads(ids) });
   if (out.status === 'saved') return out.lead;
   throw Object.assign(new Error(out.status === 'invalid' ? out.error : 'duplicates'), { code: 'invalid' });
 }
@@ -36,17 +36,27 @@ export async function restoreLead(record: LeadRecord): Promise<LeadRecord> {
   return restored;
 }
 
+// A lead of a committed import may still be in the import journal (lib/import/import-journal.ts):
+// it is a stored lead all the same. The journal is read first: a part applied in between is then
+// found in the store, never missed.
+
 export async function getLead(id: string): Promise<LeadRecord | undefined> {
-  return (await getDb()).get('leads', id);
+  const waiting = journalLead(id);
+  return (await (await getDb()).get('leads', id)) ?? (await waiting);
 }
 
 /** Every lead, newest change first. */
 export async function listLeads(): Promise<LeadRecord[]> {
-  const all = await (await getDb()).getAllFromIndex('leads', 'by-updated');
-  return all.reverse();
+  const waiting = await pendingImportedLeads();
+  const stored = (await (await getDb()).getAllFromIndex('leads', 'by-updated')).reverse();
+  if (!waiting.length) return stored;
+  const ids = new Set(stored.map((l) => l.id));
+  const all = [...stored, ...waiting.filter((l) => !ids.has(l.id))];
+  return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
 export async function deleteLead(id: string): Promise<LeadRecord | undefined> {
+  await settleImportedLeads([id]);
   // The lead leaves the duplicate index and the outbox with it; its audit trail stays.
   const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox'], 'readwrite');
   const existing = await tx.objectStore('leads').get(id);

@@ -36,6 +36,8 @@ export interface PipelineDeps {
   now?: () => Date;
   /** Leads committed by a file import but not yet in the stores (lib/import/import-journal.ts). */
   pendingDuplicates?: () => Promise<DuplicateSource | undefined>;
+  /** Moves leads still in the import journal to the stores, so an edit changes the stored lead. */
+  settleLeads?: (ids: string[]) => Promise<void>;
 }
 
 /** Duplicates among an import's leads still in the journal, merged with the stored ones. */
@@ -140,7 +142,9 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
 export async function saveLeads(requests: readonly SaveRequest[], deps: PipelineDeps): Promise<SaveOutcome[]> {
   const prepared = requests.map((r) => prepare(r, deps.settings));
   const at = (deps.now ?? (() => new Date()))().toISOString();
-  const pending = await deps.pendingDuplicates?.(); // before the transaction: it must not wait on other work
+  // Before the transaction: it must not wait on other work.
+  await deps.settleLeads?.(prepared.flatMap((p) => p.draft?.id ?? []));
+  const pending = await deps.pendingDuplicates?.();
   const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox', 'audit'], 'readwrite');
   const ids = prepared.map((p) => p.draft?.id ?? crypto.randomUUID());
   // A big import reads the whole duplicate index once and looks up in memory; a few leads

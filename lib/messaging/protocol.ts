@@ -1,7 +1,7 @@
 // The message contract between extension pages / content scripts and the background worker.
 // Zod schemas are the contract; the background parses every request before acting on it.
 import * as z from 'zod/mini';
-import { leadRecord } from '../leads/schema';
+import { leadRecord, syncState } from '../leads/schema';
 import type * as SyncService from '../sync/service';
 import { privacyMessages } from '../privacy/messages';
 import { auditEntry } from '../audit/entry';
@@ -42,13 +42,22 @@ const batchOutcome = z.union([
   z.object({ status: z.literal('duplicates'), matches: z.array(z.object({ id: z.uuid(), rules: z.array(z.string()), fields: z.array(z.string()) })) }),
   z.object({ status: z.literal('invalid'), error: z.string() }),
 ]);
+const leadListQuery = z._default(z.object({
+  text: z.optional(text(200)),
+  state: z.optional(z.union([syncState, z.literal('')])),
+  sort: z.optional(z.enum(['updated', 'name', 'company', 'status'])),
+  offset: z._default(z.int().check(z.minimum(0)), 0),
+  // 5,000 leads make a message of about 5 MB; extension messages are capped at 64 MB.
+  limit: z._default(z.int().check(z.minimum(1), z.maximum(5000)), 1000),
+}), { offset: 0, limit: 1000 });
 const candidate = z.object({ id: z.string(), name: z.string(), values: z.record(z.string(), z.string()) });
 
 export const toBackground = {
   /** Save a new lead, or replace one with the same id. `lead` is a LeadDraftInput, parsed in the background. */
   'leads/save': { in: z.object({ lead: z.unknown(), confirmFreeMail: z.optional(z.boolean()) }), out: z.object({ lead: leadRecord }), from: ['extension'] },
   'leads/get': { in: id, out: maybeLead, from: ['extension'] },
-  'leads/list': { in: z._default(z.object({}), {}), out: z.object({ leads: z.array(leadRecord) }), from: ['extension'] },
+  /** One page of the lead list, searched and sorted in the background (lib/leads/lead-list.ts). */
+  'leads/list': { in: leadListQuery, out: z.object({ leads: z.array(leadRecord), total: z.number() }), from: ['extension'] },
   'leads/delete': { in: id, out: maybeLead, from: ['extension'] },
   /** Undo of a delete: the record as `leads/delete` returned it. */
   'leads/restore': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },

@@ -2,6 +2,7 @@
 // stores the database has now (not a list written down today), so later stores are covered.
 import type { IDBPDatabase } from 'idb';
 import { refersToLead } from './refers-to';
+import { trackLeadsWrite } from '../db/lead-writes';
 
 // idb's untyped view: the store names are discovered at run time.
 type AnyDb = IDBPDatabase<unknown>;
@@ -57,6 +58,7 @@ export async function eraseTraces(
   const removed: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
   if (!names.length) return { removed };
   const tx = db.transaction(names, 'readwrite');
+  trackLeadsWrite(tx);
   await Promise.all(
     names.map(async (store) => {
       const doomed = (await readAll(tx, store)).filter(({ key, value }) => refersToLead(key, value, leadId));

@@ -6,7 +6,7 @@ import { getPrivacySettings } from '../privacy/settings';
 import { browser } from '#imports';
 import { getDb } from '../db/open';
 import { t, uiLang } from '../i18n/t';
-import { leadFieldNames, leadFlagFields, type LeadRecord } from '../leads/schema';
+import { leadFieldNames, leadFlagFields, type LeadRecord, type SyncState } from '../leads/schema';
 import { createSession, type Session } from './auth/session';
 import { idbTokenStore } from './auth/secret-store';
 import { createDataverseApi, type DataverseApi } from './dataverse-client';
@@ -18,6 +18,8 @@ import type { SyncProcessor } from '../queue/processor';
 import { kickQueue } from '../queue/schedule';
 import { requeue, syncInfoOf } from '../queue/outbox';
 import { openTx } from '../db/tx';
+import { everyLead } from '../leads/lead-list';
+import { settleImportedLeads } from '../import/import-journal';
 import { kvGet, kvSet, syncDb, type Conflict } from './sync-db';
 import { testConnection, type ConnectionCheck } from './test-connection';
 import { findExisting, searchAccounts, searchContacts, type CrmMatch } from './crm-lookup';
@@ -168,7 +170,7 @@ export async function syncReady(): Promise<boolean> {
 export async function syncNow(): Promise<{ waiting: number }> {
   if (!progress.active) progress.syncedSinceStart = 0;
   await kickQueue();
-  const leads: LeadRecord[] = await (await getDb()).getAll('leads');
+  const leads = await everyLead();
   return { waiting: leads.filter((l) => l.sync.state !== 'synced').length };
 }
 
@@ -185,17 +187,31 @@ async function resumeAfterSignIn(): Promise<void> {
   void kickQueue();
 }
 
+/** Rows the Sync view lists: a 100,000-lead import must not be sent to it every second. */
+const SYNC_VIEW_ROWS = 200;
+/** Leads that need the rep come first, then those still on their way; newest first within each. */
+const attention: Record<SyncState, number> = { needs_attention: 0, failed: 1, syncing: 2, ready: 3, draft: 4, synced: 5 };
+
 export async function syncStatus() {
-  const leads: LeadRecord[] = await (await getDb()).getAll('leads');
+  const leads = await everyLead();
   const settings = await normalized();
   const conflicts = await (await syncDb()).getAll('conflicts');
   const waiting = leads.filter((l) => ['ready', 'syncing', 'failed'].includes(l.sync.state)).length;
+  const inConflict = new Set(conflicts.map((c) => c.id));
+  const shown = leads
+    .map((l, i) => ({ l, rank: inConflict.has(l.id) ? -1 : attention[l.sync.state], i }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .slice(0, SYNC_VIEW_ROWS)
+    .map(({ l }) => l);
   return {
     running: progress.active > 0,
     done: progress.syncedSinceStart,
     total: progress.syncedSinceStart + waiting,
+    /** Leads not in the CRM yet (drafts too), and every lead: the view lists only `leads`. */
+    unsynced: leads.filter((l) => l.sync.state !== 'synced').length,
+    leadCount: leads.length,
     environmentUrl: settings?.environmentUrl,
-    leads: leads.map((l) => ({
+    leads: shown.map((l) => ({
       id: l.id,
       name: [l.firstname, l.lastname].filter(Boolean).join(' '),
       companyname: l.companyname ?? '',
@@ -217,6 +233,7 @@ export async function resolveConflict(id: string, keep: 'mine' | 'crm'): Promise
   const sdb = await syncDb();
   const conflict: Conflict | undefined = await sdb.get('conflicts', id);
   if (!conflict) throw Object.assign(new Error('No conflict for this lead.'), { code: 'not_found' });
+  await settleImportedLeads([id]);
   const db = await getDb();
   const tx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
   const lead = await tx.objectStore('leads').get(id);

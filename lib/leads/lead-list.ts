@@ -1,0 +1,31 @@
+// The options page's lead list, searched and sorted in the background, a page of rows at a time:
+// 100,000 leads are too many to send to a page (an extension message is capped at 64 MB) or to
+// render. Every lead is read once and kept until the next change to the leads (lib/db/lead-writes.ts),
+// so typing in the search box, or the Sync view's status every second, does not read the store again.
+import { leadsVersion } from '../db/lead-writes';
+import { queryLeads, type LeadQuery } from './lead-query';
+import { listLeads } from './repo';
+import type { LeadRecord } from './schema';
+
+let cached: { version: number; leads: LeadRecord[] } | undefined;
+
+/** Every lead, newest change first (lib/leads/repo.ts listLeads), read again only after a change. */
+export async function everyLead(): Promise<LeadRecord[]> {
+  const seen = leadsVersion();
+  if (cached?.version === seen) return cached.leads;
+  const leads = await listLeads();
+  // Kept only if nothing changed while it was read.
+  if (leadsVersion() === seen) cached = { version: seen, leads };
+  return leads;
+}
+
+export interface LeadPage {
+  leads: LeadRecord[];
+  /** Leads matching the query, of which `leads` are the first from `offset`. */
+  total: number;
+}
+
+export async function leadPage(query: LeadQuery, offset: number, limit: number): Promise<LeadPage> {
+  const hits = queryLeads(await everyLead(), query);
+  return { leads: hits.slice(offset, offset + limit), total: hits.length };
+}
