@@ -6,8 +6,9 @@ import { loadPipelineSettings } from '../leads/pipeline-settings';
 import { kickQueue } from '../queue/schedule';
 import { applyImportJournal, importJournalSettled, pendingImport, type ApplyHooks } from './import-journal';
 
-/** Imports up to this many leads are added before the commit answers: the rep sees them at once. */
-export const APPLY_BEFORE_ANSWER = 5000;
+/** Imports up to this many leads are in the lead stores and the sync queue before the commit
+ * answers (a second at most); bigger ones are listed at once and queued in the background. */
+export const APPLY_BEFORE_ANSWER = 1000;
 
 const hooks: ApplyHooks = {
   deps: async () => ({ settings: await loadPipelineSettings() }),
@@ -27,9 +28,13 @@ export async function applyImportsInBackground(): Promise<void> {
 /** After a commit: small imports are applied before answering, big ones continue in the background. */
 export async function applyAfterCommit(leads: number): Promise<{ pending: number }> {
   const applying = applyImportsInBackground();
-  if (leads <= APPLY_BEFORE_ANSWER) await applying;
-  else applying.catch((err: unknown) => console.error('Adding imported leads failed; retried at the next start', err));
-  return { pending: (await pendingImport()).leads };
+  if (leads <= APPLY_BEFORE_ANSWER) {
+    await applying;
+    return { pending: (await pendingImport()).leads };
+  }
+  applying.catch((err: unknown) => console.error('Adding imported leads failed; retried at the next start', err));
+  // Not read back from the journal: that would make the rep wait for 100,000 leads to be read.
+  return { pending: leads };
 }
 
 export const importsSettled = () => importJournalSettled(hooks);
