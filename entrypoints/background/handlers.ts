@@ -11,7 +11,7 @@ import * as sync from '@/lib/sync/service';
 import { refreshSyncActivation } from '@/lib/sync/activation';
 import { checkDuplicates, saveLeadThroughPipeline, saveLeads } from '@/lib/leads/save-pipeline';
 import { loadPipelineSettings, phoneCountries, saveDefaultCountry, saveScoringRules } from '@/lib/leads/pipeline-settings';
-import { disqualifyStoredLead, listAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
+import { disqualifyStoredLead, leadAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
 import { qualifyCandidates } from '@/lib/leads/qualify';
 import { defaultScoringRules } from '@/lib/leads/score';
 import { kickQueue } from '@/lib/queue/schedule';
@@ -82,7 +82,7 @@ export const handlers: Handlers = {
   'leads/qualify': async (req) => queued({ lead: await qualifyStoredLead(req, await deps()) }),
   'leads/disqualify': async ({ id, statuscode }) => queued({ lead: await disqualifyStoredLead(id, statuscode, await deps()) }),
   'leads/qualify-candidates': ({ query, excludeId }) => qualifyCandidates(query, excludeId),
-  'leads/audit': async ({ id }) => ({ entries: await listAudit(id) }),
+  'leads/audit': async ({ id }) => ({ entries: await leadAudit(id) }),
   'queue/retry': async ({ id }) => queued({ lead: await retryLead(id) }),
   'queue/status': async () => ({ waiting: await waitingToSync() }),
   'settings/scoring-get': async () => ({ rules: (await loadPipelineSettings()).rules, defaults: defaultScoringRules }),

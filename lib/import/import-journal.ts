@@ -102,6 +102,14 @@ export function journalChanged(): void {
   version++;
   mirror = undefined;
   pendingIndex = undefined;
+  // Read now, before another import can open its staging transaction: a read of the journal
+  // would wait for that transaction to end. A failed read is tried again when next needed.
+  readJournal().catch(() => undefined);
+}
+
+/** Reads the journal into memory if it is not there yet. */
+export async function readJournal(): Promise<void> {
+  await journal();
 }
 
 export interface ApplyHooks {

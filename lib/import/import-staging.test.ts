@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from '../db/open';
 import { deleteLead, getLead, listLeads, saveLead } from '../leads/repo';
 import { waitingToSync } from '../queue/waiting-count';
+import { leadAudit } from '../leads/lead-actions';
 import { testSettings } from '../leads/test-helpers';
 import { jobKey } from '../queue/job';
 import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
@@ -143,6 +144,8 @@ describe('import staging', () => {
     expect(await getLead(waiting.id)).toEqual(waiting);
     expect(await getLead(earlier.id)).toMatchObject({ lastname: 'Earlier' });
     expect(await waitingToSync()).toBe(4);
+    // Its audit trail, asked for when the rep opens it, shows where it came from.
+    expect(await leadAudit(waiting.id)).toMatchObject([{ kind: 'captured', details: { origin: 'import' } }]);
     await apply();
     // The same leads, now from the stores: nothing listed twice, nothing changed.
     expect((await listLeads()).map((l) => l.id).sort()).toEqual(listed.map((l) => l.id).sort());

@@ -9,7 +9,7 @@ import { getDb } from '../db/open';
 import { openTx, type Tx } from '../db/tx';
 import { prepareImportedLeads, validateDraft, type PipelineDeps } from '../leads/save-pipeline';
 import { leadDedupeKey } from './dedupe-key';
-import { journalChanged, pendingImportedLeads } from './import-journal';
+import { journalChanged, pendingImportedLeads, readJournal } from './import-journal';
 import { journalKey, type ImportJournalPart } from './journal-part';
 
 interface Item {
@@ -118,6 +118,9 @@ async function pump(importId: string, s: OpenImport, deps: PipelineDeps): Promis
 }
 
 async function open(importId: string, deps: PipelineDeps): Promise<OpenImport> {
+  // The journal in memory first: reading it once this transaction is open would wait for the end
+  // of the import.
+  await readJournal();
   const db = await getDb();
   // Relaxed durability: one big write that is all there or not at all, without an fsync wait.
   const tx = openTx(db, ['importJournal'], 'readwrite', { durability: 'relaxed' });

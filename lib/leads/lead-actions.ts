@@ -60,4 +60,9 @@ export async function retryLead(id: string, now = new Date()): Promise<LeadRecor
   return load(id);
 }
 
-export { listAudit };
+/** A lead's audit trail. A lead still in the import journal is moved to the stores first: its
+ * "captured from the file" entry is written then, and the rep opening it should see it. */
+export async function leadAudit(id: string) {
+  await settleImportedLeads([id]);
+  return listAudit(id);
+}
