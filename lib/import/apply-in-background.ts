@@ -28,13 +28,14 @@ export async function applyImportsInBackground(): Promise<void> {
 /** After a commit: small imports are applied before answering, big ones continue in the background. */
 export async function applyAfterCommit(leads: number): Promise<{ pending: number }> {
   const applying = applyImportsInBackground();
-  if (leads <= APPLY_BEFORE_ANSWER) {
+  // Only when the whole journal is small: behind a big import still applying, it is not.
+  if (leads <= APPLY_BEFORE_ANSWER && (await pendingImport()).leads <= APPLY_BEFORE_ANSWER) {
     await applying;
     return { pending: (await pendingImport()).leads };
   }
   applying.catch((err: unknown) => console.error('Adding imported leads failed; retried at the next start', err));
-  // Not read back from the journal: that would make the rep wait for 100,000 leads to be read.
-  return { pending: leads };
+  // A big one is not read back from the journal: the rep would wait for 100,000 leads to be read.
+  return { pending: leads <= APPLY_BEFORE_ANSWER ? (await pendingImport()).leads : leads };
 }
 
 export const importsSettled = () => importJournalSettled(hooks);

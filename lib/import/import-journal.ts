@@ -34,8 +34,8 @@ interface Mirror {
 let mirror: Mirror | undefined;
 let loading: Promise<Mirror> | undefined;
 let pendingIndex: Promise<DuplicateSource | undefined> | undefined;
-/** Bumped on every change to the journal: a read that overlapped a change is not kept. */
-let version = 0;
+/** Counts commits: a read of the journal that overlapped one is not kept. */
+let commits = 0;
 
 function buildMirror(parts: ImportJournalPart[]): Mirror {
   const m: Mirror = { parts: new Map(), partsOf: new Map() };
@@ -64,9 +64,13 @@ function dropPart(m: Mirror, key: string): void {
   }
 }
 
+/** Changes made while the journal is being read, replayed onto what the read returns: retrying
+ * instead would never finish while the background applies a part a second. */
+let changedDuringRead: [string, ImportJournalPart | undefined][] | undefined;
+
 /** Records a change this worker made to the journal (`part` undefined: the part is gone). */
 function changed(key: string, part: ImportJournalPart | undefined): void {
-  version++;
+  changedDuringRead?.push([key, part]);
   if (!mirror) return;
   dropPart(mirror, key);
   if (part) putPart(mirror, part);
@@ -83,23 +87,32 @@ async function journal(): Promise<Mirror> {
   return (loading ??= (async () => {
     try {
       for (;;) {
-        const seen = version;
+        // A commit during the read adds parts the read may have missed: read again (commits are rare).
+        const seen = commits;
+        changedDuringRead = [];
         const parts = await db.getAll('importJournal');
-        if (seen === version) {
-          mirrorOf = db;
-          return (mirror = buildMirror(parts));
+        if (seen !== commits) continue;
+        const m = buildMirror(parts);
+        // Each change sets one part's latest state, so replaying them in order is right whether
+        // the read saw them or not.
+        for (const [key, part] of changedDuringRead) {
+          dropPart(m, key);
+          if (part) putPart(m, part);
         }
+        mirrorOf = db;
+        return (mirror = m);
       }
     } finally {
+      changedDuringRead = undefined;
       loading = undefined;
     }
   })());
 }
 
-/** A commit added parts: read the journal again when next asked. */
+/** The journal changed outside this module (a commit added parts, an erasure removed one): read it again. */
 export function journalChanged(): void {
   leadsChanged();
-  version++;
+  commits++;
   mirror = undefined;
   pendingIndex = undefined;
   // Read now, before another import can open its staging transaction: a read of the journal
@@ -149,10 +162,12 @@ async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: 
   for (let i = 0; i < updates.length; i += CONCURRENCY) {
     await Promise.all(updates.slice(i, i + CONCURRENCY).map(async (u) => {
       const existing = await tx.objectStore('leads').get(u.id);
-      const lead = existing ? mergeImported(existing, u.lead as Record<string, unknown>) : { ...(u.lead as object), id: u.id };
+      // Deleted since the file was checked: the rep's delete stands (parts apply in staging
+      // order, so a lead created by an earlier import is stored by now).
+      if (!existing) return;
       // Validated when staged; a lead changed since so that the merge is refused keeps its
       // stored version (the audit trail shows no import for it).
-      await saveInTransaction(tx, { lead, onDuplicate: 'save' }, deps, at);
+      await saveInTransaction(tx, { lead: mergeImported(existing, u.lead as Record<string, unknown>), onDuplicate: 'save' }, deps, at);
     }));
   }
 }
@@ -193,7 +208,10 @@ export async function settleImportedLeads(ids: readonly string[], given?: Pipeli
   for (const key of keys) {
     // Read in the transaction, not from the mirror: the background may have applied it since.
     const part = await store.get(key);
-    if (!part) continue;
+    if (!part) {
+      rest.push([key, undefined]); // applied (or erased) meanwhile
+      continue;
+    }
     const creates = part.creates.filter((l) => wanted.has(l.id));
     const updates = part.updates.filter((u) => wanted.has(u.id));
     await addToStores(tx, creates, updates, part.at, deps);

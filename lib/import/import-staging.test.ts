@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from '../db/open';
 import { deleteLead, getLead, listLeads, saveLead } from '../leads/repo';
 import { waitingToSync } from '../queue/waiting-count';
-import { leadAudit } from '../leads/lead-actions';
 import { testSettings } from '../leads/test-helpers';
 import { jobKey } from '../queue/job';
 import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
@@ -144,8 +143,6 @@ describe('import staging', () => {
     expect(await getLead(waiting.id)).toEqual(waiting);
     expect(await getLead(earlier.id)).toMatchObject({ lastname: 'Earlier' });
     expect(await waitingToSync()).toBe(4);
-    // Its audit trail, asked for when the rep opens it, shows where it came from.
-    expect(await leadAudit(waiting.id)).toMatchObject([{ kind: 'captured', details: { origin: 'import' } }]);
     await apply();
     // The same leads, now from the stores: nothing listed twice, nothing changed.
     expect((await listLeads()).map((l) => l.id).sort()).toEqual(listed.map((l) => l.id).sort());
@@ -219,5 +216,30 @@ describe('import staging', () => {
     await settleImportedLeads([created.id], deps);
     expect(await (await getDb()).get('leads', created.id)).toMatchObject({ subject: 'Targi', companyname: 'ACME' });
     expect(await pendingImport()).toEqual({ parts: 1, leads: 1 });
+  });
+  it('reads the journal while the background applies it (a read is not thrown away for each part applied)', async () => {
+    const first = crypto.randomUUID();
+    for (let b = 0; b < 4; b++) await stageBatch(first, Array.from({ length: 5 }, (_, i) => lead(b * 5 + i)), []);
+    await commitImport(first);
+    const applying = apply();
+    const second = crypto.randomUUID();
+    await stageBatch(second, [lead(99)], []);
+    await commitImport(second); // the journal is read again, while parts keep being applied
+    const counted = await pendingImport();
+    expect(counted.parts).toBeGreaterThan(0);
+    await applying;
+    await apply();
+    expect(await pendingImport()).toEqual({ parts: 0, leads: 0 });
+    expect((await listLeads()).length).toBe(21);
+  });
+
+  it('an import row for a lead deleted while the file was being imported does not bring it back', async () => {
+    const stored = await saveLead({ subject: 'Old', lastname: 'Zięba', emailaddress1: 'z@x.pl' });
+    const id = crypto.randomUUID();
+    await stageBatch(id, [lead(1)], [{ id: stored.id, lead: { subject: 'Targi', lastname: 'Zięba', emailaddress1: 'z@x.pl' } }]);
+    await deleteLead(stored.id);
+    await commitAndApply(id);
+    expect(await getLead(stored.id)).toBeUndefined();
+    expect((await listLeads()).map((l) => l.lastname)).toEqual(['Nowak1']);
   });
 });

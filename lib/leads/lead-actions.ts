@@ -60,9 +60,6 @@ export async function retryLead(id: string, now = new Date()): Promise<LeadRecor
   return load(id);
 }
 
-/** A lead's audit trail. A lead still in the import journal is moved to the stores first: its
- * "captured from the file" entry is written then, and the rep opening it should see it. */
-export async function leadAudit(id: string) {
-  await settleImportedLeads([id]);
-  return listAudit(id);
-}
+/** A lead's audit trail. Read-only: a lead still in the import journal has none yet (its
+ * "captured" entry is written when the background applies it). */
+export const leadAudit = (id: string) => listAudit(id);

@@ -7,16 +7,28 @@ import { queryLeads, type LeadQuery } from './lead-query';
 import { listLeads } from './repo';
 import type { LeadRecord } from './schema';
 
-let cached: { version: number; leads: LeadRecord[] } | undefined;
+let cached: { version: number; at: number; leads: LeadRecord[] } | undefined;
+let reading: { version: number; leads: Promise<LeadRecord[]> } | undefined;
 
-/** Every lead, newest change first (lib/leads/repo.ts listLeads), read again only after a change. */
-export async function everyLead(): Promise<LeadRecord[]> {
+/**
+ * Every lead, newest change first (lib/leads/repo.ts listLeads), read again only after a change.
+ * `staleForMs`: a list read that recently will do even if changed since (the Sync view's status,
+ * asked every second while the queue changes leads all the time).
+ */
+export async function everyLead(staleForMs = 0): Promise<LeadRecord[]> {
   const seen = leadsVersion();
-  if (cached?.version === seen) return cached.leads;
-  const leads = await listLeads();
-  // Kept only if nothing changed while it was read.
-  if (leadsVersion() === seen) cached = { version: seen, leads };
-  return leads;
+  if (cached && (cached.version === seen || Date.now() - cached.at < staleForMs)) return cached.leads;
+  // Callers at the same time share one read, unless the leads changed since it started.
+  if (reading?.version === seen) return reading.leads;
+  const read = listLeads().then((leads) => {
+    // Kept only if nothing changed while it was read.
+    if (leadsVersion() === seen) cached = { version: seen, at: Date.now(), leads };
+    return leads;
+  });
+  reading = { version: seen, leads: read };
+  return read.finally(() => {
+    if (reading?.leads === read) reading = undefined;
+  });
 }
 
 export interface LeadPage {

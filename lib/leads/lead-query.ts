@@ -15,6 +15,11 @@ export function isDoNotContact(l: LeadRecord): boolean {
   return l.donotemail || l.donotphone || l.donotpostalmail || l.donotbulkemail;
 }
 
+/** Newest change first, then by id: a total order that does not depend on where a lead is stored. */
+export function newestFirst(a: Pick<LeadRecord, 'updatedAt' | 'id'>, b: Pick<LeadRecord, 'updatedAt' | 'id'>): number {
+  return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export function queryLeads(leads: readonly LeadRecord[], q: LeadQuery): LeadRecord[] {
   const words = fold(q.text ?? '').split(/\s+/).filter(Boolean);
   const hits = leads.filter((l) => {
@@ -26,5 +31,6 @@ export function queryLeads(leads: readonly LeadRecord[], q: LeadQuery): LeadReco
   const by = q.sort ?? 'updated';
   const collator = new Intl.Collator(['pl', 'en'], { sensitivity: 'base' });
   const key = (l: LeadRecord) => (by === 'name' ? `${l.lastname} ${l.firstname ?? ''}` : by === 'company' ? (l.companyname ?? '') : l.sync.state);
-  return by === 'updated' ? hits.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : hits.sort((a, b) => collator.compare(key(a), key(b)));
+  // Ties broken by id: one order for every page of a list read a page at a time.
+  return by === 'updated' ? hits.sort(newestFirst) : hits.sort((a, b) => collator.compare(key(a), key(b)) || newestFirst(a, b));
 }

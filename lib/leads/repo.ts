@@ -5,6 +5,7 @@ import { enqueueRevision, syncInfoOf } from '../queue/outbox';
 import { indexLead } from './dedupe';
 import { leadRecord, type LeadDraftInput, type LeadRecord } from './schema';
 import { saveLeadThroughPipeline } from './save-pipeline';
+import { newestFirst } from './lead-query';
 import { loadPipelineSettings } from './pipeline-settings';
 import { journalLead, pendingDuplicateSource, pendingImportedLeads, settleImportedLeads } from '../import/import-journal';
 
@@ -45,14 +46,12 @@ export async function getLead(id: string): Promise<LeadRecord | undefined> {
   return (await (await getDb()).get('leads', id)) ?? (await waiting);
 }
 
-/** Every lead, newest change first. */
+/** Every lead, newest change first (ties by id). */
 export async function listLeads(): Promise<LeadRecord[]> {
   const waiting = await pendingImportedLeads();
-  const stored = (await (await getDb()).getAllFromIndex('leads', 'by-updated')).reverse();
-  if (!waiting.length) return stored;
+  const stored = await (await getDb()).getAll('leads');
   const ids = new Set(stored.map((l) => l.id));
-  const all = [...stored, ...waiting.filter((l) => !ids.has(l.id))];
-  return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return [...stored, ...waiting.filter((l) => !ids.has(l.id))].sort(newestFirst);
 }
 
 export async function deleteLead(id: string): Promise<LeadRecord | undefined> {

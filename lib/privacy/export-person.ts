@@ -5,6 +5,7 @@ import { forEachLeadDatabase } from './databases';
 import type { LeadRecord } from '../leads/schema';
 import { findDraftTraces } from './draft-traces';
 import { findTraces } from './lead-traces';
+import { settleImportedLeads } from '../import/import-journal';
 
 export interface PersonExport {
   format: 'leadclip-person-export';
@@ -18,6 +19,8 @@ export interface PersonExport {
 }
 
 export async function exportPerson(leadIds: readonly string[], now: () => Date = () => new Date()): Promise<PersonExport> {
+  // Out of the import journal first (an import committed since the caller waited for it).
+  await settleImportedLeads(leadIds);
   const db = (await getDb()) as unknown as IDBPDatabase<unknown>;
   const stores: Record<string, unknown[]> = {};
   const drafts: PersonExport['drafts'] = [];

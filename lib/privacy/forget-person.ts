@@ -5,6 +5,7 @@ import { DB_NAME, getDb } from '../db/open';
 import type { LeadRecord } from '../leads/schema';
 import { eraseDraftTraces } from './draft-traces';
 import { eraseTraces, type EraseResult } from './lead-traces';
+import { journalChanged, settleImportedLeads } from '../import/import-journal';
 import { forEachLeadDatabase } from './databases';
 
 export const ERASURE_STORE = 'audit';
@@ -28,6 +29,8 @@ export function erasureRecord(leadId: string, at: string, details: { by?: string
 }
 
 export async function forgetPerson(leadId: string, options: ForgetOptions = {}): Promise<ForgetResult> {
+  // Out of the import journal first (an import committed since the caller waited for it).
+  await settleImportedLeads([leadId]);
   const db = (await getDb()) as unknown as IDBPDatabase<unknown>;
   const lead = (await db.get('leads', leadId)) as LeadRecord | undefined;
   let crm: ForgetResult['crm'] = 'not_requested';
@@ -45,6 +48,8 @@ export async function forgetPerson(leadId: string, options: ForgetOptions = {}):
     const r = await eraseTraces(d, leadId, keep);
     for (const [store, n] of Object.entries(r.removed)) removed[name === DB_NAME ? store : `${name}/${store}`] = n;
   });
+  // A journal record removed here is gone from the background's copy of the journal too.
+  if (removed.importJournal) journalChanged();
   const result = { removed };
   const emails = lead ? [lead.emailaddress1, lead.emailaddress2, lead.emailaddress3].filter((e): e is string => !!e) : [];
   const drafts = await eraseDraftTraces(leadId, emails);

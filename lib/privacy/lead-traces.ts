@@ -14,6 +14,8 @@ export interface Trace {
 }
 
 export function storeNames(db: AnyDb): string[] {
+  // The import journal too. A record there holds a thousand leads, so callers move the lead out
+  // of it first (settleImportedLeads) and nothing of it is normally left there to find.
   return [...db.objectStoreNames];
 }
 

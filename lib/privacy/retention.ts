@@ -6,6 +6,7 @@ import { getDb } from '../db/open';
 import type { LeadRecord } from '../leads/schema';
 import { eraseDraftTraces } from './draft-traces';
 import { eraseTraces } from './lead-traces';
+import { journalChanged, settleImportedLeads } from '../import/import-journal';
 import { forEachLeadDatabase } from './databases';
 import { getPrivacySettings } from './settings';
 
@@ -32,7 +33,12 @@ export async function runRetention(now: Date = new Date()): Promise<string[]> {
   const synced = (await db.getAllFromIndex('leads', 'by-sync-state', 'synced')) as LeadRecord[];
   const ids = expiredLeads(synced, retentionDays, now);
   for (const id of ids) {
-    await forEachLeadDatabase((d) => eraseTraces(d, id));
+    // An import row still in the journal may update this lead: out of the journal first.
+    await settleImportedLeads([id]);
+    await forEachLeadDatabase(async (d) => {
+      // A journal record removed here is gone from the background's copy of the journal too.
+      if ((await eraseTraces(d, id)).removed.importJournal) journalChanged();
+    });
     await eraseDraftTraces(id, []);
   }
   return ids;
