@@ -199,6 +199,10 @@ describe('import from files on the options page', () => {
     expect(await list.$$eval('.leads-table tbody tr', (r) => r.length)).toBe(200);
     await list.click('[data-action="show-more"]');
     await list.waitForFunction(() => document.querySelectorAll('.leads-table tbody tr').length === 400, { timeout: 10_000 });
+    // Searched in the background: Lis1999 and Lis19990 to Lis19999.
+    await list.type('input[name="search"]', 'lis1999');
+    await list.waitForFunction(() => document.querySelector('[data-testid="lead-count"]')?.textContent?.startsWith('11 '), { timeout: 10_000 });
+    expect(await list.$$eval('.leads-table tbody tr', (r) => r.length)).toBe(11);
     await list.close();
     console.log(`lead list with ${listedBefore + n} leads shown after ${Date.now() - t0} ms; journal parts left: ${(await storeCounts())[3]}`);
     // The rep edits the last imported lead (in the last part the background reaches).

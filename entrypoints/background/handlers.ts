@@ -18,7 +18,8 @@ import { kickQueue } from '@/lib/queue/schedule';
 import { waitingToSync } from '@/lib/queue/waiting-count';
 import { commitImport, discardImport, stageBatch, storedDedupeKeys } from '@/lib/import/import-staging';
 import { applyAfterCommit } from '@/lib/import/apply-in-background';
-import { pendingDuplicateSource, pendingImport, settleImportedLeads } from '@/lib/import/import-journal';
+import { settleImportedLeads } from '@/lib/import/import-journal';
+import { pendingDuplicateSource, pendingImport } from '@/lib/import/journal-mirror';
 
 const deps = async () => ({ settings: await loadPipelineSettings(), pendingDuplicates: pendingDuplicateSource, settleLeads: (ids: string[]) => settleImportedLeads(ids) });
 /** After anything that queues work: send it and update the badge. */

@@ -4,7 +4,8 @@
 import { browser } from '#imports';
 import { loadPipelineSettings } from '../leads/pipeline-settings';
 import { kickQueue } from '../queue/schedule';
-import { applyImportJournal, importJournalSettled, pendingImport, type ApplyHooks } from './import-journal';
+import { applyImportJournal, importJournalSettled, type ApplyHooks } from './import-journal';
+import { pendingImport } from './journal-mirror';
 
 /** Imports up to this many leads are in the lead stores and the sync queue before the commit
  * answers (a second at most); bigger ones are listed at once and queued in the background. */

@@ -5,7 +5,8 @@ import { waitingToSync } from '../queue/waiting-count';
 import { testSettings } from '../leads/test-helpers';
 import { jobKey } from '../queue/job';
 import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
-import { applyImportJournal, importJournalSettled, pendingDuplicateSource, pendingImport, pendingImportedLeads, settleImportedLeads } from './import-journal';
+import { applyImportJournal, importJournalSettled, settleImportedLeads } from './import-journal';
+import { pendingDuplicateSource, pendingImport, pendingImportedLeads } from './journal-mirror';
 import { findDuplicates } from '../leads/dedupe';
 
 const deps = { settings: testSettings };

@@ -9,7 +9,7 @@ import { getDb } from '../db/open';
 import { openTx, type Tx } from '../db/tx';
 import { prepareImportedLeads, validateDraft, type PipelineDeps } from '../leads/save-pipeline';
 import { leadDedupeKey } from './dedupe-key';
-import { journalChanged, pendingImportedLeads, readJournal } from './import-journal';
+import { journalChanged, pendingImportedLeads, readJournal } from './journal-mirror';
 import { journalKey, type ImportJournalPart } from './journal-part';
 
 interface Item {

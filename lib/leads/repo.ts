@@ -7,7 +7,8 @@ import { leadRecord, type LeadDraftInput, type LeadRecord } from './schema';
 import { saveLeadThroughPipeline } from './save-pipeline';
 import { newestFirst } from './lead-query';
 import { loadPipelineSettings } from './pipeline-settings';
-import { journalLead, pendingDuplicateSource, pendingImportedLeads, settleImportedLeads } from '../import/import-journal';
+import { settleImportedLeads } from '../import/import-journal';
+import { journalLead, pendingDuplicateSource, pendingImportedLeads } from '../import/journal-mirror';
 
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();

@@ -5,7 +5,8 @@ import { DB_NAME, getDb } from '../db/open';
 import type { LeadRecord } from '../leads/schema';
 import { eraseDraftTraces } from './draft-traces';
 import { eraseTraces, type EraseResult } from './lead-traces';
-import { journalChanged, settleImportedLeads } from '../import/import-journal';
+import { settleImportedLeads } from '../import/import-journal';
+import { journalChanged } from '../import/journal-mirror';
 import { forEachLeadDatabase } from './databases';
 
 export const ERASURE_STORE = 'audit';

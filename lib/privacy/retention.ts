@@ -6,7 +6,8 @@ import { getDb } from '../db/open';
 import type { LeadRecord } from '../leads/schema';
 import { eraseDraftTraces } from './draft-traces';
 import { eraseTraces } from './lead-traces';
-import { journalChanged, settleImportedLeads } from '../import/import-journal';
+import { settleImportedLeads } from '../import/import-journal';
+import { journalChanged } from '../import/journal-mirror';
 import { forEachLeadDatabase } from './databases';
 import { getPrivacySettings } from './settings';
 

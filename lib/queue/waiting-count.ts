@@ -2,7 +2,7 @@
 // new leads of a committed import still in the import journal, which join the outbox part by part.
 import { getDb } from '../db/open';
 import { openTx } from '../db/tx';
-import { pendingImportedLeads } from '../import/import-journal';
+import { pendingImportedLeads } from '../import/journal-mirror';
 import { countWaiting } from './outbox';
 
 export async function waitingToSync(): Promise<number> {
