@@ -38,7 +38,7 @@ export async function restoreLead(record: LeadRecord): Promise<LeadRecord> {
   return restored;
 }
 
-// A lead of a committed import may still be in the import journal (lib/import/import-journal.ts):
+// A lead of a committed import may still be in the import journal (lib/import/journal-mirror.ts):
 // it is a stored lead all the same. The journal is read first: a part applied in between is then
 // found in the store, never missed.
 
