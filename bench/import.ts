@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import type { CDPSession, Page } from 'puppeteer';
 import { launchExtension, type ExtensionHarness } from '../e2e/support/extension';
+import { message } from '../e2e/support/messages';
 import { startServer } from '../e2e/support/server';
 
 const FIRST = ['Zofia', 'Łukasz', 'Anna', 'Jan', 'Małgorzata', 'Piotr', 'Agnieszka', 'Krzysztof', 'Ewa', 'Tomasz'];
@@ -57,10 +58,7 @@ async function sampleHeap(client: CDPSession, peak: { v: number }): Promise<void
 }
 
 async function listedCount(ext: ExtensionHarness): Promise<number> {
-  const page = await ext.openOptions();
-  const n = await page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'leads/list', data: { limit: 1 } })).data.total as number);
-  await page.close();
-  return n;
+  return (await message<{ total: number }>(ext, 'leads/list', { limit: 1 })).total;
 }
 
 async function importFile(ext: ExtensionHarness, file: string): Promise<Run> {

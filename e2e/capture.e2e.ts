@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer';
 import { launchExtension, type ExtensionHarness } from './support/extension';
 import { startServer, type TestServer } from './support/server';
 import { valueOf } from './support/lead-form';
+import { message } from './support/messages';
 
 const team = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our team | Contoso Logistics</title>
 <meta property="og:site_name" content="Contoso Logistics"></head><body>
@@ -89,8 +90,8 @@ describe('capture from pages and selections', () => {
     // Saved with the lead: where each prefilled field came from; the typed title has none.
     await popup.click('[data-action="save"]');
     await popup.waitForSelector('[data-testid="form-message"]');
-    const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'leads/list', data: {} }));
-    const lead = (reply as { data: { leads: { lastname: string; provenance: { origin: string; sourceUrl?: string; fields: Record<string, { method: string; source?: string }> } }[] } }).data.leads.find((l) => l.lastname === 'Chen');
+    const { leads } = await message<{ leads: { lastname: string; provenance: { origin: string; sourceUrl?: string; fields: Record<string, { method: string; source?: string }> } }[] }>(popup, 'leads/list');
+    const lead = leads.find((l) => l.lastname === 'Chen');
     expect(lead?.provenance.origin).toBe('page');
     expect(lead?.provenance.fields.lastname).toEqual({ method: 'text', source: server.url('/team') });
     expect(lead?.provenance.fields.companyname?.method).toBe('meta');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadText } from './support/downloads';
 import { launchExtension, type ExtensionHarness } from './support/extension';
 import { clickSave, fill, valueOf, waitForMessage } from './support/lead-form';
+import { message } from './support/messages';
 
 describe('foundation: popup form, store, options page', () => {
   let ext: ExtensionHarness;
@@ -103,10 +104,7 @@ describe('foundation: popup form, store, options page', () => {
   });
 
   async function listLeads() {
-    const page = await ext.openOptions();
-    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'leads/list', data: {} }));
-    await page.close();
-    return reply.data as { leads: { lastname: string; jobtitle?: string }[] };
+    return message<{ leads: { lastname: string; jobtitle?: string }[] }>(ext, 'leads/list');
   }
 });
 

@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
 import { downloadText } from './support/downloads';
+import { message } from './support/messages';
 
 interface StoredLead { id: string; lastname: string; firstname?: string; jobtitle?: string; companyname?: string; emailaddress1?: string; subject: string; provenance: { origin: string } }
 
@@ -22,10 +23,7 @@ describe('import from files on the options page', () => {
 
   /** The lead list as the Leads page gets it: the first 1,000 leads matching `text`, and how many match. */
   async function listed(text = ''): Promise<{ leads: StoredLead[]; total: number }> {
-    const page = await ext.openOptions();
-    const reply = await page.evaluate((q) => chrome.runtime.sendMessage({ type: 'leads/list', data: { text: q } }), text);
-    await page.close();
-    return reply.data as { leads: StoredLead[]; total: number };
+    return message<{ leads: StoredLead[]; total: number }>(ext, 'leads/list', { text });
   }
   const leads = async (text = '') => (await listed(text)).leads;
 
@@ -207,13 +205,8 @@ describe('import from files on the options page', () => {
     console.log(`lead list with ${listedBefore + n} leads shown after ${Date.now() - t0} ms; journal parts left: ${(await storeCounts())[3]}`);
     // The rep edits the last imported lead (in the last part the background reaches).
     const [last] = await leads(`Lis${n - 1}`);
-    const options = await ext.openOptions();
-    const edited = await options.evaluate(async (lead) => {
-      const reply = await chrome.runtime.sendMessage({ type: 'leads/save', data: { lead: { ...lead, jobtitle: 'Dyrektor' } } });
-      return reply.data.lead as { id: string; jobtitle?: string };
-    }, last as unknown as Record<string, unknown>);
+    const { lead: edited } = await message<{ lead: { id: string; jobtitle?: string } }>(ext, 'leads/save', { lead: { ...last, jobtitle: 'Dyrektor' } });
     expect(edited).toMatchObject({ id: last.id, jobtitle: 'Dyrektor' });
-    await options.close();
     // The page keeps asking; the restarted worker resumes from the journal.
     await page.waitForSelector('[data-testid="import-applied"]', { timeout: 240_000 });
     await page.close();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchExtension, type ExtensionHarness } from './support/extension';
-import { ask } from './support/extension-data';
+import { message } from './support/messages';
 import { isAllowed, netLogArgs, netLogRequests, recordCdp } from './support/network-recorder';
 import { startServer, type TestServer } from './support/server';
 
@@ -19,14 +19,14 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function runSession(ext: ExtensionHarness, server: TestServer, recorder: ReturnType<typeof recordCdp>) {
   // Data that tempts a page into fetching: websites, addresses, a note with a link.
-  const seeded = await ask<{ lead: { id: string } }>(ext, 'leads/save', {
+  const seeded = await message<{ lead: { id: string } }>(ext, 'leads/save', {
     lead: {
       subject: 'Targi', firstname: 'Zofia', lastname: 'Wiśniewska', emailaddress1: 'zofia@klient.example', websiteurl: 'https://www.klient.example',
       companyname: 'Klient SA', donotemail: true,
       timeline: [{ kind: 'note', id: crypto.randomUUID(), createdAt: new Date().toISOString(), notetext: 'Zobacz https://www.klient.example/oferta' }],
     },
   });
-  const id = seeded.data.lead.id;
+  const id = seeded.lead.id;
 
   const site = await ext.browser.newPage();
   await recorder.settle();
@@ -65,7 +65,7 @@ async function runSession(ext: ExtensionHarness, server: TestServer, recorder: R
   const worker = await ext.worker();
   await worker.evaluate(() => chrome.alarms.create('leadclip-privacy-retention', { when: Date.now() + 50, periodInMinutes: 60 }));
   await wait(1000);
-  await ask(ext, 'leads/list', {});
+  await message(ext, 'leads/list');
   await site.close();
   return { visited, routes };
 }

@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
 import { clickSave, fill, valueOf, waitForMessage } from './support/lead-form';
+import { message } from './support/messages';
 
 interface StoredLead { id: string; lastname: string; jobtitle?: string; telephone1?: string; companyname?: string; address1_city?: string; address1_line1?: string; statecode: number; statuscode: number; stakeholders: { fullname: string; role: string }[] }
 
@@ -12,17 +13,7 @@ describe('pipeline in the popup', () => {
   beforeAll(async () => { ext = await launchExtension(); });
   afterAll(async () => { await ext?.close(); });
 
-  async function send(type: string, data: unknown) {
-    const page = await ext.openOptions();
-    try {
-      const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, data });
-      if (!reply?.ok) throw new Error(JSON.stringify(reply));
-      return reply.data;
-    } finally {
-      await page.close();
-    }
-  }
-  const leads = async () => (await send('leads/list', {})).leads as StoredLead[];
+  const leads = async () => (await message<{ leads: StoredLead[] }>(ext, 'leads/list')).leads;
 
   async function freshPopup(): Promise<Page> {
     const popup = await ext.openPopup();
@@ -42,7 +33,7 @@ describe('pipeline in the popup', () => {
   }
 
   it('shows a stored lead with the same email and the fields that matched', async () => {
-    await send('leads/submit', { lead: { subject: 'Targi', firstname: 'Jan', lastname: 'Kowalski', companyname: 'Acme', emailaddress1: 'jan@acme.pl', jobtitle: 'CTO' } });
+    await message(ext, 'leads/submit', { lead: { subject: 'Targi', firstname: 'Jan', lastname: 'Kowalski', companyname: 'Acme', emailaddress1: 'jan@acme.pl', jobtitle: 'CTO' } });
     const popup = await hitDuplicate();
     const [stored] = await leads();
     const card = await popup.$(`[data-duplicate-id="${stored.id}"]`);
@@ -78,8 +69,8 @@ describe('pipeline in the popup', () => {
     const all = await leads();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ lastname: 'Kowalski', jobtitle: 'CEO', telephone1: '22 123 45 67' });
-    const { entries } = await send('leads/audit', { id: all[0].id });
-    expect(entries.find((e: { kind: string }) => e.kind === 'merged').details.taken.sort()).toEqual(['jobtitle', 'telephone1']);
+    const { entries } = await message<{ entries: { kind: string; details: { taken: string[] } }[] }>(ext, 'leads/audit', { id: all[0].id });
+    expect(entries.find((e) => e.kind === 'merged')!.details.taken.sort()).toEqual(['jobtitle', 'telephone1']);
     await popup.close();
   });
 
@@ -93,7 +84,7 @@ describe('pipeline in the popup', () => {
   });
 
   it('qualifying with an existing account keeps the rep\u2019s company name and links the decision maker', async () => {
-    await send('leads/submit', { lead: { subject: 'Kontrakt', firstname: 'Ewa', lastname: 'Mazur', companyname: 'Budimex SA', emailaddress1: 'ewa@budimex.pl', address1_line1: 'ul. Siedmiogrodzka 9', address1_city: 'Warszawa', address1_postalcode: '01-204' } });
+    await message(ext, 'leads/submit', { lead: { subject: 'Kontrakt', firstname: 'Ewa', lastname: 'Mazur', companyname: 'Budimex SA', emailaddress1: 'ewa@budimex.pl', address1_line1: 'ul. Siedmiogrodzka 9', address1_city: 'Warszawa', address1_postalcode: '01-204' } });
     const popup = await freshPopup();
     await fill(popup, { subject: 'Budowa hali', lastname: 'Lis', firstname: 'Adam', companyname: 'Budimex Polska', address1_city: 'Kraków', budgetstatus: '3', need: '0' });
     expect(await popup.$eval('[data-testid="score-suggestion"]', (e) => e.textContent)).toMatch(/Warm|Hot|Cold/);
@@ -141,9 +132,9 @@ describe('pipeline in the popup', () => {
     await options.select('select[name="defaultCountry"]', 'DE');
     await options.waitForFunction(() => /Germany/.test(document.querySelector('[data-testid="country-setting"] [role="status"]')?.textContent ?? ''));
     await options.close();
-    const { lead } = await send('leads/save', { lead: { subject: 'Messe', lastname: 'Müller', telephone1: '030 1234567' } });
+    const { lead } = await message<{ lead: { phoneE164?: Record<string, string> } }>(ext, 'leads/save', { lead: { subject: 'Messe', lastname: 'Müller', telephone1: '030 1234567' } });
     expect(lead.phoneE164).toEqual(expect.objectContaining({ telephone1: '+49301234567' }));
-    await send('settings/country-set', { country: 'PL' });
+    await message(ext, 'settings/country-set', { country: 'PL' });
   });
 });
 
@@ -151,9 +142,7 @@ describe('pipeline screens in Polish', () => {
   it('shows duplicates, score and qualify in Polish', async () => {
     const ext = await launchExtension({ lang: 'pl' });
     try {
-      const seed = await ext.openOptions();
-      await seed.evaluate(() => chrome.runtime.sendMessage({ type: 'leads/submit', data: { lead: { subject: 'Targi', lastname: 'Kowalski', emailaddress1: 'jan@acme.pl' } } }));
-      await seed.close();
+      await message(ext, 'leads/submit', { lead: { subject: 'Targi', lastname: 'Kowalski', emailaddress1: 'jan@acme.pl' } });
       const popup = await ext.openPopup();
       await fill(popup, { subject: 'Webinar', lastname: 'Nowak', emailaddress1: 'jan@acme.pl' });
       expect(await popup.$eval('[data-testid="score-total"]', (e) => e.textContent)).toMatch(/^Wynik \d+\/100$/);

@@ -1,7 +1,8 @@
 // Issue #8 in Chromium: never-capture refusal, "forget this person", retention by alarm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
-import { ask, dumpEverything, mentionsIn } from './support/extension-data';
+import { dumpEverything, mentionsIn } from './support/extension-data';
+import { message } from './support/messages';
 import { clickSave, fill, waitForMessage } from './support/lead-form';
 import { startServer, type TestServer } from './support/server';
 
@@ -29,7 +30,7 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     await options.click('[data-action="save-privacy"]');
     await options.waitForSelector('[data-testid="privacy-status"]');
     expect(await options.$eval('[data-testid="privacy-status"]', (e) => e.textContent)).toBe('Privacy settings saved.');
-    const { data } = await ask<{ settings: { neverDomains: string[] } }>(ext, 'privacy/settings/get', {});
+    const data = await message<{ settings: { neverDomains: string[] } }>(ext, 'privacy/settings/get');
     expect(data.settings.neverDomains).toEqual(['localhost']);
     await options.close();
 
@@ -49,19 +50,19 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     const text = await waitForMessage(popup);
     expect(text).toBe('Not saved: localhost is on your never-capture list, so LeadClip keeps no leads from it. If that is wrong, change it in Options → Privacy.');
     expect(await popup.$eval('[data-testid="form-message"]', (e) => e.className)).toContain('error');
-    expect((await ask<{ leads: unknown[] }>(ext, 'leads/list', {})).data.leads).toHaveLength(0);
+    expect((await message<{ leads: unknown[] }>(ext, 'leads/list')).leads).toHaveLength(0);
 
     // The same page once the domain is off the list: saved, with why and where recorded.
-    await ask(ext, 'privacy/settings/set', { patch: { neverDomains: [], repIdentity: 'jan@firma.example' } });
+    await message(ext, 'privacy/settings/set', { patch: { neverDomains: [], repIdentity: 'jan@firma.example' } });
     await clickSave(popup);
     expect(await waitForMessage(popup)).toMatch(/saved/i);
-    const leads = (await ask<{ leads: Lead[] }>(ext, 'leads/list', {})).data.leads;
+    const leads = (await message<{ leads: Lead[] }>(ext, 'leads/list')).leads;
     expect(leads).toHaveLength(1);
     expect(leads[0].provenance).toMatchObject({ origin: 'page', lawfulBasis: 'legitimate_interest', capturedBy: 'jan@firma.example' });
     expect(String(leads[0].provenance.sourceUrl)).toMatch(/^http:\/\/localhost:\d+\/team$/);
     await popup.close();
     await page.close();
-    await ask(ext, 'privacy/forget', { id: leads[0].id });
+    await message(ext, 'privacy/forget', { id: leads[0].id });
   });
 
   it('asks before keeping a free-mail sender and keeps it once the rep confirms', async () => {
@@ -72,18 +73,18 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     await clickSave(popup);
     await popup.waitForSelector('[data-testid="confirm-free-mail"]');
     expect(await popup.$eval('[data-testid="confirm-free-mail"]', (e) => e.textContent)).toContain('ewa.kowalska@gmail.com is a private (free-mail) address');
-    expect((await ask<{ leads: unknown[] }>(ext, 'leads/list', {})).data.leads).toHaveLength(0);
+    expect((await message<{ leads: unknown[] }>(ext, 'leads/list')).leads).toHaveLength(0);
     await popup.click('[data-action="confirm-free-mail"]');
     await popup.waitForFunction(() => /saved/i.test(document.querySelector('[data-testid="form-message"]')?.textContent ?? ''));
-    const leads = (await ask<{ leads: Lead[] }>(ext, 'leads/list', {})).data.leads;
+    const leads = (await message<{ leads: Lead[] }>(ext, 'leads/list')).leads;
     expect(leads.map((l) => l.lastname)).toEqual(['Kowalska']);
     await popup.close();
     await page.close();
-    await ask(ext, 'privacy/forget', { id: leads[0].id });
+    await message(ext, 'privacy/forget', { id: leads[0].id });
   });
 
   it('"forget this person" leaves no trace in any IndexedDB store or storage area', async () => {
-    const { data } = await ask<{ lead: Lead }>(ext, 'leads/save', {
+    const data = await message<{ lead: Lead }>(ext, 'leads/save', {
       lead: {
         subject: 'Targi', firstname: 'Zofia', lastname: 'Wiśniewska', emailaddress1: 'zofia.w@klient.example', companyname: 'Klient SA',
         donotphone: true,
@@ -92,7 +93,7 @@ describe('privacy: never-capture, forget, retention (en)', () => {
       },
     });
     const id = data.lead.id;
-    const keep = (await ask<{ lead: Lead }>(ext, 'leads/save', { lead: { subject: 'Inny', lastname: 'Kowalski', emailaddress1: 'k@inny.example' } })).data.lead;
+    const keep = (await message<{ lead: Lead }>(ext, 'leads/save', { lead: { subject: 'Inny', lastname: 'Kowalski', emailaddress1: 'k@inny.example' } })).lead;
     // An unsaved draft that mentions her, as the popup keeps one per page.
     const popup = await ext.openPopup();
     await popup.evaluate(() => chrome.storage.session.set({ 'draft:url:https://klient.example/kontakt': { values: { emailaddress1: 'Zofia.W@klient.example' }, edited: [] } }));
@@ -150,16 +151,16 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     for (const t of allowed) expect(t).not.toMatch(/Wiśniewska|zofia|Chce demo|Piotr/i);
     expect(mentionsIn(dump, [keep.id, 'Kowalski']).length).toBeGreaterThan(0);
     expect(Object.keys(dump.stores)).toContain('leads');
-    await ask(ext, 'privacy/forget', { id: keep.id });
+    await message(ext, 'privacy/forget', { id: keep.id });
   });
 
   it('removes leads synced longer ago than the retention window when the alarm runs', async () => {
-    await ask(ext, 'privacy/settings/set', { patch: { retentionDays: 30 } });
+    await message(ext, 'privacy/settings/set', { patch: { retentionDays: 30 } });
     const day = 86_400_000;
     const make = async (lastname: string, state: string, syncedDaysAgo?: number) => {
-      const { data } = await ask<{ lead: Lead & Record<string, unknown> }>(ext, 'leads/save', { lead: { subject: 'Retencja', lastname } });
+      const data = await message<{ lead: Lead & Record<string, unknown> }>(ext, 'leads/save', { lead: { subject: 'Retencja', lastname } });
       const sync = { state, ...(syncedDaysAgo === undefined ? {} : { syncedAt: new Date(Date.now() - syncedDaysAgo * day).toISOString() }) };
-      await ask(ext, 'leads/restore', { lead: { ...data.lead, sync } });
+      await message(ext, 'leads/restore', { lead: { ...data.lead, sync } });
       return data.lead.id;
     };
     const old = await make('Stary', 'synced', 31);
@@ -174,7 +175,7 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     await worker.evaluate(() => chrome.alarms.create('leadclip-privacy-retention', { when: Date.now() + 50, periodInMinutes: 60 }));
     let names: string[] = [];
     for (let i = 0; i < 100; i++) {
-      names = (await ask<{ leads: Lead[] }>(ext, 'leads/list', {})).data.leads.map((l) => l.lastname);
+      names = (await message<{ leads: Lead[] }>(ext, 'leads/list')).leads.map((l) => l.lastname);
       if (!names.includes('Stary')) break;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -188,7 +189,7 @@ describe('privacy: the refusal in Polish', () => {
     const ext = await launchExtension({ lang: 'pl' });
     const server = await startServer({ '/team': teamPage });
     try {
-      await ask(ext, 'privacy/settings/set', { patch: { repIdentity: 'jan@intranet.example' } });
+      await message(ext, 'privacy/settings/set', { patch: { repIdentity: 'jan@intranet.example' } });
       const page = await ext.browser.newPage();
       await page.goto(server.url('/team'));
       const popup = await ext.openPopup(await ext.tabIdOf(page));
@@ -198,7 +199,7 @@ describe('privacy: the refusal in Polish', () => {
       expect(await waitForMessage(popup)).toBe('Nie zapisano: anna.nowak@intranet.example należy do Twojej firmy, a współpracownicy nigdy nie są leadami. Jeśli to pomyłka, zmień domenę firmy w Opcjach → Prywatność.');
       expect(await popup.$eval('[data-testid="privacy-notice"]', (e) => e.textContent)).toContain('należy do Twojej firmy');
       expect(await popup.$eval('label[for="f-lawfulbasis"]', (e) => e.textContent)).toBe('Podstawa prawna');
-      expect((await ask<{ leads: unknown[] }>(ext, 'leads/list', {})).data.leads).toHaveLength(0);
+      expect((await message<{ leads: unknown[] }>(ext, 'leads/list')).leads).toHaveLength(0);
     } finally {
       await ext.close();
       await server.close();

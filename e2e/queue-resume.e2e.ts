@@ -4,6 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
+import { message } from './support/messages';
 import { startServer, type TestServer } from './support/server';
 
 const N = 1000;
@@ -45,17 +46,6 @@ describe('queue: stopping the service worker mid-run', () => {
     await server?.close();
   });
 
-  async function send(type: string, data: unknown) {
-    const page = await ext.openOptions();
-    try {
-      const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, data });
-      if (!reply?.ok) throw new Error(JSON.stringify(reply));
-      return reply.data;
-    } finally {
-      await page.close();
-    }
-  }
-
   async function waitFor(cond: () => boolean, timeoutMs: number, what: string) {
     const until = Date.now() + timeoutMs;
     while (!cond()) {
@@ -71,8 +61,8 @@ describe('queue: stopping the service worker mid-run', () => {
     await page.evaluate((url) => chrome.storage.local.set({ testSyncEndpoint: url }), server.origin);
     await page.close();
     const leads = Array.from({ length: N }, (_, i) => ({ subject: 'Bulk', lastname: `Nazwisko${i}`, firstname: `Imię${i}`, companyname: `Firma ${i}`, emailaddress1: `lead${i}@example.pl` }));
-    const { outcomes } = await send('leads/save-batch', { leads, onDuplicate: 'save' });
-    expect(outcomes.filter((o: { status: string }) => o.status === 'saved')).toHaveLength(N);
+    const { outcomes } = await message<{ outcomes: { status: string }[] }>(ext, 'leads/save-batch', { leads, onDuplicate: 'save' });
+    expect(outcomes.filter((o) => o.status === 'saved')).toHaveLength(N);
 
     await waitFor(() => deliveries.size >= 150, 60_000, 'first deliveries');
     await ext.stopServiceWorker();
@@ -84,10 +74,10 @@ describe('queue: stopping the service worker mid-run', () => {
 
     await waitFor(() => deliveries.size === N, 120_000, 'all deliveries');
     // Let in-doubt jobs settle and the badge update.
-    let status = await send('queue/status', {});
+    let status = await message<{ waiting: number }>(ext, 'queue/status');
     for (let i = 0; i < 100 && status.waiting > 0; i++) {
       await sleep(500);
-      status = await send('queue/status', {});
+      status = await message<{ waiting: number }>(ext, 'queue/status');
     }
     expect(status.waiting).toBe(0);
 
@@ -98,10 +88,10 @@ describe('queue: stopping the service worker mid-run', () => {
     const twice = [...deliveries].filter(([, n]) => n > 1);
     expect(twice).toEqual([]);
     expect(deliveries.size).toBe(N);
-    const { leads: stored } = await send('leads/list', {});
+    const { leads: stored } = await message<{ leads: { id: string; sync: { state: string } }[] }>(ext, 'leads/list');
     expect(stored).toHaveLength(N);
-    expect(stored.filter((l: { sync: { state: string } }) => l.sync.state !== 'synced')).toEqual([]);
-    const expectedKeys = new Set(stored.map((l: { id: string }) => `${l.id}:1`));
+    expect(stored.filter((l) => l.sync.state !== 'synced')).toEqual([]);
+    const expectedKeys = new Set(stored.map((l) => `${l.id}:1`));
     expect([...deliveries.keys()].every((k) => expectedKeys.has(k))).toBe(true);
     console.log(`stops at ${atFirstStop} and ${atSecondStop} delivered; ${inDoubtChecks.length} in-doubt jobs checked before resending`);
   }, 300_000); // each restart waits for Chrome's 30 s alarm: the waits above bound the run

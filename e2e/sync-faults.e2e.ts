@@ -3,7 +3,8 @@
 // Every lead must be in the CRM exactly once with the extension's values, and nothing left waiting.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
-import { connectThroughOptions, message } from './support/sync';
+import { message } from './support/messages';
+import { connectThroughOptions } from './support/sync';
 import { startSandbox, type Sandbox } from '../tests/sandbox';
 import type { LeadRecord } from '../lib/leads/schema';
 

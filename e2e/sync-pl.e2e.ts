@@ -1,7 +1,8 @@
 // The Connection and Sync views in Polish, with a CRM problem explained in Polish.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
-import { connectThroughOptions, message, openSyncView, waitForRowState } from './support/sync';
+import { message } from './support/messages';
+import { connectThroughOptions, openSyncView, waitForRowState } from './support/sync';
 import { startSandbox, type Sandbox } from '../tests/sandbox';
 
 let ext: ExtensionHarness;

@@ -2,7 +2,8 @@
 // sandbox (tests/sandbox), from the real PKCE sign-in to records in the CRM.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
-import { connectThroughOptions, message, openSyncView, waitForRowState } from './support/sync';
+import { message } from './support/messages';
+import { connectThroughOptions, openSyncView, waitForRowState } from './support/sync';
 import { startSandbox, type Sandbox } from '../tests/sandbox';
 
 const uuid = () => crypto.randomUUID();

@@ -5,6 +5,7 @@ import type { Page, Target } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
 import { clickSave, valueOf, waitForMessage } from './support/lead-form';
+import { message, messageReply } from './support/messages';
 import { startWebmailServer, type WebmailServer } from './support/webmail-hosts';
 
 interface StoredLead {
@@ -58,10 +59,7 @@ describe('webmail capture', () => {
   }
 
   async function listLeads(): Promise<StoredLead[]> {
-    const page = await ext.openOptions();
-    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'leads/list', data: {} }));
-    await page.close();
-    return (reply.data as { leads: StoredLead[] }).leads;
+    return (await message<{ leads: StoredLead[] }>(ext, 'leads/list')).leads;
   }
 
   it('Gmail: a button per open message; it fills the form; saving keeps the email as a note', async () => {
@@ -170,13 +168,8 @@ describe('webmail capture', () => {
   });
 
   it('refuses a capture message that does not come from a webmail content script', async () => {
-    const options = await ext.openOptions();
-    const reply = await options.evaluate(() => chrome.runtime.sendMessage({
-      type: 'webmail/capture',
-      data: { client: 'gmail', key: 'x', sender: { email: 'a@b.co' }, to: [], cc: [], subject: 's', bodyText: 'b', url: 'https://mail.google.com/mail/u/0/' },
-    }));
+    const reply = await messageReply(ext, 'webmail/capture', { client: 'gmail', key: 'x', sender: { email: 'a@b.co' }, to: [], cc: [], subject: 's', bodyText: 'b', url: 'https://mail.google.com/mail/u/0/' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await options.close();
   });
 });
 

@@ -1,17 +1,6 @@
-// Reading and asking the extension from tests: messages from an extension page (as the UI
-// sends them) and a dump of every IndexedDB store and storage area, read inside the extension.
-import type { Page } from 'puppeteer';
+// Reading the extension from tests: a dump of every IndexedDB store and storage area, read
+// inside the extension.
 import type { ExtensionHarness } from './extension';
-
-/** Sends one message to the background from an extension page; returns the reply envelope. */
-export async function ask<T = unknown>(ext: ExtensionHarness, type: string, data: unknown, page?: Page): Promise<{ ok: boolean; data: T; error?: { code: string; message: string } }> {
-  const p = page ?? (await ext.openOptions('#/none'));
-  try {
-    return await p.evaluate((type, data) => chrome.runtime.sendMessage({ type, data }), type, data as never);
-  } finally {
-    if (!page) await p.close();
-  }
-}
 
 export interface Dump {
   /** store name -> [key, value] pairs */

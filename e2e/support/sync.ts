@@ -1,17 +1,10 @@
 // Page objects and helpers for the sync end-to-end tests: connect the extension to a sandbox
-// through the options page (real PKCE sign-in via launchWebAuthFlow) and talk to the background.
+// through the options page (real PKCE sign-in via launchWebAuthFlow) and watch the Sync view.
 import type { Page } from 'puppeteer';
 import type { ExtensionHarness } from './extension';
 import type { Sandbox } from '../../tests/sandbox';
 
 export const SANDBOX_CLIENT_ID = '11111111-2222-4333-8444-555555555555';
-
-/** Sends a message to the background from an extension page, as the UI does. */
-export async function message<T = unknown>(page: Page, type: string, data: unknown = {}): Promise<T> {
-  const reply = (await page.evaluate((t, d) => chrome.runtime.sendMessage({ type: t, data: d }), type, data as never)) as { ok: boolean; data?: T; error?: { message: string } };
-  if (!reply?.ok) throw new Error(`${type}: ${reply?.error?.message ?? 'no reply'}`);
-  return reply.data as T;
-}
 
 export async function connectThroughOptions(ext: ExtensionHarness, sandbox: Sandbox): Promise<Page> {
   const page = await ext.openOptions('#/connection');
