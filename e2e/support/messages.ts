@@ -12,7 +12,7 @@ export interface Reply<T = unknown> {
 /** Sends one message from `from` (a page, or a fresh options page closed afterwards) and returns
  * the reply as is: for tests that assert a refusal. */
 export async function messageReply<T = unknown>(from: ExtensionHarness | Page, type: string, data: unknown = {}): Promise<Reply<T>> {
-  const page = 'openOptions' in from ? await from.openOptions('#/none') : from;
+  const page = 'openOptions' in from ? await from.openOptions() : from;
   try {
     return await page.evaluate((t, d) => chrome.runtime.sendMessage({ type: t, data: d }), type, data as never);
   } finally {
