@@ -5,6 +5,8 @@ import { listLeads, restoreLead, saveLead } from '../leads/repo';
 import type { LeadRecord, SyncState } from '../leads/schema';
 import { ensureRetentionAlarm, expiredLeads, listenForRetention, RETENTION_ALARM, runRetention } from './retention';
 import { setPrivacySettings } from './settings';
+import { commitImport, stageBatch } from '../import/import-staging';
+import { testSettings } from '../leads/test-helpers';
 
 const now = new Date('2026-11-27T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
@@ -26,6 +28,18 @@ describe('runRetention', () => {
   beforeEach(() => {
     resetDbForTests();
     fakeBrowser.reset();
+  });
+
+  it('keeps a lead that a committed import still in the journal updates, and the rest of that import', async () => {
+    await setPrivacySettings({ retentionDays: 10 });
+    const updated = await lead('Updated', 'synced', 11);
+    const old = await lead('Old', 'synced', 11);
+    const importId = crypto.randomUUID();
+    await stageBatch(importId, [{ subject: 'Plik', lastname: 'Imported' }], [{ id: updated.id, lead: { subject: 'Targi', lastname: 'Updated', companyname: 'ACME' } }], { settings: testSettings });
+    await commitImport(importId);
+    expect(await runRetention(now)).toEqual([old.id]);
+    expect((await listLeads()).map((l) => l.lastname).sort()).toEqual(['Imported', 'Updated']);
+    expect((await listLeads()).find((l) => l.id === updated.id)).toMatchObject({ companyname: 'ACME', sync: { state: 'ready' } });
   });
 
   it('removes local copies older than the configured window and nothing else', async () => {

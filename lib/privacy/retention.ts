@@ -31,11 +31,12 @@ export function expiredLeads(leads: readonly Pick<LeadRecord, 'id' | 'sync'>[], 
 export async function runRetention(now: Date = new Date()): Promise<string[]> {
   const { retentionDays } = await getPrivacySettings();
   const db = (await getDb()) as unknown as IDBPDatabase<unknown>;
-  const synced = (await db.getAllFromIndex('leads', 'by-sync-state', 'synced')) as LeadRecord[];
-  const ids = expiredLeads(synced, retentionDays, now);
+  const expired = async () => expiredLeads((await db.getAllFromIndex('leads', 'by-sync-state', 'synced')) as LeadRecord[], retentionDays, now);
+  // An import row still in the journal may update one of them: applied first, the lead is no
+  // longer in the CRM's state and is kept.
+  await settleImportedLeads(await expired());
+  const ids = await expired();
   for (const id of ids) {
-    // An import row still in the journal may update this lead: out of the journal first.
-    await settleImportedLeads([id]);
     await forEachLeadDatabase(async (d) => {
       // A journal record removed here is gone from the background's copy of the journal too.
       if ((await eraseTraces(d, id)).removed.importJournal) journalChanged();
