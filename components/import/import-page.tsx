@@ -415,7 +415,7 @@ function PreviewTable({ rows }: { rows: AnalysisSummary['preview'] }) {
 
 /** The import is saved and listed; the background hands it to the sync queue part by part. */
 function ApplyingNote({ pending }: { pending: number }) {
-  const left = usePendingImport(() => undefined, pending);
+  const left = usePendingImport(pending);
   return left.value > 0
     ? <p data-testid="import-applying">{t('import_applying', String(left.value))}</p>
     : <p data-testid="import-applied">{t('import_applied')}</p>;

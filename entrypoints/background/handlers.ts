@@ -1,5 +1,5 @@
 // Message -> lib call, nothing else.
-import { deleteLead, getLead, restoreLead } from '@/lib/leads/repo';
+import { deleteLead, getLead, pipelineDeps as deps, restoreLead } from '@/lib/leads/repo';
 import { leadPage } from '@/lib/leads/lead-list';
 import { saveLeadWithPrivacy } from '@/lib/privacy/guarded-save';
 import { privacyHandlers } from '@/lib/privacy/handlers';
@@ -11,17 +11,15 @@ import * as sync from '@/lib/sync/service';
 import { refreshSyncActivation } from '@/lib/sync/activation';
 import { checkDuplicates, saveLeadThroughPipeline, saveLeads } from '@/lib/leads/save-pipeline';
 import { loadPipelineSettings, phoneCountries, saveDefaultCountry, saveScoringRules } from '@/lib/leads/pipeline-settings';
-import { disqualifyStoredLead, leadAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
+import { disqualifyStoredLead, listAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
 import { qualifyCandidates } from '@/lib/leads/qualify';
 import { defaultScoringRules } from '@/lib/leads/score';
 import { kickQueue } from '@/lib/queue/schedule';
 import { waitingToSync } from '@/lib/queue/waiting-count';
 import { commitImport, discardImport, stageBatch, storedDedupeKeys } from '@/lib/import/import-staging';
 import { applyAfterCommit } from '@/lib/import/apply-in-background';
-import { settleImportedLeads } from '@/lib/import/import-journal';
-import { pendingDuplicateSource, pendingImport } from '@/lib/import/journal-mirror';
+import { pendingImport } from '@/lib/import/journal-mirror';
 
-const deps = async () => ({ settings: await loadPipelineSettings(), pendingDuplicates: pendingDuplicateSource, settleLeads: (ids: string[]) => settleImportedLeads(ids) });
 /** After anything that queues work: send it and update the badge. */
 const queued = <T>(value: T): T => {
   void kickQueue();
@@ -83,7 +81,7 @@ export const handlers: Handlers = {
   'leads/qualify': async (req) => queued({ lead: await qualifyStoredLead(req, await deps()) }),
   'leads/disqualify': async ({ id, statuscode }) => queued({ lead: await disqualifyStoredLead(id, statuscode, await deps()) }),
   'leads/qualify-candidates': ({ query, excludeId }) => qualifyCandidates(query, excludeId),
-  'leads/audit': async ({ id }) => ({ entries: await leadAudit(id) }),
+  'leads/audit': async ({ id }) => ({ entries: await listAudit(id) }),
   'queue/retry': async ({ id }) => queued({ lead: await retryLead(id) }),
   'queue/status': async () => ({ waiting: await waitingToSync() }),
   'settings/scoring-get': async () => ({ rules: (await loadPipelineSettings()).rules, defaults: defaultScoringRules }),

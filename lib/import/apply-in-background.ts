@@ -29,14 +29,15 @@ export async function applyImportsInBackground(): Promise<void> {
 /** After a commit: small imports are applied before answering, big ones continue in the background. */
 export async function applyAfterCommit(leads: number): Promise<{ pending: number }> {
   const applying = applyImportsInBackground();
-  // Only when the whole journal is small: behind a big import still applying, it is not.
-  if (leads <= APPLY_BEFORE_ANSWER && (await pendingImport()).leads <= APPLY_BEFORE_ANSWER) {
+  // A big import is not read back from the journal: the rep would wait for 100,000 leads to be read.
+  // A small one waits only when the whole journal is small (not behind a big import still applying).
+  const waiting = leads > APPLY_BEFORE_ANSWER ? leads : (await pendingImport()).leads;
+  if (waiting <= APPLY_BEFORE_ANSWER) {
     await applying;
     return { pending: (await pendingImport()).leads };
   }
   applying.catch((err: unknown) => console.error('Adding imported leads failed; retried at the next start', err));
-  // A big one is not read back from the journal: the rep would wait for 100,000 leads to be read.
-  return { pending: leads <= APPLY_BEFORE_ANSWER ? (await pendingImport()).leads : leads };
+  return { pending: waiting };
 }
 
 export const importsSettled = () => importJournalSettled(hooks);

@@ -9,7 +9,7 @@ import { getDb } from '../db/open';
 import { openTx, type Tx } from '../db/tx';
 import { prepareImportedLeads, validateDraft, type PipelineDeps } from '../leads/save-pipeline';
 import { leadDedupeKey } from './dedupe-key';
-import { journalChanged, pendingImportedLeads, readJournal } from './journal-mirror';
+import { journal, journalChanged, pendingImportedLeads } from './journal-mirror';
 import { journalKey, type ImportJournalPart } from './journal-part';
 
 interface Item {
@@ -120,7 +120,7 @@ async function pump(importId: string, s: OpenImport, deps: PipelineDeps): Promis
 async function open(importId: string, deps: PipelineDeps): Promise<OpenImport> {
   // The journal in memory first: reading it once this transaction is open would wait for the end
   // of the import.
-  await readJournal();
+  await journal();
   const db = await getDb();
   // Relaxed durability: one big write that is all there or not at all, without an fsync wait.
   const tx = openTx(db, ['importJournal'], 'readwrite', { durability: 'relaxed' });

@@ -3,7 +3,6 @@
 // checks and the waiting counts can treat a lead in the journal as a stored one for the cost of
 // a map look-up (lib/import/import-journal.ts applies the journal; docs/import.md).
 import { getDb } from '../db/open';
-import { leadsChanged } from '../db/lead-writes';
 import type { LeadRecord } from '../leads/schema';
 import { BatchSource, type DuplicateSource } from '../leads/dedupe';
 import { dedupeKeys } from '../leads/dedupe-keys';
@@ -68,6 +67,7 @@ export function journalPartChanged(key: string, part: ImportJournalPart | undefi
 /** The database the mirror was read from: a new connection (tests reset the database) reads again. */
 let mirrorOf: unknown;
 
+/** The journal in memory, read if it is not there yet. */
 export async function journal(): Promise<Mirror> {
   const db = await getDb();
   if (mirror && mirrorOf === db) return mirror;
@@ -98,18 +98,12 @@ export async function journal(): Promise<Mirror> {
 
 /** The journal changed outside this module (a commit added parts, an erasure removed one): read it again. */
 export function journalChanged(): void {
-  leadsChanged();
   commits++;
   mirror = undefined;
   pendingIndex = undefined;
   // Read now, before another import can open its staging transaction: a read of the journal
   // would wait for that transaction to end. A failed read is tried again when next needed.
-  readJournal().catch(() => undefined);
-}
-
-/** Reads the journal into memory if it is not there yet. */
-export async function readJournal(): Promise<void> {
-  await journal();
+  journal().catch(() => undefined);
 }
 
 /** How much of the committed imports is still in the journal. */

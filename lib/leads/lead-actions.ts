@@ -60,6 +60,4 @@ export async function retryLead(id: string, now = new Date()): Promise<LeadRecor
   return load(id);
 }
 
-/** A lead's audit trail. Read-only: a lead still in the import journal has none yet (its
- * "captured" entry is written when the background applies it). */
-export const leadAudit = (id: string) => listAudit(id);
+export { listAudit };

@@ -4,7 +4,7 @@ import { openTx } from '../db/tx';
 import { enqueueRevision, syncInfoOf } from '../queue/outbox';
 import { indexLead } from './dedupe';
 import { leadRecord, type LeadDraftInput, type LeadRecord } from './schema';
-import { saveLeadThroughPipeline } from './save-pipeline';
+import { saveLeadThroughPipeline, type PipelineDeps } from './save-pipeline';
 import { newestFirst } from './lead-query';
 import { loadPipelineSettings } from './pipeline-settings';
 import { settleImportedLeads } from '../import/import-journal';
@@ -13,11 +13,17 @@ import { journalLead, pendingDuplicateSource, pendingImportedLeads } from '../im
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
 
+/** What the background's saves need: settings, and the import journal, whose waiting leads count
+ * as duplicates and are moved to the stores before they change. */
+export async function pipelineDeps(now: Clock = systemClock): Promise<PipelineDeps> {
+  return { settings: await loadPipelineSettings(), now, pendingDuplicates: pendingDuplicateSource, settleLeads: settleImportedLeads };
+}
+
 /** Saves through the one pipeline (issue #4): normalized, indexed, queued and audited. Saves
  * despite duplicates; callers that want to ask first use `leads/duplicates`. */
 export async function saveLead(input: LeadDraftInput, now: Clock = systemClock): Promise<LeadRecord> {
   // Leads of an import still in the journal count as duplicates too (recorded in the audit trail).
-  const out = await saveLeadThroughPipeline({ lead: input, onDuplicate: 'save' }, { settings: await loadPipelineSettings(), now, pendingDuplicates: pendingDuplicateSource, settleLeads: (ids) => settleImportedLeads(ids) });
+  const out = await saveLeadThroughPipeline({ lead: input, onDuplicate: 'save' }, await pipelineDeps(now));
   if (out.status === 'saved') return out.lead;
   throw Object.assign(new Error(out.status === 'invalid' ? out.error : 'duplicates'), { code: 'invalid' });
 }

@@ -34,7 +34,7 @@ export type SaveOutcome =
 export interface PipelineDeps {
   settings: PipelineSettings;
   now?: () => Date;
-  /** Leads committed by a file import but not yet in the stores (lib/import/import-journal.ts). */
+  /** Leads committed by a file import but not yet in the stores (lib/import/journal-mirror.ts). */
   pendingDuplicates?: () => Promise<DuplicateSource | undefined>;
   /** Moves leads still in the import journal to the stores, so an edit changes the stored lead. */
   settleLeads?: (ids: string[]) => Promise<void>;

@@ -200,11 +200,9 @@ export async function syncStatus() {
   const conflicts = await (await syncDb()).getAll('conflicts');
   const waiting = leads.filter((l) => ['ready', 'syncing', 'failed'].includes(l.sync.state)).length;
   const inConflict = new Set(conflicts.map((c) => c.id));
-  const shown = leads
-    .map((l, i) => ({ l, rank: inConflict.has(l.id) ? -1 : attention[l.sync.state], i }))
-    .sort((a, b) => a.rank - b.rank || a.i - b.i)
-    .slice(0, SYNC_VIEW_ROWS)
-    .map(({ l }) => l);
+  const rank = (l: LeadRecord) => (inConflict.has(l.id) ? -1 : attention[l.sync.state]);
+  // A stable sort: newest first within each rank, as listed.
+  const shown = [...leads].sort((a, b) => rank(a) - rank(b)).slice(0, SYNC_VIEW_ROWS);
   return {
     running: progress.active > 0,
     done: progress.syncedSinceStart,
