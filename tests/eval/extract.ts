@@ -1,5 +1,6 @@
 // npm run eval:extract — runs the page extractor in Chromium over the shared corpus and prints
-// per-field precision, recall and F1 (issue #3). Sets whose folder is absent are skipped.
+// per-field precision, recall and F1 (issue #3), and for the webstruct pages what the popup's form
+// shows, on all pages and cross-validated by site (issue #14). Sets whose folder is absent are skipped.
 //   LEADCLIP_CORPUS=/path/to/corpus (default ../shared/corpus beside the repo, then /work/shared/corpus)
 //   EVAL_VERBOSE=1 prints each miss.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,6 +9,8 @@ import type { Page } from 'puppeteer';
 import type { Candidate, Extraction } from '../../lib/extract/types';
 import { launchChromium, preparePage, runExtractor, serveFiles } from './chromium';
 import { extractorBundle } from './extractor-bundle';
+import { choosePolicy, crossValidate, figureNames, formOf, samePerson, nameTokens, pct as rate, sameCompany, scoreForms, type FormFigures, type PageRecord } from './form-view';
+import { prefillPolicy } from '../../lib/capture/prefill-choice';
 import { norm, prf, samePostal, sameCountry, sameLoose, samePhone, sameRegion, sameStreet, sameText, sameUrl, Scores, table } from './score';
 
 const verbose = process.env.EVAL_VERBOSE === '1';
@@ -264,18 +267,10 @@ async function evalHcard(page: Page, bundle: string): Promise<Scores | undefined
 // ---- webstruct: annotated small-business pages ----
 interface WsPage { file: string; base_href?: string; entities: { type: string; text: string }[] }
 
-const LEGAL = /\b(inc|llc|ltd|limited|co|corp|corporation|company|the|plc|pllc|pc|llp|and|&)\b/g;
-const companyNorm = (s: string) => norm(s).replace(/\.(com|net|org|co|us|biz|info|uk|ca|au)(\.[a-z]{2})?$/, '').replace(LEGAL, ' ').replace(/[^\p{L}\p{N}]+/gu, '');
-export const sameCompany = (pred: string, gold: string) => {
-  const x = companyNorm(pred);
-  const y = companyNorm(gold);
-  return x.length >= 3 && y.length >= 3 && (x === y || x.includes(y) || y.includes(x));
-};
-
-const nameTokens = (s: string) => norm(s.replace(/\([^)]*\)|['"“”‘’][^'"“”‘’]*['"“”‘’]/g, ' ').replace(/,.*$/, '')).split(' ').filter((w) => w.length > 1 && !/^(mr|mrs|ms|dr|prof|jr|sr)$/.test(w));
+const longTokens = (s: string) => nameTokens(s).filter((w) => w.length > 1);
 function sameName(pred: string, gold: string): boolean {
-  const p = nameTokens(pred);
-  const g = nameTokens(gold);
+  const p = longTokens(pred);
+  const g = longTokens(gold);
   if (!p.length || !g.length) return false;
   const shared = p.filter((w) => g.includes(w)).length;
   return shared >= 2 ? shared >= Math.min(p.length, g.length) : norm(pred) === norm(gold);
@@ -286,6 +281,7 @@ async function evalWebstruct(page: Page, bundle: string) {
   if (!existsSync(dir)) return undefined;
   const stats = { pages: 0, orgPages: 0, orgHit: 0, telPages: 0, telHit: 0, perGold: 0, perFound: 0, predNames: 0, predRight: 0, ms: [] as number[] };
   const byCorpus: Record<string, { org: [number, number]; tel: [number, number] }> = {};
+  const records: PageRecord[] = [];
   for (const jsonl of readdirSync(dir).filter((f) => f.endsWith('.expected.jsonl')).sort()) {
     const name = jsonl.replace('.expected.jsonl', '');
     const bc = (byCorpus[name] = { org: [0, 0], tel: [0, 0] });
@@ -321,7 +317,9 @@ async function evalWebstruct(page: Page, bundle: string) {
         } else if (verbose) console.log(`  tel miss ${gold.file}: got ${JSON.stringify(phone)} want ${JSON.stringify([...new Set(tels)].slice(0, 3))}`);
       }
       const pers = [...new Set(gold.entities.filter((e) => e.type === 'PER').map((e) => e.text.trim()))];
-      const fullPers = pers.filter((p) => nameTokens(p).length >= 2);
+      const fullPers = pers.filter((p) => longTokens(p).length >= 2);
+      const site = url ? new URL(url).hostname.replace(/^www\./, '') : `${name}/${gold.file}`;
+      records.push({ site, set: name, file: gold.file, orgs, tels, emails: gold.entities.filter((e) => e.type === 'EMAIL').map((e) => e.text.trim()), people: pers, candidates: result.candidates });
       const predicted = [...new Set(result.candidates.filter((c) => c.kind === 'person').map(fullName).filter(Boolean))];
       stats.perGold += fullPers.length;
       stats.perFound += fullPers.filter((g) => predicted.some((p) => sameName(p, g))).length;
@@ -334,7 +332,43 @@ async function evalWebstruct(page: Page, bundle: string) {
       }
     }
   }
-  return { stats, byCorpus };
+  return { stats, byCorpus, records };
+}
+
+/** The policies the cross-validation may choose from: every evidence level a person can have. */
+const POLICY_GRID = [1, 2, 3, 10, 11, 1000].map((minPersonScore) => ({ minPersonScore }));
+const GOALS: Partial<Record<keyof FormFigures, number>> = { company: 0.85, phone: 0.92, personPrecision: 0.8, personRecall: 0.65, contactEmail: 0.85 };
+
+/** Issue #14: the form as the popup prefills it, on all pages and cross-validated by site. */
+function formViewReport(records: PageRecord[]): string[] {
+  const k = 5;
+  // Development figures: the policy the grid picks on every page, scored on the same pages.
+  const devPolicy = choosePolicy(records, POLICY_GRID);
+  const dev = scoreForms(records, devPolicy);
+  const cv = crossValidate(records, k, POLICY_GRID);
+  const sites = new Set(records.map((r) => r.site)).size;
+  console.log(`\npages/webstruct as the form shows it (${records.length} pages, ${sites} sites; shipped policy minPersonScore ${prefillPolicy.minPersonScore})`);
+  console.log(`  ${'figure'.padEnd(56)} ${'dev'.padStart(7)} ${`cv k=${k}`.padStart(8)}   gap   goal`);
+  const out: string[] = [];
+  for (const key of Object.keys(figureNames) as (keyof FormFigures)[]) {
+    const d = dev[key][1] ? dev[key][0] / dev[key][1] : 0;
+    const c = cv.figures[key][1] ? cv.figures[key][0] / cv.figures[key][1] : 0;
+    const goal = GOALS[key];
+    const gap = (100 * (d - c)).toFixed(1);
+    console.log(`  ${figureNames[key].padEnd(56)} ${rate(dev[key]).padStart(7)} ${rate(cv.figures[key]).padStart(8)} ${gap.padStart(5)}   ${goal ? `${goal * 100}%` : ''}`);
+    if (goal) out.push(`form ${key.padEnd(15)} cv ${rate(cv.figures[key])} of ${cv.figures[key][1]} (goal >= ${goal * 100}%) ${verdict(c >= goal)}; dev ${rate(dev[key])}, gap ${gap} points (limit 3) ${verdict(Math.abs(d - c) < 0.03)}`);
+  }
+  console.log(`  minPersonScore chosen on all pages ${devPolicy.minPersonScore}, per fold ${cv.chosen.map((p) => p.minPersonScore).join(', ')}`);
+  out.push(`form policy: shipped minPersonScore ${prefillPolicy.minPersonScore}, chosen on the development pages ${devPolicy.minPersonScore} ${verdict(devPolicy.minPersonScore === prefillPolicy.minPersonScore)}`);
+  if (verbose) {
+    for (const r of records) {
+      const form = formOf(r.candidates, devPolicy);
+      if (form.lastname && !r.people.some((g) => samePerson(String(form.firstname ?? ''), String(form.lastname), g))) console.log(`  form person wrong ${r.file}: ${form.firstname} ${form.lastname} (${r.people.slice(0, 3).join('; ')})`);
+      if (r.set === 'us_contact_pages' && r.emails.length && String(form.emailaddress1 ?? '').toLowerCase() !== '' && !r.emails.some((e) => e.toLowerCase() === String(form.emailaddress1).toLowerCase())) console.log(`  form email wrong ${r.file}: ${form.emailaddress1} (${r.emails.join('; ')})`);
+      if (r.set === 'us_contact_pages' && r.emails.length && !form.emailaddress1) console.log(`  form email empty ${r.file}: (${r.emails.join('; ')}) person ${form.lastname ?? '-'}`);
+    }
+  }
+  return out;
 }
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
@@ -387,6 +421,7 @@ async function main() {
       summary.push(`webstruct company on ${pct(s.orgHit, s.orgPages)} of ${s.orgPages} pages with ORG (target >= 85%) ${verdict(s.orgHit / s.orgPages >= 0.85)}`);
       summary.push(`webstruct phone   on ${pct(s.telHit, s.telPages)} of ${s.telPages} pages with TEL (target >= 85%) ${verdict(s.telHit / s.telPages >= 0.85)}`);
       summary.push(`webstruct person names: recall ${pct(s.perFound, s.perGold)} of ${s.perGold} full names (target >= 60%) ${verdict(perR >= 0.6)}, precision ${pct(s.predRight, s.predNames)} of ${s.predNames} (target >= 80%) ${verdict(perP >= 0.8)}`);
+      summary.push(...formViewReport(ws.records));
     } else console.log('\npages/webstruct: folder absent, skipped');
   } finally {
     await browser.close();
