@@ -29,6 +29,25 @@ function resolveImport(from: string, spec: string): string | undefined {
 
 const IMPORT = /(?:^|[;\n])\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
+export interface ImportEdge {
+  /** A source file of ours (relative to the root), or a package name. */
+  target: string;
+  /** `import type`: erased at build, so it links no code at run time. */
+  typeOnly: boolean;
+}
+
+/** What one file imports, statically or through import(). */
+export function importsOf(file: string): ImportEdge[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const out: ImportEdge[] = [];
+  for (const m of text.matchAll(IMPORT)) {
+    const spec = m[1] ?? m[2];
+    const target = resolveImport(file, spec) ?? (spec.startsWith('.') || spec.startsWith('@/') ? undefined : spec);
+    if (target) out.push({ target, typeOnly: /^\s*[;\n]?\s*(import|export)\s+type\s/.test(m[0]) });
+  }
+  return out;
+}
+
 /** Every source file reachable from `entry` through value imports (type-only imports are skipped). */
 export function importGraph(entry: string): string[] {
   const seen = new Set<string>();

@@ -1,0 +1,69 @@
+// The walls between the parts of the extension, checked on every run (issue #15). Each rule
+// fails with a sentence saying what to do; each rule is also shown to fire on a known case.
+import { describe, expect, it } from 'vitest';
+import { importGraph, importsOf, sourceFiles } from './security/source-walk';
+import { allSources, cyclesIn, fileGraph, folderGraph } from './tools/import-cycles';
+
+/** Where the lead database, the queue and the sync service live: the background's parts. */
+const BACKGROUND_ONLY = /^lib\/(db|store|queue)\/|^lib\/sync\/(service|sync-engine|dataverse-client)\.ts$|^idb$/;
+const PAGE_ENTRIES = sourceFiles('entrypoints', (f) => f === 'main.tsx');
+/** What each content script may run: its own folder and the parsers it needs, nothing that stores or sends. */
+const CONTENT_SCRIPTS: Record<string, RegExp> = {
+  'entrypoints/extractor.ts': /^(entrypoints\/extractor\.ts|lib\/(extract|text)\/)/,
+  'entrypoints/webmail.content/index.ts': /^(entrypoints\/webmail\.content\/|lib\/(webmail|signature|text|i18n)\/|lib\/messaging\/(send|envelope)\.ts$)/,
+};
+/** Modules that open an IndexedDB database. The store's own, the two that keep their own databases, and debts of issue #15. */
+const IDB_OWNERS = [
+  'lib/db/open.ts',
+  'lib/sync/auth/secret-store.ts', // tokens: their own database, opened by the worker only
+  'lib/sync/sync-db.ts', // conflict copies and sync attempts
+  'lib/privacy/databases.ts', // forget and export find every LeadClip database at run time
+  // Debts: these open the lead database themselves until lib/store takes them in (issue #15).
+  'lib/audit/trail.ts',
+  'lib/leads/save-pipeline.ts',
+];
+/** Groups of lib/ folders that import each other today, to be untangled by issue #15. */
+const FOLDER_CYCLES_TODAY = [
+  ['lib/audit', 'lib/badge', 'lib/db', 'lib/export', 'lib/import', 'lib/leads', 'lib/queue'],
+  ['lib/messaging', 'lib/privacy', 'lib/sync', 'lib/webmail'],
+];
+
+describe('architecture', () => {
+  it('keeps the database, the queue and the sync service out of every page and component', () => {
+    expect(PAGE_ENTRIES.length).toBeGreaterThanOrEqual(2);
+    const offending = PAGE_ENTRIES.flatMap((entry) => importGraph(entry).filter((f) => BACKGROUND_ONLY.test(f)).map((f) => `${entry} reaches ${f}`));
+    const components = sourceFiles('components').flatMap((f) => importsOf(f).filter((e) => !e.typeOnly && BACKGROUND_ONLY.test(e.target)).map((e) => `${f} imports ${e.target}`));
+    expect([...offending, ...components], 'pages and components ask the background by message (lib/messaging/send.ts)').toEqual([]);
+    // The rule fires: the background entry does reach the database.
+    expect(importGraph('entrypoints/background/index.ts').some((f) => BACKGROUND_ONLY.test(f))).toBe(true);
+  });
+
+  it('lets each content script reach only its allowed modules', () => {
+    for (const [entry, allowed] of Object.entries(CONTENT_SCRIPTS)) {
+      const outside = importGraph(entry).filter((f) => !allowed.test(f));
+      expect(outside, `${entry} runs in pages we do not control: move what it needs into an allowed module, or extract and send instead`).toEqual([]);
+    }
+    expect(importGraph('entrypoints/options/main.tsx').some((f) => !CONTENT_SCRIPTS['entrypoints/extractor.ts'].test(f))).toBe(true);
+  });
+
+  it('opens IndexedDB only in the modules that own a database', () => {
+    const importers = allSources().filter((f) => importsOf(f).some((e) => e.target === 'idb' && !e.typeOnly));
+    expect(importers.sort(), 'open the lead database through lib/db (lib/store once it exists); a module off this list must not import idb, and a debt paid is struck off the list').toEqual([...IDB_OWNERS].sort());
+  });
+
+  it('keeps the lead model free of everything but zod and its option sets', () => {
+    const reached = importGraph('lib/leads/schema.ts').filter((f) => f !== 'lib/leads/schema.ts');
+    const packages = importsOf('lib/leads/schema.ts').filter((e) => !e.target.startsWith('lib/')).map((e) => e.target);
+    expect(reached, 'lib/leads/schema.ts is imported everywhere, content scripts included: keep it pure').toEqual(['lib/leads/option-sets.ts']);
+    expect(packages.every((p) => p === 'zod' || p.startsWith('zod/'))).toBe(true);
+  });
+
+  it('has no import cycle between files', () => {
+    expect(cyclesIn(fileGraph()), 'break the cycle: move the shared part into its own module').toEqual([]);
+    expect(cyclesIn(fileGraph(['tests/fixtures/import-cycle/ping.ts', 'tests/fixtures/import-cycle/pong.ts']))).toEqual([['tests/fixtures/import-cycle/ping.ts', 'tests/fixtures/import-cycle/pong.ts']]);
+  });
+
+  it('adds no import cycle between lib/ folders (and strikes off the ones untangled)', () => {
+    expect(cyclesIn(folderGraph()), 'a new folder cycle: depend in one direction only; a smaller group: update FOLDER_CYCLES_TODAY').toEqual(FOLDER_CYCLES_TODAY);
+  });
+});
