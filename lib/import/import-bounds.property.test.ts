@@ -30,7 +30,7 @@ describe('import text paths stay linear on hostile text (#18)', () => {
   it('rowToLead and the value readers: cells of up to 200 kB', () => {
     const mapping = autoMap(headers);
     fc.assert(
-      fc.property(hostileLine(1, 200_000), fc.constantFrom('', 'a@', '@'), (cell, prefix) => {
+      fc.property(fc.oneof(hostileLine(1, 200_000), fc.constant(`Jan ${'('.repeat(100_000)}x`)), fc.constantFrom('', 'a@', '@'), (cell, prefix) => {
         const value = prefix + cell;
         const r = withinBudget(() => rowToLead({ n: 2, cells: headers.map(() => value) }, { headers, mapping, fileName: 'x.csv', now: '2026-12-03T10:00:00.000Z' }));
         expect(r.row).toBe(2);
@@ -41,6 +41,13 @@ describe('import text paths stay linear on hostile text (#18)', () => {
       }),
       runs(20),
     );
+  });
+
+  it('rowToLead: an email cell of a long run of dots (the address pattern backtracked over them)', () => {
+    const mapping = autoMap(headers);
+    const cells = headers.map((h) => (h === 'E-mail Address' ? `a@${'.'.repeat(100_000)}@` : h === 'Last Name' ? 'Kowalski' : ''));
+    const r = withinBudget(() => rowToLead({ n: 2, cells }, { headers, mapping, fileName: 'x.csv', now: '2026-12-03T10:00:00.000Z' }));
+    expect(r.issues.some((i) => i.field === 'emailaddress1' && i.code === 'email')).toBe(true);
   });
 
   it('decodeText: up to 200 kB in any of its encodings', () => {

@@ -1,7 +1,7 @@
 // How much text the parsers read (security issue #18). Pages, emails and files are hostile input:
 // each parser reads at most these bounds, so its time grows linearly with the input however the
 // text is shaped (one 80 kB line, 80 kB of spaces...). Past each bound the text carries no lead
-// field, so nothing real is lost. Property tests (*.bounds.test.ts) hold every entry point to it.
+// field, so nothing real is lost. Property tests (*-bounds.property.test.ts) hold every entry point to it.
 
 /** A line of a signature or contact block. The longest real signature line in the evaluation
  * corpus has 130 characters; longer lines are prose, recipient lists or legal footers. */
@@ -13,6 +13,9 @@ export const MAX_HEADER_CHARS = 1_000;
 /** The text of one email read for its sender and signature: Gmail itself clips a message at
  * 102 kB, and the signature sits in the sender's own text at the top. */
 export const MAX_EMAIL_TEXT_CHARS = 100_000;
+
+/** A person's name as written, titles and suffixes included (Dataverse's full name holds 160). */
+export const MAX_NAME_CHARS = 500;
 
 /** An email address (RFC 5321 allows 254 characters in a path). */
 export const MAX_EMAIL_ADDRESS_CHARS = 254;
