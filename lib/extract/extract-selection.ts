@@ -1,5 +1,6 @@
 // "Create lead from selection": a signature, a business card or an address, through the same
 // text parser as pages. Its own module so the popup can load it only when needed.
+import { headOf, MAX_SELECTION_CHARS, MAX_SELECTION_LINE_CHARS, MAX_SELECTION_LINES } from '../text/input-bounds';
 import type { CaptureMethod } from '../leads/schema';
 import { isFreeMailDomain } from '../text/free-mail';
 import { cleanText, looksLikeMarkup } from './clean-text';
@@ -9,7 +10,11 @@ import type { Candidate, CandidateFields } from './types';
 
 /** Parses a block of selected text (a signature, a business card, an address). */
 export function extractSelection(selected: string, source = 'selection'): Candidate[] {
-  const lines = selected.slice(0, 20_000).split(/\r?\n|\s{3,}|\t+/).map((l) => cleanText(l, 300)).filter(Boolean).slice(0, 200);
+  const lines = headOf(selected, MAX_SELECTION_CHARS)
+    .split(/\r?\n|\s{3,}|\t+/)
+    .map((l) => cleanText(l, MAX_SELECTION_LINE_CHARS))
+    .filter(Boolean)
+    .slice(0, MAX_SELECTION_LINES);
   const parsed = parseLines(lines, [], source, 'selection', true);
   const method: CaptureMethod = 'selection';
   const org: CandidateFields = {};

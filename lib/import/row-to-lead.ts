@@ -2,6 +2,7 @@
 // Every problem names the row, the file's column and what is wrong, so the user can fix it.
 import { leadDraft, leadTextLimits, type LeadDraft, type LeadFieldName } from '../leads/schema';
 import { leadOptionSets, type LeadOptionSetName } from '../leads/option-sets';
+import { MAX_EMAIL_ADDRESS_CHARS } from '../text/input-bounds';
 import { splitPersonName } from '../text/person-name';
 import type { ColumnMapping } from './auto-map';
 import { coerceDate, coerceFlag, coerceNumber, coerceOption, stripFormulaGuard } from './coerce-value';
@@ -155,7 +156,8 @@ export function rowToLead(r: TableRow, o: ConvertOptions): ConvertedRow {
         draft[field] = v.slice(0, limit);
         issue(field, 'truncated', String(limit), 'warning');
       } else draft[field] = v;
-      if ((EMAIL_FIELDS as readonly string[]).includes(field) && !EMAIL.test(v)) issue(field, 'email', v);
+      // The length first: EMAIL backtracks quadratically on a long run of dots (#18).
+      if ((EMAIL_FIELDS as readonly string[]).includes(field) && (v.length > MAX_EMAIL_ADDRESS_CHARS || !EMAIL.test(v))) issue(field, 'email', v);
     }
   }
 

@@ -15,6 +15,7 @@ import {
   TITLE_WORDS_RE,
   URL_RE,
 } from './line-features';
+import { MAX_FIELD_LINE_CHARS } from '../text/input-bounds';
 
 export type LineKind =
   | 'blank'
@@ -66,11 +67,13 @@ export interface LineContext {
 export function classifyLine(raw: string, ctx: LineContext): LineKind {
   const line = raw.replace(/\u00a0/g, ' ').trim();
   if (!line) return 'blank';
-  // Attachment names Outlook lists at the end (" - report.doc") are not text.
-  if (/^-\s+[\w .,()&'-]+\.[a-z0-9]{2,5}$/i.test(line)) return 'blank';
   if (SEPARATOR_RE.test(line)) return 'separator';
   // Header fields of a quoted or forwarded message ("To: Tana Jones/HOU/ECT@ECT") end the block.
   if (/^(?:to|cc|bcc|subject|from|sent|date|od|do|dw|temat|wysłano|data)\s*:\s*\S/i.test(line) && !/^(?:to|do)\s*:\s*$/i.test(line)) return 'prose';
+  // A line this long holds no signature field: only the linear footer check runs on it (#18).
+  if (line.length > MAX_FIELD_LINE_CHARS) return DISCLAIMER_RE.test(line) ? 'disclaimer' : 'prose';
+  // Attachment names Outlook lists at the end (" - report.doc") are not text.
+  if (/^-\s+[\w .,()&'-]+\.[a-z0-9]{2,5}$/i.test(line)) return 'blank';
   if (DEVICE_FOOTER_RE.test(line)) return 'device';
   if (line.length > 60 && DISCLAIMER_RE.test(line)) return 'disclaimer';
   const signOff = SIGN_OFF_RE.exec(line);

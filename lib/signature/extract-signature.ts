@@ -3,6 +3,7 @@
 import { findSignature, type SenderHint, type SignatureSpan } from './find-signature';
 import { parseSignature, type SignatureFields } from './parse-signature';
 import { ownText, splitThread, type Party, type ThreadPart } from './split-thread';
+import { headOf, MAX_EMAIL_TEXT_CHARS } from '../text/input-bounds';
 
 export interface PartSignature {
   /** The signature lines as written. */
@@ -38,7 +39,7 @@ export interface AnalyzeOptions {
 
 /** Finds who the lead is in an email and reads their signature, never a quoted one. */
 export function analyzeEmail(text: string, sender: Party, options: AnalyzeOptions = {}): EmailAnalysis {
-  const parts = splitThread(text);
+  const parts = splitThread(headOf(text, MAX_EMAIL_TEXT_CHARS));
   const own = ownText(parts);
   const forward = parts.find((p) => p.kind === 'forward' && p.from && (p.from.email || p.from.name));
   const ownWords = own.split(/\s+/).filter(Boolean).length;

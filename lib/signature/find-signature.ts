@@ -44,7 +44,8 @@ function findInline(lines: readonly string[], kinds: readonly LineKind[], ctx: {
   for (let i = kinds.length - 2; i >= 0; i--) {
     if (kinds[i] !== 'name' || kinds[i + 1] !== 'contact' || !nameMatches(lines[i], ctx.senderTokens)) continue;
     let end = i + 1;
-    while (end + 1 < kinds.length && IDENTITY.has(kinds[end + 1])) end++;
+    // Longer than 11 lines is refused below anyway: stop there, so a long run costs no more (#18).
+    while (end + 1 < kinds.length && end - i < 11 && IDENTITY.has(kinds[end + 1])) end++;
     const block = kinds.slice(i, end + 1);
     const emails = lines.slice(i, end + 1).filter((l) => l.includes('@')).length;
     if (isList(block) || emails > 2 || block.length > 10) continue; // an address list, not a signature
@@ -58,9 +59,14 @@ function findInline(lines: readonly string[], kinds: readonly LineKind[], ctx: {
 function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { senderTokens: string[] }): SignatureSpan | undefined {
 
   let last = kinds.length - 1;
-  while (last >= 0 && kinds[last] === 'blank') last--;
-  // Legal footers at the very end are not the signature; look above them.
-  while (last >= 0 && (kinds[last] === 'disclaimer' || kinds[last] === 'blank' || (kinds[last] === 'prose' && isFooterParagraph(kinds, last)))) last--;
+  // Legal footers at the very end are not the signature; look above them. A footer paragraph is
+  // skipped in one step, down to its disclaimer line (line by line would be quadratic, #18).
+  while (last >= 0) {
+    const footer = kinds[last] === 'prose' ? footerDisclaimerAbove(kinds, last) : -1;
+    if (kinds[last] === 'disclaimer' || kinds[last] === 'blank') last--;
+    else if (footer >= 0) last = footer;
+    else break;
+  }
   if (last < 0) return undefined;
 
   // A "-- " delimiter (or a long rule) close to the end starts the signature outright.
@@ -87,7 +93,7 @@ function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { 
     }
     if (k === 'prose' || k === 'disclaimer') break;
     // The end of a sentence that wrapped onto this line ("...or Terry\nFitch, 713-215-3361.").
-    if (i > 0 && kinds[i - 1] === 'prose' && !/[.!?:;]\s*$/.test(lines[i - 1]) && k !== 'signoff' && k !== 'separator') break;
+    if (i > 0 && kinds[i - 1] === 'prose' && !/[.!?:;]$/.test(lines[i - 1].trimEnd()) && k !== 'signoff' && k !== 'separator') break;
     blanks = 0;
     if (++nonBlank > MAX_SIGNATURE_LINES) break;
     top = i;
@@ -146,14 +152,11 @@ function nameMatches(line: string, tokens: readonly string[]): boolean {
   return words.some((w) => tokens.includes(w)) || (words.length === 1 && words[0].length <= 3 && tokens.some((t) => t.startsWith(words[0][0])));
 }
 
-/** A prose paragraph at the end that reads like a legal or marketing footer. */
-function isFooterParagraph(kinds: readonly LineKind[], i: number): boolean {
-  let j = i;
-  while (j >= 0 && kinds[j] !== 'blank') {
-    if (kinds[j] === 'disclaimer') return true;
-    j--;
-  }
-  return false;
+/** In a prose paragraph at the end that reads like a legal or marketing footer, the index of its
+ * disclaimer line (the nearest above `i` in the same paragraph); -1 when there is none. */
+function footerDisclaimerAbove(kinds: readonly LineKind[], i: number): number {
+  for (let j = i; j >= 0 && kinds[j] !== 'blank'; j--) if (kinds[j] === 'disclaimer') return j;
+  return -1;
 }
 
 function span(start: number, last: number, kinds: readonly LineKind[]): SignatureSpan {

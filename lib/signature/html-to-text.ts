@@ -1,6 +1,7 @@
 // Turns a rendered email body into plain text, marking what the mail clients quote with "> " so
 // `splitThread` can cut it off. The markers are the ones Gmail, Outlook (web and desktop), Apple
 // Mail, Thunderbird, Yahoo and others put around replies and forwards (see reply-quotes corpus).
+import { headOf } from '../text/input-bounds';
 
 /** Containers whose whole content is quoted text. */
 const QUOTE_CONTAINERS = [
@@ -32,10 +33,28 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set(['STYLE', 'SCRIPT', 'HEAD', 'TITLE', 'TEMPLATE', 'NOSCRIPT', 'META', 'LINK', 'XML']);
 
+const HEADER_START_RE = /^\s*(?:from|od|von|de)\s*:/i;
+
+/** The first `max` characters of an element's text, without building all of it: `textContent`
+ * on each of many nested elements would copy the same text again and again (#18). */
+function leadingText(el: Element, max = 64): string {
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n && out.length < max; n = walker.nextNode()) out = (out + headOf(n.nodeValue ?? '', max)).trimStart();
+  return out;
+}
+
 /** Outlook desktop's reply header: a div with only a top border right before "From:". */
 function isOutlookBorderHeader(el: Element): boolean {
   const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
-  return /border:none;border-top:solid#[0-9a-f]{6}1\.0pt/.test(style) && /^\s*(?:from|od|von|de)\s*:/i.test(el.textContent ?? '');
+  return /border:none;border-top:solid#[0-9a-f]{6}1\.0pt/.test(style) && HEADER_START_RE.test(leadingText(el));
+}
+
+/** Drops trailing spaces and tabs (a loop: /[ \t]+$/ is quadratic on a long run of them, #18). */
+function trimEndSpaces(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
+  return s.slice(0, end);
 }
 
 /** The first element from which on everything is quoted, or undefined. */
@@ -45,7 +64,7 @@ function quoteStart(root: Element): Element | undefined {
   // An <hr> that directly precedes an Outlook header or that separates a reply (talon's case).
   for (const hr of root.querySelectorAll('hr')) {
     const next = hr.nextElementSibling;
-    if (next && /^\s*(?:from|od|von|de)\s*:/i.test(next.textContent ?? '')) starts.push(hr);
+    if (next && HEADER_START_RE.test(leadingText(next))) starts.push(hr);
   }
   if (starts.length === 0) return undefined;
   return starts.reduce((a, b) => (a.compareDocumentPosition(b) & 2 /* PRECEDING */ ? b : a));
@@ -111,9 +130,13 @@ export function mailHtmlToText(root: Element, options: MailTextOptions = {}): st
 
   const lines: string[] = [];
   for (const l of out) {
-    const text = l.text.replace(/[ \t]+$/g, '');
+    const text = trimEndSpaces(l.text);
     if (!text && lines.length && !lines[lines.length - 1].replace(/^> ?/, '')) continue; // collapse blank runs
     lines.push(l.quoted && markQuotes ? (text ? `> ${text}` : '>') : text);
   }
-  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+  let first = 0;
+  let end = lines.length;
+  while (first < end && !lines[first]) first++;
+  while (end > first && !lines[end - 1]) end--;
+  return lines.slice(first, end).join('\n');
 }

@@ -15,6 +15,7 @@ import {
 } from './line-features';
 import { senderTokens, type SenderHint } from './find-signature';
 import { phoneKindOfLabel, type PhoneKind } from './phone-kind';
+import { MAX_FIELD_LINE_CHARS } from '../text/input-bounds';
 
 export interface SignaturePhone {
   number: string;
@@ -40,8 +41,21 @@ export interface SignatureFields {
 
 const CREDENTIALS_RE = /,\s*(?:[A-Z][A-Za-z.]{1,6})(?:,\s*[A-Z][A-Za-z.]{1,6})*\s*$/;
 const PART_SPLIT_RE = /\t+|\s{3,}|\s+[|•·∙◦▪●★]\s*|\s[*]\s|\s(?=(?:tel|phone|fax|faks|e-?mail|mobile|cell|kom|web|www)\.?\s*:)/i;
-const LEFTOVER_LABEL_RE =
-  /^(?:[\s:;,.*|()\-–/]|\b(?:tel|telephone|phone|ph|mobile|mob|cell|cel|fax|faks|fx|facsimile|e-?mail|e:mail|mail|web|website|www|office|work|direct|home|voice|wireless|kom|komórka|telefon|ext|wew|skype|p|t|m|f|e|w|c|o|h|d|x|email address)\b\.?)*$/i;
+// Words of labels that may be left once the values are taken out ("Tel.:", "(Office)", "e-mail").
+// A set of words, not one pattern of alternatives: as a regex, "p.p.p.…p.#" took exponential time (#18).
+const LABEL_WORDS = new Set(
+  'tel telephone phone ph mobile mob cell cel fax faks fx facsimile email e mail web website www office work direct home voice wireless kom komórka telefon ext wew skype p t m f e w c o h d x'.split(' '),
+);
+const LABEL_SEPARATORS_RE = /[\s:;,.*|()\-–/]+/;
+
+/** Only labels and punctuation are left: nothing that is a field. */
+function onlyLabels(rest: string): boolean {
+  return rest
+    .toLowerCase()
+    .replace(/\bemail address\b/g, 'email')
+    .split(LABEL_SEPARATORS_RE)
+    .every((w) => !w || LABEL_WORDS.has(w));
+}
 const POSTAL_LINE_RE = /^(?:\d{2}-\d{3}\s+\p{Lu}|[\p{Lu}][\p{L}.' -]+,?\s+(?:[A-Z]{2}|[\p{Lu}][\p{L}]+)\.?,?\s+\d{4,5}(?:-\d{4})?\b|\d{4,5}\s+\p{Lu}[\p{L}-]+$|[\p{Lu}][\p{L}]+(?:,\s*|\s+)[A-Z]{2}\s+\d{5})/u;
 const COUNTRY_RE = /^(?:poland|polska|usa|united states|u\.s\.a\.?|uk|united kingdom|germany|niemcy|canada|france|finland|sweden|norway|czech republic|czechy|netherlands|spain|italy)$/i;
 
@@ -95,6 +109,7 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
   const texts: TextPart[] = [];
 
   blockLines.forEach((raw, lineNo) => {
+    if (raw.trim().length > MAX_FIELD_LINE_CHARS) return; // prose or a footer, never a field (#18)
     let line = cleanLine(raw);
     if (!line || SEPARATOR_RE.test(line) || DEVICE_FOOTER_RE.test(line)) return;
     if (line.length > 80 && DISCLAIMER_RE.test(line)) return;
@@ -133,7 +148,7 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
       });
       for (const p of phones) rest = rest.replace(p.text, ' ');
       rest = rest.replace(/\b(?:ext|x|wew)\.?\s*\d{1,5}\b/gi, ' ').replace(/\s+/g, ' ').trim();
-      if (!rest || LEFTOVER_LABEL_RE.test(rest)) continue;
+      if (!rest || onlyLabels(rest)) continue;
       // What remains after phones may be a label pair like "Phone -" or "(Office)".
       if (phones.length && rest.split(/\s+/).length <= 2 && phoneKindOfLabel(rest)) continue;
       texts.push({ text: rest.replace(/^[\s:,;*|-]+|[\s:,;*|]+$/g, ''), line: lineNo });

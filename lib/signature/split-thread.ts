@@ -1,6 +1,7 @@
 // Splits an email's text into the sender's own text and the messages it quotes or forwards,
 // so a quoted signature of someone else is never taken for the sender's (issue #7, step 2).
 // Works on plain text; `mailHtmlToText` turns the clients' quote containers into "> " lines first.
+import { headOf, MAX_HEADER_CHARS } from '../text/input-bounds';
 
 export interface Party {
   name?: string;
@@ -57,7 +58,8 @@ interface Header {
 
 /** "Jan Kowalski <jan@x.pl>", "jan@x.pl", "Kowalski, Jan [mailto:jan@x.pl]", "Jan Kowalski@ENRON". */
 export function parseParty(raw: string): Party {
-  const s = raw.replace(/\s+/g, ' ').trim();
+  // A party is written within a kilobyte; the patterns below never see more (#18).
+  const s = headOf(raw, MAX_HEADER_CHARS).replace(/\s+/g, ' ').trim();
   const email = /[\w.%+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/i.exec(s)?.[0];
   let name = s
     .replace(/<[^>]*>|\[mailto:[^\]]*\]|\([^)]*\)/gi, ' ')
@@ -130,6 +132,7 @@ function findHeader(lines: readonly string[], i: number): Header | undefined {
   for (let n = 1; n <= 3 && i + n <= lines.length; n++) {
     if (n > 1 && QUOTE_PREFIX_RE.test(lines[i + n - 1])) break;
     const joined = lines.slice(i, i + n).join(' ');
+    if (joined.length > MAX_HEADER_CHARS) break; // too long for a header; spares the patterns below (#18)
     if (WROTE_RE.test(joined) || (headerish && n <= 2 && (WROTE_TAIL_RE.test(joined) || DATED_ADDRESS_HEADER_RE.test(joined)))) {
       return { start: i, end: i + n, kind: 'quote', from: partyFromWroteLine(joined) };
     }
@@ -182,7 +185,7 @@ export function splitThread(text: string, depth = 0): ThreadPart[] {
   const flush = () => {
     const joined = buf.join('\n');
     const lead = /^\n*/.exec(joined)?.[0].length ?? 0;
-    current.text = joined.slice(lead).replace(/\s+$/g, '');
+    current.text = joined.slice(lead).trimEnd(); // not /\s+$/, quadratic on a long run of spaces (#18)
     current.line += lead;
     parts.push(current);
     buf = [];

@@ -1,6 +1,7 @@
 // Splits a person's name as written on pages, in mail headers and in files into the lead's
 // salutation / first / middle / last parts. Handles "Last, First", "LAST First" (common in
 // Polish and corporate directories), titles, suffixes, nicknames and surname particles.
+import { headOf, MAX_NAME_CHARS } from './input-bounds';
 
 export interface PersonNameParts {
   salutation?: string;
@@ -126,7 +127,8 @@ function joinSuffix(parts: string[]): string | undefined {
 }
 
 export function splitPersonName(raw: string): PersonNameParts {
-  const cleaned = cleanName(raw ?? '');
+  // No name is longer; the nickname pattern is quadratic on a long run of "(" (#18).
+  const cleaned = cleanName(headOf(raw ?? '', MAX_NAME_CHARS));
   if (!cleaned || !hasLetters(cleaned)) return {};
   const { rest: withoutNick, nickname } = takeNickname(cleaned);
 

@@ -1,5 +1,7 @@
 // Address lines from a signature into the lead's address1_* columns: Polish ("ul. Prosta 1",
 // "00-850 Warszawa"), US ("Houston, TX 77002") and generic ("10115 Berlin") forms.
+import { MAX_FIELD_LINE_CHARS } from '../text/input-bounds';
+
 export interface AddressFields {
   address1_line1?: string;
   address1_line2?: string;
@@ -19,6 +21,7 @@ export function addressFields(lines: readonly string[]): AddressFields {
   const out: AddressFields = {};
   const street: string[] = [];
   for (const raw of lines) {
+    if (raw.length > MAX_FIELD_LINE_CHARS) continue; // no address line is this long (#18)
     // "ul. Prosta 1, 00-850 Warszawa" holds street and city on one line.
     for (const piece of raw.split(/,\s*(?=\d{2}-\d{3}\s)|\s+[|•·]\s+/)) {
       const line = piece.trim().replace(/[,;]$/, '');

@@ -38,7 +38,8 @@ const COUNTRY_BY_TLD: Record<string, 'PL' | 'DE' | 'GB' | 'FR' | 'CZ' | 'US' | '
 
 /** "Re: Fwd: Oferta" -> "Oferta" (English, Polish and Outlook's localized prefixes). */
 export function cleanSubject(subject: string): string {
-  return subject.replace(/^(?:\s*(?:re|fw|fwd|odp|pd|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+/i, '').trim();
+  // One whitespace run between prefixes, not two adjacent ones: no backtracking over spaces (#18).
+  return subject.replace(/^\s*(?:(?:re|fw|fwd|odp|pd|aw|wg|tr|sv|vs)\s*(?:\[\d+\]\s*)?:\s*)+/i, '').trim();
 }
 
 function limit(field: LeadFieldName, value: string | undefined): string | undefined {

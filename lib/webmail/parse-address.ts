@@ -1,11 +1,12 @@
 // "Jan Kowalski <jan@firma.pl>", "jan@firma.pl", "<jan@firma.pl>": a mail party from display text.
+import { headOf, MAX_HEADER_CHARS } from '../text/input-bounds';
 import type { MailParty } from './types';
 
 const EMAIL = /[\w.%+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/i;
 
 export function partyFromText(text: string | null | undefined, emailHint?: string | null): MailParty {
-  const raw = (text ?? '').replace(/\s+/g, ' ').trim();
-  const email = (emailHint && EMAIL.exec(emailHint)?.[0]) || EMAIL.exec(raw)?.[0];
+  const raw = headOf(text ?? '', MAX_HEADER_CHARS).replace(/\s+/g, ' ').trim(); // a party fits in a kilobyte (#18)
+  const email = (emailHint && EMAIL.exec(headOf(emailHint, MAX_HEADER_CHARS))?.[0]) || EMAIL.exec(raw)?.[0];
   const name = raw
     .replace(/<[^>]*>/g, ' ')
     .replace(EMAIL, ' ')

@@ -1,10 +1,12 @@
 // Email addresses in text, including the common "name (at) domain (dot) com" disguises.
+import { headOf, MAX_PAGE_LINE_CHARS } from '../../text/input-bounds';
+
 const EMAIL = /[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,24}/gu;
 const DISGUISED = /([\w.+-]{1,64})\s*[[(]\s*(?:at|małpa)\s*[\])]\s*([\w-]+(?:\s*(?:[[(]\s*(?:dot|kropka)\s*[\])]|\.)\s*[\w-]+)+)/giu;
 
 export function findEmails(line: string): string[] {
   const out: string[] = [];
-  if (line.length > 5_000) line = line.slice(0, 5_000);
+  line = headOf(line, MAX_PAGE_LINE_CHARS);
   if (line.includes('@')) for (const m of line.matchAll(EMAIL)) out.push(m[0].replace(/^[.'-]+|[.'-]+$/g, ''));
   if (/[[(]\s*(at|małpa)\s*[\])]/i.test(line)) {
     for (const m of line.matchAll(DISGUISED)) out.push(`${m[1]}@${m[2].replace(/\s*[[(]\s*(dot|kropka)\s*[\])]\s*/gi, '.').replace(/\s+/g, '')}`);

@@ -1,6 +1,7 @@
 // The one text parser behind page text, plain-text pages and "Create lead from selection":
 // finds people ("Name / Title", "Name, Title", "Title: Name"), emails, phones and addresses,
 // and ties contact details to the person whose block they sit in.
+import { MAX_TEXT_LINES } from '../../text/input-bounds';
 import type { CaptureMethod } from '../../leads/schema';
 import { cleanText } from '../clean-text';
 import type { Candidate, CandidateFields } from '../types';
@@ -41,7 +42,7 @@ const COMPANY_SUFFIX = /\b(inc|llc|l\.l\.c|ltd|limited|plc|gmbh|ag|corp|corporat
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"')]+/i;
 
 export function parseLines(lines: string[], links: TextLink[], source: string, method: CaptureMethod, selection = false): ParsedText {
-  const n = Math.min(lines.length, 20_000);
+  const n = Math.min(lines.length, MAX_TEXT_LINES);
   const hits: PersonHit[] = [];
   const used = new Set<number>();
   const emails: ParsedText['emails'] = [];

@@ -1,3 +1,4 @@
+import { headOf, MAX_PROSE_LINE_CHARS } from '../../text/input-bounds';
 import { isGivenName } from './given-names';
 import { isJobTitle } from './job-title';
 
@@ -102,7 +103,7 @@ const PROSE_NAME = /(?:^|[^\p{L}\p{N}'’.-])((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(\
 /** Names inside running text ("... said Caroline Rahier, who ..."): a common given name and a surname. */
 export function namesInText(line: string, max = 10): string[] {
   const out: string[] = [];
-  if (line.length > 2_000) line = line.slice(0, 2_000);
+  line = headOf(line, MAX_PROSE_LINE_CHARS);
   for (const m of line.matchAll(PROSE_NAME)) {
     if (!isGivenName(m[2])) continue;
     // "San Luis Obispo", "Lake Charles Street": a place, not a person.

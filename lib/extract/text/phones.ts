@@ -1,5 +1,7 @@
 // Phone-number candidates in text. Found here (small, runs in the page); normalized later in
 // the popup with libphonenumber-js, which is too big to inject.
+import { headOf, MAX_PAGE_LINE_CHARS } from '../../text/input-bounds';
+
 export type PhoneKind = 'phone' | 'mobile' | 'fax';
 
 export interface FoundPhone {
@@ -33,7 +35,7 @@ export function digitsOf(s: string): string {
 
 export function findPhones(line: string): FoundPhone[] {
   const out: FoundPhone[] = [];
-  if (line.length > 5_000) line = line.slice(0, 5_000);
+  line = headOf(line, MAX_PAGE_LINE_CHARS);
   if (!/\d{3}/.test(line.replace(/[\s().-]/g, ''))) return out;
   for (const m of line.matchAll(CANDIDATE)) {
     const raw = m[0].trim().replace(/[\s(./-]+$/, '');
