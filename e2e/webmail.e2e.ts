@@ -167,6 +167,38 @@ describe('webmail capture', () => {
     await page.close();
   });
 
+  /** Waits until an open capture form shows this last name; returns every capture form open then. */
+  async function captureFormsOnceOneShows(lastname: string): Promise<Page[]> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const forms = (await ext.browser.pages()).filter((p) => p.url().includes('capture=webmail'));
+      const names = await Promise.all(forms.map((f) => f.$eval('[name="lastname"]', (e) => (e as HTMLInputElement).value).catch(() => '')));
+      if (names.includes(lastname)) return forms;
+      if (Date.now() > deadline) throw new Error(`no capture form shows ${lastname}; forms show ${JSON.stringify(names)}`);
+      await new Promise((r) => setTimeout(r, 100)); // polling for the condition, not a fixed wait
+    }
+  }
+
+  it('opens one capture window: none for clicks a page script makes, one however often the rep clicks', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(mail.url('mail.google.com', '/mail/u/0/#inbox/FMfcgzQXJWzsconversation'));
+    await waitForButtons(page, 2);
+    // The page reaches into the open shadow root and clicks our button 15 times (issue #18).
+    await page.evaluate(() => {
+      const button = document.querySelector('leadclip-capture')!.shadowRoot!.querySelector('button')!;
+      for (let i = 0; i < 15; i++) button.click();
+    });
+    // The rep's own click (Puppeteer's is a real input event) opens one form, and only that one.
+    await clickCapture(page, 0);
+    expect(await captureFormsOnceOneShows('Nowak')).toHaveLength(1);
+    // A click on another message while it is open shows that message in the same window.
+    await (await page.$$('leadclip-capture >>> button'))[1].click();
+    const forms = await captureFormsOnceOneShows('Baker');
+    expect(forms).toHaveLength(1);
+    await Promise.all(forms.map((f) => f.close()));
+    await page.close();
+  });
+
   it('refuses a capture message that does not come from a webmail content script', async () => {
     const reply = await messageReply(ext, 'webmail/capture', { client: 'gmail', key: 'x', sender: { email: 'a@b.co' }, to: [], cc: [], subject: 's', bodyText: 'b', url: 'https://mail.google.com/mail/u/0/' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });

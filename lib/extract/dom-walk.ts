@@ -1,5 +1,6 @@
 // One bounded walk over the page: visible text as lines, plus mailto:/tel: links. Hostile pages
 // (50,000 links, a 5 MB text node) cost at most the budgets below, never the whole document.
+import { unlimited, type ExtractBudget } from './budget';
 import { cleanText } from './clean-text';
 
 export interface Line {
@@ -46,7 +47,7 @@ function isHidden(el: Element): boolean {
 }
 
 /** Walks `root` in document order without recursion (deep pages cannot blow the stack). */
-export function walkPage(root: Node, budget: WalkBudget = defaultBudget): WalkResult {
+export function walkPage(root: Node, budget: WalkBudget = defaultBudget, shared: ExtractBudget = unlimited): WalkResult {
   const lines: Line[] = [];
   const links: PageLink[] = [];
   let current = '';
@@ -67,7 +68,7 @@ export function walkPage(root: Node, budget: WalkBudget = defaultBudget): WalkRe
   let node: Node | null = root;
   let skipChildren = false;
   while (node) {
-    if (++nodes > budget.maxNodes || chars > budget.maxChars) {
+    if (++nodes > budget.maxNodes || chars > budget.maxChars || !shared.spend()) {
       truncated = true;
       break;
     }
@@ -131,11 +132,11 @@ export function walkPage(root: Node, budget: WalkBudget = defaultBudget): WalkRe
 }
 
 /** Text content without scripts, styles or hidden parts, capped at `max` characters. */
-export function textOf(el: Element, max = 300): string {
+export function textOf(el: Element, max = 300, budget: ExtractBudget = unlimited): string {
   let out = '';
   let nodes = 0;
   let node: Node | null = el.firstChild;
-  while (node && out.length < max * 2 && nodes++ < 2_000) {
+  while (node && out.length < max * 2 && nodes++ < 2_000 && budget.spend()) {
     let descend = false;
     if (node.nodeType === 3) out += (node as Text).data.slice(0, max * 2);
     else if (node.nodeType === 1) {

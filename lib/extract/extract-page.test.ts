@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultBudget } from './dom-walk';
 import { extractPage } from './extract-page';
 import { extractSelection } from './extract-selection';
 import { companySelectors, firstMatch, profileSelectors } from './linkedin/selectors';
@@ -48,9 +49,10 @@ describe('extractPage', () => {
     const html = `<html><head><title>x</title><script type="application/ld+json">{"@type":"Person","name":"<img src=x onerror=alert(1)>","jobTitle":"CEO"}</script></head><body>
       <div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Mallory<script>alert(2)</script> Evil</span></div></body></html>`;
     const doc = load(html);
-    // Built directly: parsing 5 MB of HTML in happy-dom is slow and not what is under test.
+    // Built directly: parsing 5 MB of HTML in happy-dom is slow and not what is under test. A
+    // smaller node budget than the default, so a few thousand links (not 50,000) exceed it.
     const p = doc.createElement('p');
-    for (let i = 0; i < 50_000; i++) {
+    for (let i = 0; i < 3_000; i++) {
       const a = doc.createElement('a');
       a.setAttribute('href', `/p${i}`);
       a.textContent = `l${i}`;
@@ -58,7 +60,7 @@ describe('extractPage', () => {
     }
     doc.body.appendChild(p);
     doc.body.appendChild(doc.createTextNode('x'.repeat(5_000_000)));
-    const result = extractPage(doc, 'https://hostile.example/');
+    const result = extractPage(doc, 'https://hostile.example/', { ...defaultBudget, maxNodes: 2_000 });
     expect(result.truncated).toBe(true);
     const values = result.candidates.flatMap((c) => Object.values(c.fields).map((f) => f!.value));
     for (const v of values) expect(v).not.toMatch(/<|alert\(/);

@@ -1,6 +1,7 @@
 // The extractor: everything a page says about people and organizations, as ranked candidates.
 // Runs inside the page (injected on demand) and in tests against any Document.
 import type { CaptureMethod } from '../leads/schema';
+import { createBudget, defaultLimits, type ExtractLimits } from './budget';
 import { cleanText, looksLikeMarkup } from './clean-text';
 import { defaultBudget, walkPage, type WalkBudget } from './dom-walk';
 import { isFreeMailDomain } from '../text/free-mail';
@@ -20,10 +21,12 @@ import type { Candidate, CandidateFields, Extraction } from './types';
 const MAX_CANDIDATES = 50;
 const SOCIAL = /(facebook|twitter|x|linkedin|instagram|youtube|pinterest|tiktok|google|wikipedia)\.(com|org)/i;
 
-export function extractPage(doc: Document, url: string, budget: WalkBudget = defaultBudget): Extraction {
-  const walk = walkPage(doc.body ?? doc.documentElement, budget);
+export function extractPage(doc: Document, url: string, budget: WalkBudget = defaultBudget, limits: ExtractLimits = defaultLimits): Extraction {
+  // One budget for every reader below: a hostile page ends early with what was found (issue #18).
+  const shared = createBudget(limits);
+  const walk = walkPage(doc.body ?? doc.documentElement, budget, shared);
   const meta = readPageMeta(doc, url, walk.lines);
-  const items = [...jsonldItems(doc), ...microdataItems(doc), ...rdfaItems(doc), ...microformatItems(doc)];
+  const items = [...jsonldItems(doc), ...microdataItems(doc, shared), ...rdfaItems(doc, shared), ...microformatItems(doc, shared)];
   const structured = itemsToCandidates(items, url);
   const linkedin = parseLinkedIn(doc, url);
   const text = parseLines(walk.lines.map((l) => l.text), walk.links, url, 'text');
@@ -33,9 +36,9 @@ export function extractPage(doc: Document, url: string, budget: WalkBudget = def
   const org = pageOrganization([...linkedin, ...structured], text, meta, headings, url);
   // Where the page marks up its people (h-card, vcard, schema.org Person), the markup says who is
   // there: guessing more names from the same text only adds strangers and duplicates.
-  const marksPeople = items.some(namesPeople);
+  const marksPeople = items.some((item) => namesPeople(item));
   const candidates = finish([...linkedin, ...structured, ...(marksPeople ? [] : text.people)], org);
-  return { url, title: meta.title, candidates, truncated: walk.truncated };
+  return { url, title: meta.title, candidates, truncated: walk.truncated || shared.exhausted };
 }
 
 /** The organization the page belongs to: its own markup, else meta tags and the page's text. */
@@ -77,11 +80,12 @@ function pageOrganization(found: Candidate[], text: ParsedText, meta: PageMeta, 
   return fields;
 }
 
-/** A person card or Person item anywhere in the markup (nested ones included). */
-function namesPeople(item: Item, depth = 0): boolean {
+/** A person card or Person item anywhere in the markup (nested ones included, each looked at once). */
+function namesPeople(item: Item, depth = 0, seen = new Set<Item>()): boolean {
   if (isPerson(item)) return true;
-  if (depth > 4) return false;
-  for (const values of item.props.values()) for (const v of values) if (typeof v !== 'string' && namesPeople(v, depth + 1)) return true;
+  if (depth > 4 || seen.has(item)) return false;
+  seen.add(item);
+  for (const values of item.props.values()) for (const v of values) if (typeof v !== 'string' && namesPeople(v, depth + 1, seen)) return true;
   return false;
 }
 

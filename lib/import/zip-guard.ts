@@ -1,4 +1,5 @@
-// Checks an .xlsx (a zip) before SheetJS sees it: entry count, the size every entry really
+// Checks an .xlsx (a zip) before SheetJS sees it, reading the entries SheetJS will read
+// (zip-entries.ts: the local headers, checked against the directory): entry count, the size every entry really
 // inflates to (declared sizes can lie, so we inflate with a cap and stop early), the compression
 // ratio of a zip bomb, and every XML part for a DOCTYPE/entity declaration or an encoding such
 // as UTF-7. SheetJS never expands entities either, but a refused file is clearer than a
@@ -7,59 +8,7 @@ import { detectBom, detectWideEncoding, decodeWith } from './decode-text';
 import { ImportError } from './import-error';
 import { formatBytes, importLimits } from './limits';
 import { declaredXmlEncoding } from './safe-xml';
-
-export interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
-  flags: number;
-}
-
-const corrupt = (why: string) => new ImportError('zip_corrupt', `The workbook is damaged (${why}).`, [why]);
-
-/** Lists entries from the central directory. */
-export function listZipEntries(b: Uint8Array): ZipEntry[] {
-  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  // End of central directory: last 22..65557 bytes.
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 65557); i--) {
-    if (v.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw corrupt('no zip directory');
-  const count = v.getUint16(eocd + 10, true);
-  let p = v.getUint32(eocd + 16, true);
-  if (count > importLimits.maxZipEntries) throw new ImportError('zip_bomb', `The workbook holds ${count} files; the limit is ${importLimits.maxZipEntries}.`, [String(count)]);
-  const entries: ZipEntry[] = [];
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > b.length || v.getUint32(p, true) !== 0x02014b50) throw corrupt('bad directory entry');
-    const flags = v.getUint16(p + 8, true);
-    const method = v.getUint16(p + 10, true);
-    const compressedSize = v.getUint32(p + 20, true);
-    const size = v.getUint32(p + 24, true);
-    const nameLen = v.getUint16(p + 28, true);
-    const extraLen = v.getUint16(p + 30, true);
-    const commentLen = v.getUint16(p + 32, true);
-    const offset = v.getUint32(p + 42, true);
-    const name = new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/');
-    entries.push({ name, method, compressedSize, size, offset, flags });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
-function entryData(b: Uint8Array, e: ZipEntry): Uint8Array {
-  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  if (e.offset + 30 > b.length || v.getUint32(e.offset, true) !== 0x04034b50) throw corrupt(`bad local header for ${e.name}`);
-  const start = e.offset + 30 + v.getUint16(e.offset + 26, true) + v.getUint16(e.offset + 28, true);
-  const end = start + e.compressedSize;
-  if (end > b.length) throw corrupt(`${e.name} is cut short`);
-  return b.subarray(start, end);
-}
+import { listZipEntries, zipCorrupt as corrupt, ZipHeaderMismatch, type ZipEntry } from './zip-entries';
 
 /** Inflates one entry, stopping as soon as it passes `cap` bytes. */
 export async function inflateCapped(data: Uint8Array, method: number, cap: number, name: string): Promise<Uint8Array> {
@@ -201,9 +150,34 @@ export function writeStoredZip(files: readonly ZipFileInput[]): Uint8Array {
   return out;
 }
 
+/** How much one entry may inflate to: a ratio of what it packs, within what is left of the total. */
+const inflateCap = (compressedSize: number, inflatedSoFar: number) =>
+  Math.min(importLimits.maxUnzippedBytes - inflatedSoFar, Math.max(1024 * 1024, compressedSize * importLimits.maxZipRatio));
+
+/**
+ * An entry whose two headers disagree is refused. The parser would follow the local header and
+ * inflate until the stream ends, so inflate that (capped) first: a bomb is named as one.
+ */
+async function refuseMismatch(b: Uint8Array, m: ZipHeaderMismatch): Promise<never> {
+  const { entry: e } = m;
+  if (m.localMethod === 8) {
+    const cap = inflateCap(Math.min(e.compressedSize, m.localCompressedSize), 0);
+    await inflateCapped(b.subarray(e.dataStart, m.directoryStart), 8, cap, e.name).catch((err: unknown) => {
+      if (err instanceof ImportError && err.code === 'zip_bomb') throw err;
+    });
+  }
+  throw corrupt(`${e.name} is described two different ways`);
+}
+
 /** Runs every check; throws ImportError on the first problem. */
 export async function checkXlsxZip(b: Uint8Array, signal?: AbortSignal): Promise<ZipCheck> {
-  const entries = listZipEntries(b);
+  let entries: ZipEntry[];
+  try {
+    entries = listZipEntries(b);
+  } catch (err) {
+    if (err instanceof ZipHeaderMismatch) await refuseMismatch(b, err);
+    throw err;
+  }
   const names = new Set(entries.map((e) => e.name.replace(/^\//, '').toLowerCase()));
   if (!names.has('[content_types].xml')) throw new ImportError('not_a_workbook', 'This zip file is not an Excel workbook.', []);
   let total = 0;
@@ -213,9 +187,10 @@ export async function checkXlsxZip(b: Uint8Array, signal?: AbortSignal): Promise
     if (signal?.aborted) throw new ImportError('cancelled', 'Import cancelled.');
     if (e.name.endsWith('/')) continue;
     if (e.flags & 1) throw new ImportError('legacy_encrypted', 'The workbook is password-protected. Remove the password in Excel and try again.', []);
-    const budget = importLimits.maxUnzippedBytes - total;
-    const cap = Math.min(budget, Math.max(1024 * 1024, e.compressedSize * importLimits.maxZipRatio));
-    const data = await inflateCapped(entryData(b, e), e.method, cap, e.name);
+    const cap = inflateCap(e.compressedSize, total);
+    const data = await inflateCapped(b.subarray(e.dataStart, e.dataEnd), e.method, cap, e.name);
+    // The declared size is what the parser sizes its buffer by; a real writer never gets it wrong.
+    if (data.length !== e.size) throw corrupt(`${e.name} is not the size it claims`);
     total += data.length;
     let part = data;
     if (/\.(xml|rels|vml)$/i.test(e.name)) {

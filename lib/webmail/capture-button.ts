@@ -61,6 +61,9 @@ export function ensureCaptureButton(anchor: Element, key: string, options: Butto
   button.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation(); // Gmail and Outlook would otherwise collapse or open the message
+    // Only the rep's own click or key press: the page can reach this button (its shadow root is
+    // open) and call click() on it, which must not open windows (issue #18).
+    if (!e.isTrusted) return;
     host.leadclipClick?.();
   });
   root.append(button);

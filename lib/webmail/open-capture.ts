@@ -1,6 +1,8 @@
 // Background side of the webmail button: the message (already parsed by the protocol's schema)
-// is kept for the sender's own tab, and the lead form opens for that tab.
+// is kept for the sender's own tab, and the lead form opens for that tab in the one capture
+// window (an open one shows the new message and comes forward).
 import { browser, type Browser } from '#imports';
+import { showCaptureWindow } from './capture-window';
 import { webmailClientOf } from './hosts';
 import type { WebmailMessageData } from './message-schema';
 import { storePendingCapture } from './pending-capture';
@@ -17,6 +19,5 @@ export async function openWebmailCapture(message: WebmailMessageData, sender: Br
     throw new CaptureRefused('Only a webmail page may capture its own message.');
   }
   await storePendingCapture(tabId, message);
-  await browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}&capture=webmail`), type: 'popup', width: 600, height: 720 });
-  return { opened: true };
+  return { opened: await showCaptureWindow(browser.runtime.getURL(`/popup.html?tabId=${tabId}&capture=webmail`)) };
 }

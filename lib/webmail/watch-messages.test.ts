@@ -23,6 +23,13 @@ function start(doc: Document, adapter = gmailAdapter, onClick = vi.fn()) {
 
 const hosts = (doc: Document) => [...doc.querySelectorAll<HTMLElement>(BUTTON_TAG)];
 
+/** The rep's click: the browser marks it trusted (happy-dom has no isTrusted, so we mark it). */
+function trustedClick(button: HTMLElement) {
+  const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+  Object.defineProperty(click, 'isTrusted', { value: true });
+  button.dispatchEvent(click);
+}
+
 describe('watchMessages', () => {
   it('puts one button after each open message\'s sender and never duplicates it', async () => {
     const doc = loadFixture('gmail', 'FMfcgzQXJWzsconversation', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWzsconversation');
@@ -35,8 +42,11 @@ describe('watchMessages', () => {
     const button = hosts(doc)[1].shadowRoot!.querySelector('button')!;
     expect(button.textContent).toBe('Capture lead');
     expect(button.getAttribute('aria-label')).toBe('Capture lead: #msg-f:1790123400000000003');
-    button.click();
+    button.click(); // a page script's click is not the rep's
+    expect(onClick).not.toHaveBeenCalled();
+    trustedClick(button);
     expect(onClick).toHaveBeenCalledWith('#msg-f:1790123400000000003');
+    expect(onClick).toHaveBeenCalledTimes(1);
   });
 
   it('follows navigation to another conversation and cleans up on abort', async () => {
@@ -61,7 +71,7 @@ describe('watchMessages', () => {
     doc.body.append(doc.createElement('div')); // any mutation schedules a re-scan
     await settle();
     expect(hosts(doc).map((h) => h.dataset.key)).toEqual(['AAMkADother', 'AAMkADrozmowa2']);
-    hosts(doc)[0].shadowRoot!.querySelector('button')!.click();
+    trustedClick(hosts(doc)[0].shadowRoot!.querySelector('button')!);
     expect(onClick).toHaveBeenCalledWith('AAMkADother');
   });
 

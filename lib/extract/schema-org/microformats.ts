@@ -1,5 +1,6 @@
 // Microformats h-card / h-adr (v2) and vcard / adr (v1) -> schema.org-shaped items, so one
 // mapping turns every kind of markup into candidates. Only the properties a lead needs.
+import type { ExtractBudget } from '../budget';
 import { textOf } from '../dom-walk';
 import { cleanText } from '../clean-text';
 import { addProp, MAX_ITEMS, type Item, type ItemValue } from './item';
@@ -42,14 +43,14 @@ function propsOf(el: Element, v1: boolean): PropClass[] {
   return out;
 }
 
-export function microformatItems(doc: Document): Item[] {
+export function microformatItems(doc: Document, budget: ExtractBudget): Item[] {
   const items: Item[] = [];
   const all = doc.querySelectorAll('.h-card, .vcard, .h-adr, .adr, .h-resume, .hresume');
-  for (let i = 0; i < all.length && items.length < MAX_ITEMS; i++) {
+  for (let i = 0; i < all.length && items.length < MAX_ITEMS && budget.spend(); i++) {
     const el = all[i];
     const root = rootOf(el);
     if (!root || root.kind === 'h-adr' && hasRootAncestor(el)) continue;
-    items.push(readRoot(el, root, doc, 0));
+    items.push(readRoot(el, root, doc, 0, budget));
   }
   return items;
 }
@@ -60,21 +61,21 @@ function hasRootAncestor(el: Element): boolean {
 }
 
 /** The value-class pattern: parts marked class="value" make the value, else the text. */
-function textValue(el: Element): string {
+function textValue(el: Element, budget: ExtractBudget): string {
   const tag = el.tagName.toUpperCase();
   const values = el.querySelectorAll(':scope > .value, :scope > * > .value');
-  if (values.length) return cleanText(Array.from(values).slice(0, 10).map((v) => v.getAttribute('title') ?? v.getAttribute('value') ?? textOf(v)).join(''));
+  if (values.length) return cleanText(Array.from(values).slice(0, 10).map((v) => v.getAttribute('title') ?? v.getAttribute('value') ?? textOf(v, 300, budget)).join(''));
   if (tag === 'ABBR' && el.getAttribute('title')) return cleanText(el.getAttribute('title'));
   if ((tag === 'IMG' || tag === 'AREA') && el.getAttribute('alt') !== null) return cleanText(el.getAttribute('alt'));
   if ((tag === 'DATA' || tag === 'INPUT') && el.getAttribute('value') !== null) return cleanText(el.getAttribute('value'));
-  return textOf(el);
+  return textOf(el, 300, budget);
 }
 
-function urlValue(el: Element): string {
+function urlValue(el: Element, budget: ExtractBudget): string {
   const tag = el.tagName.toUpperCase();
   const attr = tag === 'A' || tag === 'AREA' || tag === 'LINK' ? 'href' : tag === 'IMG' ? 'src' : tag === 'OBJECT' ? 'data' : '';
   const raw = attr ? el.getAttribute(attr) : null;
-  if (raw === null) return textValue(el);
+  if (raw === null) return textValue(el, budget);
   if (/^(mailto|tel):/i.test(raw)) return cleanText(raw);
   try {
     return cleanText(new URL(raw, el.ownerDocument.baseURI).href);
@@ -83,7 +84,7 @@ function urlValue(el: Element): string {
   }
 }
 
-function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): Item {
+function readRoot(rootEl: Element, root: Root, doc: Document, depth: number, budget: ExtractBudget): Item {
   const item: Item = { types: [root.kind], props: new Map(), method: 'microformat' };
   let typeHint = '';
   const stack: Element[] = Array.from(rootEl.children).reverse();
@@ -94,10 +95,10 @@ function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): It
     const th = doc.getElementById(id);
     if (th && !th.contains(rootEl)) stack.push(th);
   }
-  let budget = 5_000;
+  let left = 5_000;
   let sawProperty = false;
   let sawNested = false;
-  while (stack.length && budget-- > 0) {
+  while (stack.length && left-- > 0 && budget.spend()) {
     const el = stack.pop()!;
     if (root.v1 && el.classList.contains('include')) {
       const ref = (el.getAttribute('href') ?? el.getAttribute('data') ?? '').replace(/^#/, '');
@@ -112,7 +113,7 @@ function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): It
     const props = propsOf(el, root.v1);
     if (nestedRoot) {
       sawNested = true;
-      const child = depth < 5 ? readRoot(el, nestedRoot, doc, depth + 1) : undefined;
+      const child = depth < 5 ? readRoot(el, nestedRoot, doc, depth + 1, budget) : undefined;
       for (const p of props) {
         const name = PROP_MAP[p.name];
         if (name && child) addProp(item, name, child);
@@ -125,10 +126,10 @@ function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): It
       if (root.v1 && p.name === 'n') continue; // n's parts are read as they come
       const name = PROP_MAP[p.name];
       if (!name) continue;
-      let value: ItemValue = p.prefix === 'u' ? urlValue(el) : textValue(el);
+      let value: ItemValue = p.prefix === 'u' ? urlValue(el, budget) : textValue(el, budget);
       if (name === 'telephone' || name === 'email') {
         const type = el.querySelector('.type');
-        if (type) typeHint = textOf(type).toLowerCase();
+        if (type) typeHint = textOf(type, 300, budget).toLowerCase();
         if (typeof value === 'string') value = value.replace(/^(mailto|tel):/i, '').replace(/\?.*$/, '');
         if (name === 'telephone' && /fax/.test(typeHint)) {
           addProp(item, 'faxNumber', value);
@@ -145,13 +146,13 @@ function readRoot(rootEl: Element, root: Root, doc: Document, depth: number): It
   }
   // Implied name (mf2 only; v1 vcards name themselves with fn): the root's own text.
   if (!item.props.has('name') && root.kind === 'h-card' && !root.v1 && !sawProperty && !sawNested) {
-    addProp(item, 'name', impliedName(rootEl));
+    addProp(item, 'name', impliedName(rootEl, budget));
   }
   // Implied url (mf2): the root link, or its only child link.
   if (!item.props.has('url') && root.kind === 'h-card' && !root.v1 && !sawNested) {
     const only = rootEl.children.length === 1 ? rootEl.children[0] : undefined;
     const link = /^(A|AREA)$/i.test(rootEl.tagName) ? rootEl : only && /^(A|AREA)$/i.test(only.tagName) && !rootOf(only) ? only : undefined;
-    if (link?.getAttribute('href') !== null && link) addProp(item, 'url', urlValue(link));
+    if (link?.getAttribute('href') !== null && link) addProp(item, 'url', urlValue(link, budget));
   }
   // Address parts written straight on the card become one PostalAddress.
   if (root.kind === 'h-card' && ADDRESS_PARTS.some((p) => item.props.has(p))) {
@@ -170,7 +171,7 @@ const alt = (el: Element): string | undefined => {
 };
 
 /** mf2 implied p-name: alt/title of the root or its only child (or grandchild), else its text with images as their alt. */
-function impliedName(root: Element): string {
+function impliedName(root: Element, budget: ExtractBudget): string {
   const own = alt(root);
   if (own !== undefined) return own;
   const only = root.children.length === 1 ? root.children[0] : undefined;
@@ -185,5 +186,5 @@ function impliedName(root: Element): string {
   }
   const clone = root.cloneNode(true) as Element;
   for (const img of Array.from(clone.querySelectorAll('img[alt]')).slice(0, 50)) img.replaceWith(` ${img.getAttribute('alt')} `);
-  return textOf(clone);
+  return textOf(clone, 300, budget);
 }
