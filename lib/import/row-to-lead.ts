@@ -2,6 +2,7 @@
 // Every problem names the row, the file's column and what is wrong, so the user can fix it.
 import { leadDraft, leadTextLimits, type LeadDraft, type LeadFieldName } from '../leads/schema';
 import { leadOptionSets, type LeadOptionSetName } from '../leads/option-sets';
+import { readEmailField } from '../text/email-address';
 import { splitPersonName } from '../text/person-name';
 import type { ColumnMapping } from './auto-map';
 import { coerceDate, coerceFlag, coerceNumber, coerceOption, stripFormulaGuard } from './coerce-value';
@@ -155,7 +156,12 @@ export function rowToLead(r: TableRow, o: ConvertOptions): ConvertedRow {
         draft[field] = v.slice(0, limit);
         issue(field, 'truncated', String(limit), 'warning');
       } else draft[field] = v;
-      if ((EMAIL_FIELDS as readonly string[]).includes(field) && !EMAIL.test(v)) issue(field, 'email', v);
+      if ((EMAIL_FIELDS as readonly string[]).includes(field)) {
+        // Read as the lead model reads it: "Jan <jan@firma.pl>" is one address; two in a cell are an error.
+        const { addresses } = readEmailField(v);
+        if (addresses.length > 1) issue(field, 'email_multiple', v);
+        else if (!addresses[0] || !EMAIL.test(addresses[0])) issue(field, 'email', v);
+      }
     }
   }
 
@@ -166,7 +172,7 @@ export function rowToLead(r: TableRow, o: ConvertOptions): ConvertedRow {
       const field = String(zi.path[0] ?? '');
       if (issues.some((i) => i.field === field && i.severity === 'error')) continue;
       const [code, detail] = zi.message.includes(':') ? zi.message.split(':') : [zi.message, undefined];
-      issue(field, /^(required|max|min|option|date|status)$/.test(code) ? code : 'invalid', detail ?? (zi.code === 'invalid_type' ? undefined : zi.message));
+      issue(field, /^(required|max|min|option|date|status|url|email|email_multiple)$/.test(code) ? code : 'invalid', detail ?? (zi.code === 'invalid_type' ? undefined : zi.message));
     }
   }
   const hasError = issues.some((i) => i.severity === 'error');
@@ -194,6 +200,10 @@ export function issueMessage(i: RowIssue): string {
       return `"${i.detail}" is not a date`;
     case 'email':
       return `"${i.detail}" is not an email address`;
+    case 'email_multiple':
+      return `"${i.detail}" holds more than one email address (one per column)`;
+    case 'url':
+      return `"${i.detail}" is not a web address (http or https)`;
     default:
       return i.detail ? `is invalid (${i.detail})` : 'is invalid';
   }

@@ -1,6 +1,7 @@
 // Never-capture rules (issue #8): which leads the background refuses to store. Pure: the
 // background passes the settings in; content scripts never decide this themselves.
 import type { LeadDraft } from '../leads/schema';
+import { emailAddresses } from '../text/email-address';
 import { isFreeMailDomain } from '../text/free-mail';
 import { domainOfEmail, hostOfUrl, isUnderDomain, normalizeEmail } from './domains';
 import { effectiveOwnDomain, type PrivacySettings } from './settings-schema';
@@ -24,10 +25,11 @@ const capturedOrigins = new Set(['page', 'selection', 'email']);
 /** Why this lead must not be stored, or undefined when it may. The first rule that matches wins. */
 export function refusalFor({ lead, settings, confirmFreeMail = false }: PolicyInput): Refusal | undefined {
   const own = effectiveOwnDomain(settings);
+  // Every address in every email field, read as the lead model reads it (issue #18): a display
+  // name, a separator or a second address cannot hide one.
   const emails = [lead.emailaddress1, lead.emailaddress2, lead.emailaddress3]
-    .map((e) => (e ? normalizeEmail(e) : undefined))
-    .filter((e): e is string => !!e)
-    .map((email) => ({ email, domain: domainOfEmail(email) ?? '' }));
+    .flatMap((e) => (e ? emailAddresses(e) : []))
+    .map((address) => ({ email: normalizeEmail(address) ?? address, domain: domainOfEmail(address) ?? '' }));
 
   for (const { email } of emails) {
     if (settings.neverEmails.includes(email)) return { code: 'never_email', subject: email };

@@ -1,6 +1,7 @@
 // Lead -> Dataverse: the JSON bodies for the lead and everything that hangs off it
 // (dataverse.md §1–§3). Field names already are Dataverse logical names (lib/leads/schema.ts).
 import { leadFieldNames, type LeadFieldName, type LeadFields, type LeadRecord, type Stakeholder, type TimelineItem } from '../leads/schema';
+import { outgoingValue } from '../leads/outgoing-value';
 import type { NavNames } from './nav-names';
 import type { BatchOperation } from './batch';
 
@@ -8,7 +9,7 @@ import type { BatchOperation } from './batch';
 export function leadBody(lead: LeadRecord): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const name of leadFieldNames) {
-    const v = lead[name];
+    const v = outgoingValue(name, lead[name]);
     body[name] = v === undefined || v === '' ? null : v;
   }
   const q = lead.qualify ?? {};
