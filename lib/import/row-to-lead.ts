@@ -172,7 +172,8 @@ export function rowToLead(r: TableRow, o: ConvertOptions): ConvertedRow {
       const field = String(zi.path[0] ?? '');
       if (issues.some((i) => i.field === field && i.severity === 'error')) continue;
       const [code, detail] = zi.message.includes(':') ? zi.message.split(':') : [zi.message, undefined];
-      issue(field, /^(required|max|min|option|date|status|url|email|email_multiple)$/.test(code) ? code : 'invalid', detail ?? (zi.code === 'invalid_type' ? undefined : zi.message));
+      if (/^(url|email|email_multiple)$/.test(code)) issue(field, code, values.get(field)); // the message quotes the cell
+      else issue(field, /^(required|max|min|option|date|status)$/.test(code) ? code : 'invalid', detail ?? (zi.code === 'invalid_type' ? undefined : zi.message));
     }
   }
   const hasError = issues.some((i) => i.severity === 'error');
