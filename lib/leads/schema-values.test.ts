@@ -15,8 +15,8 @@ const errorOf = (extra: Record<string, unknown>) => {
 // Bidi controls, zero-width and other format characters, NUL and C0/C1 controls, fillers.
 const invisibles = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C',
   '\u200B', '\u200C', '\u200D', '\uFEFF', '\u2060', '\u00AD', '\u0000', '\u0001', '\u001B', '\u007F', '\u0085', '\u009B', '\u3164', '\u2028'];
-const NEVER_IN_LINE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\uFEFF\u2060\u00AD\u0000-\u001F\u007F-\u009F\u3164]/;
-const NEVER_IN_NOTES = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\uFEFF\u2060\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u3164]/;
+const NEVER_IN_LINE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\uFEFF\u2060\u00AD\u3164\p{Cc}]/u;
+const NEVER_IN_NOTES = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\uFEFF\u2060\u00AD\u3164]|(?![\t\n\r])\p{Cc}/u;
 const textFields = Object.keys(leadTextLimits).filter((f) => f !== 'websiteurl' && !f.startsWith('emailaddress')) as LeadFieldName[];
 const multiLine = new Set(['description', 'qualificationcomments']);
 

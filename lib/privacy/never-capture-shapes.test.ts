@@ -12,7 +12,6 @@ import { privacyHandlers } from './handlers';
 import { setPrivacySettings } from './settings';
 
 const translate = (key: string, subs?: string | string[]) => `${key}(${[subs].flat().join(',')})`;
-const sender = {} as Parameters<(typeof privacyHandlers)['privacy/check']>[1];
 
 /** The ways a page, a file or a rep writes one address (`a` is the bare address). */
 const shapes: ((a: string, name: string) => string)[] = [
@@ -43,7 +42,7 @@ const paths: Record<string, (lead: Record<string, unknown>) => Promise<boolean>>
   'leads/save-batch': async (lead) => !(await guardBatch([lead], { translate }))[0].ok,
   'import/stage': (lead) => guardImport([lead], [], { translate }).then(() => false, (e) => e instanceof PrivacyRefusedError),
   'privacy/check': async (lead) =>
-    !!(await privacyHandlers['privacy/check']({ emails: [String(lead.emailaddress1 ?? ''), String(lead.emailaddress2 ?? '')], origin: 'manual' }, sender)).refusal,
+    !!(await privacyHandlers['privacy/check']({ emails: [String(lead.emailaddress1 ?? ''), String(lead.emailaddress2 ?? '')], origin: 'manual' })).refusal,
 };
 
 describe('never-capture: every shape of an address, every save path (issue #18)', () => {

@@ -4,7 +4,7 @@
 
 // Controls (C0, DEL, C1), format characters (bidi controls, zero-width, BOM, soft hyphen, tags),
 // lone surrogates, line/paragraph separators and the blank Hangul fillers used as "invisible names".
-const SUSPECT = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u034F\u115F\u1160\u3164\uFFA0]/u;
+const SUSPECT = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\u3164\uFFA0]|\u034F|\u115F|\u1160/u;
 const SUSPECT_ALL = new RegExp(SUSPECT.source, 'gu');
 // Format characters that are visible marks (Arabic number signs and the like): kept.
 const VISIBLE_FORMAT = /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}]/u;

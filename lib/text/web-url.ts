@@ -4,7 +4,7 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** True for an absolute http(s) address that a browser reads the same way (no credentials, no controls). */
 export function isHttpUrl(text: string): boolean {
-  if (!/^https?:\/\//i.test(text) || /[\u0000-\u001F\u007F]/.test(text)) return false;
+  if (!/^https?:\/\//i.test(text) || /\p{Cc}/u.test(text)) return false;
   try {
     const url = new URL(text);
     return (url.protocol === 'http:' || url.protocol === 'https:') && !!url.hostname && !url.username && !url.password;
