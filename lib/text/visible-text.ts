@@ -14,7 +14,8 @@ const NON_JOINING_SCRIPT = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic
 const EMOJI_BEFORE_ZWJ = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]$/u;
 const EMOJI_AFTER_ZWJ = /^\p{Extended_Pictographic}$/u;
 
-const letterNeedsJoiner = (ch: string) => JOINING_LETTER.test(ch) && !NON_JOINING_SCRIPT.test(ch);
+// A filler letter (U+3164...) is removed too, so it never keeps a joiner beside it.
+const letterNeedsJoiner = (ch: string) => JOINING_LETTER.test(ch) && !NON_JOINING_SCRIPT.test(ch) && !SUSPECT.test(ch);
 
 function joins(ch: string, before: string, after: string): boolean {
   if (ch === '\u200D' && EMOJI_BEFORE_ZWJ.test(before) && EMOJI_AFTER_ZWJ.test(after)) return true;
