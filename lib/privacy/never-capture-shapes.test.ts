@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetDbForTests } from '../db/open';
 import { listLeads } from '../leads/repo';
 import { PrivacyRefusedError } from './capture-policy';
+import { leadsOfPerson } from './person-leads';
 import { guardBatch, guardImport, guardLead } from './guard-requests';
 import { saveLeadWithPrivacy } from './guarded-save';
 import { privacyHandlers } from './handlers';
@@ -87,5 +88,14 @@ describe('never-capture: every shape of an address, every save path (issue #18)'
     await expect(saveLeadWithPrivacy({ subject: 'S', lastname: 'Doe', emailaddress1: 'a@partner.example; b@partner.example' }, { translate }))
       .rejects.toThrow(/email_multiple/);
     expect(await listLeads()).toEqual([]);
+  });
+});
+
+describe('finding a person (issue #18)', () => {
+  it('finds a lead stored before the fix under a display-name address, asked in any shape', () => {
+    const lead = { emailaddress1: 'Anna Nowak <Anna@Partner.example>;' } as Parameters<typeof leadsOfPerson>[0][number];
+    expect(leadsOfPerson([lead], 'anna@partner.example')).toEqual([lead]);
+    expect(leadsOfPerson([lead], 'mailto:ANNA@partner.example')).toEqual([lead]);
+    expect(leadsOfPerson([lead], 'other@partner.example')).toEqual([]);
   });
 });
