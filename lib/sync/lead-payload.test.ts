@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetDbForTests } from '../db/open';
 import { saveLead } from '../leads/repo';
 import { leadRecord, type LeadRecord } from '../leads/schema';
-import { leadBody } from './lead-payload';
+import { leadBody, rowToLeadFields } from './lead-payload';
 
 const legacy = (over: Record<string, unknown>): LeadRecord => ({
   ...leadRecord.parse({
@@ -38,5 +38,12 @@ describe('leadBody', () => {
     const body = leadBody(legacy({ websiteurl: 'javascript:alert(1)', firstname: '\u202Eikswolwok', jobtitle: 'CEO\u200B', emailaddress2: '"Nowak, Anna" <anna@firma.pl>' }));
     expect(body).toMatchObject({ websiteurl: null, firstname: 'ikswolwok', jobtitle: 'CEO', emailaddress2: 'anna@firma.pl' });
     for (const v of Object.values(body)) if (typeof v === 'string') expect(v).not.toMatch(/[\u200B\u202A-\u202E\u2066-\u2069]|\p{Cc}/u);
+  });
+});
+
+describe('rowToLeadFields', () => {
+  it('takes a CRM row through the lead model before a conflict can keep it', () => {
+    const fields = rowToLeadFields({ lastname: 'Nowak\u202E', websiteurl: 'javascript:alert(1)', emailaddress1: 'Anna <ANNA@firma.pl>', industrycode: 7, companyname: null });
+    expect(fields).toEqual({ lastname: 'Nowak', emailaddress1: 'anna@firma.pl', industrycode: 7 });
   });
 });
