@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emailAddresses, readEmailField } from './email-address';
 
@@ -25,5 +26,17 @@ describe('readEmailField', () => {
   it('tells text meant as an address from a note', () => {
     expect(readEmailField('jan@')).toEqual({ addresses: [], hasAt: true });
     expect(readEmailField('brak')).toEqual({ addresses: [], hasAt: false });
+  });
+});
+
+describe('the plain-address shortcut', () => {
+  it('answers as the full reader does', () => {
+    // A leading space takes the full reader; the answer must be the same.
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-zA-Z0-9._+'-]{1,10}@[a-zA-Z0-9.-]{1,12}$/), (s) => {
+        expect(readEmailField(s)).toEqual(readEmailField(` ${s}`));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -7,6 +7,8 @@ import { visibleText } from './visible-text';
 // An addr-spec inside other text: the local part stops at separators, the domain also at a URL's ?, # or /.
 const ADDRESS = /([^\s<>()[\]{},;:"@\\]+)@([\p{L}\p{N}\p{M}._-]+)/gu;
 
+const PLAIN = /^[a-z0-9._+'-]+@[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i;
+
 export interface EmailField {
   /** Every address in the field, lower case, in order, without repeats. */
   addresses: string[];
@@ -16,6 +18,8 @@ export interface EmailField {
 
 /** Reads an email field: invisible characters dropped, full-width forms folded, mailto: escapes decoded. */
 export function readEmailField(raw: string): EmailField {
+  // Most fields already hold one plain ASCII address: the long way would find just that.
+  if (PLAIN.test(raw)) return { addresses: [raw.toLowerCase()], hasAt: true };
   // Ideographic full stops separate labels in a domain name as "." does (IDNA).
   let s = visibleText(raw.includes('%') ? decodeEscapes(raw) : raw).normalize('NFKC').replace(/[\u3002\uFF61]/g, '.');
   // A quoted display name or a comment may itself hold commas, or an "@" that is not the address.
