@@ -99,3 +99,22 @@ describe('finding a person (issue #18)', () => {
     expect(leadsOfPerson([lead], 'other@partner.example')).toEqual([]);
   });
 });
+
+describe('stakeholders (issue #18)', () => {
+  beforeEach(async () => {
+    resetDbForTests();
+    fakeBrowser.reset();
+    await setPrivacySettings({ neverDomains: ['acme.com'] });
+  });
+
+  it('a stakeholder on a never-capture domain is refused as the lead would be, in any shape', async () => {
+    const stakeholder = (emailaddress1: string) => ({ id: '1f8fad5b-d9cb-469f-a165-70867728950e', fullname: 'John Doe', emailaddress1 });
+    for (const value of ['john@acme.com', 'John <JOHN@acme.com>;']) {
+      await expect(saveLeadWithPrivacy({ subject: 'S', lastname: 'Nowak', stakeholders: [stakeholder(value)] }, { translate })).rejects.toThrow('privacy_refused_never_domain(john@acme.com)');
+      await expect(guardLead({ subject: 'S', lastname: 'Nowak', stakeholders: [stakeholder(value)] }, { translate })).rejects.toBeInstanceOf(PrivacyRefusedError);
+    }
+    expect(await listLeads()).toEqual([]);
+    const saved = await saveLeadWithPrivacy({ subject: 'S', lastname: 'Nowak', stakeholders: [stakeholder('Anna <anna@partner.example>')] }, { translate });
+    expect(saved.stakeholders[0].emailaddress1).toBe('anna@partner.example');
+  });
+});
