@@ -33,6 +33,9 @@ export function readEmailField(raw: string): EmailField {
   return { addresses, hasAt: s.includes('@') };
 }
 
+/** True for one plain ASCII address and nothing else ("jan.kowalski@firma.pl"). */
+export const isPlainAddress = (text: string): boolean => PLAIN.test(text);
+
 /** All addresses in an email field (see readEmailField). */
 export const emailAddresses = (raw: string): string[] => readEmailField(raw).addresses;
 
