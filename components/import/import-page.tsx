@@ -21,7 +21,7 @@ import { MappingEditor, targetLabel } from './mapping-editor';
 import './import.css';
 
 const mappingsItem = storage.defineItem<SavedMapping[]>('local:importMappings', { fallback: [] });
-const ISSUE_CODES = ['required', 'max', 'min', 'truncated', 'option', 'flag', 'number', 'date', 'email', 'status', 'invalid'];
+const ISSUE_CODES = ['required', 'max', 'min', 'truncated', 'option', 'flag', 'number', 'date', 'email', 'email_multiple', 'url', 'status', 'invalid'];
 const BATCH = 5000;
 
 type Phase = 'idle' | 'reading' | 'review' | 'importing' | 'saving' | 'done' | 'cancelled';

@@ -17,6 +17,9 @@ export function errorText(code: string | undefined): string {
     case 'min': return t('error_min', arg);
     case 'option': return t('error_option');
     case 'date': return t('error_date');
+    case 'email': return t('error_email');
+    case 'email_multiple': return t('error_email_multiple');
+    case 'url': return t('error_url');
     default: return /number/i.test(code) ? t('error_number') : t('error_invalid');
   }
 }

@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import { leadOptionSets, optionLabel, statusCode, type LeadOptionSetName } from '../leads/option-sets';
 import type { LeadFieldName, LeadRecord } from '../leads/schema';
+import { modelValue } from '../leads/model-value';
 import { spreadsheetSafe } from './spreadsheet-safe';
 
 /** Column order and Dynamics 365 display names (English: Dynamics maps these automatically). */
@@ -25,7 +26,7 @@ export const exportColumns: readonly (readonly [LeadFieldName, string])[] = [
 ];
 
 function cell(lead: LeadRecord, name: LeadFieldName): string {
-  const v = lead[name];
+  const v = modelValue(name, lead[name]);
   if (v === undefined || v === null) return '';
   if (typeof v === 'boolean') return name === 'decisionmaker' ? (v ? 'mark complete' : 'mark incomplete') : v ? 'Do Not Allow' : 'Allow';
   if (name in leadOptionSets) return optionLabel(leadOptionSets[name as LeadOptionSetName], Number(v), 'en');

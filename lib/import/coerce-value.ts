@@ -1,6 +1,7 @@
 // Cell text to the value a lead column takes: choice labels in English or Polish (or the number),
 // yes/no in either language, numbers written the Polish or English way, and dates as ISO.
 import { leadOptionSets, type LeadOptionSetName, type OptionSet } from '../leads/option-sets';
+import { spreadsheetSafe } from '../export/spreadsheet-safe';
 import { normalizeHeader } from './header-aliases';
 
 export type Coerced<T> = { ok: true; value: T | undefined } | { ok: false; code: string };
@@ -101,5 +102,6 @@ const wrap = (v: string | undefined): Coerced<string> => (v ? { ok: true, value:
 /** Excel shows a leading apostrophe as "text", and our CSV export adds one before a formula
  * character; drop it again so a failed-rows file round-trips. */
 export function stripFormulaGuard(s: string): string {
-  return s.length > 1 && s[0] === "'" && /[=+\-@\t\r]/.test(s[1]) ? s.slice(1) : s;
+  // Exactly the apostrophe the export adds (spreadsheetSafe), and no other.
+  return s[0] === "'" && spreadsheetSafe(s.slice(1)) === s ? s.slice(1) : s;
 }

@@ -5,7 +5,7 @@ import { autoMap } from './auto-map';
 import { coerceDate, coerceFlag, coerceNumber, coerceOption } from './coerce-value';
 import { failedRowsCsv } from './failed-rows';
 import { readTable } from './read-table';
-import { phoneSlots, rowToLead, type ConvertOptions } from './row-to-lead';
+import { issueMessage, phoneSlots, rowToLead, type ConvertOptions } from './row-to-lead';
 
 const NOW = '2026-11-27T12:00:00.000Z';
 const opts = (headers: string[], extra: Partial<ConvertOptions> = {}): ConvertOptions => ({
@@ -89,6 +89,21 @@ describe('rows to leads', () => {
     const c = rowToLead(row(2, '{"x":1}', 'y', 'Nowak'), opts(h));
     expect(c.lead?.lastname).toBe('Nowak');
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('values that mislead (issue #18)', () => {
+  const h = ['First Name', 'Last Name', 'Email', 'Website'];
+  it('imports the bare address of "Name <address>" and cleans names of bidi and zero-width characters', () => {
+    const c = rowToLead(row(2, '\u202EJan\u200B', 'Kowalski\u0000', 'Jan Kowalski <JAN@ACME.PL>;', 'acme.pl'), opts(h));
+    expect(c.issues).toEqual([]);
+    expect(c.lead).toMatchObject({ firstname: 'Jan', lastname: 'Kowalski', emailaddress1: 'jan@acme.pl', websiteurl: 'https://acme.pl' });
+  });
+  it('refuses a javascript: website and two addresses in one cell with a row error each', () => {
+    const c = rowToLead(row(3, 'Jan', 'Kowalski', 'a@acme.pl; b@acme.pl', 'javascript:alert(1)'), opts(h));
+    expect(c.lead).toBeUndefined();
+    expect(c.issues.map((i) => [i.column, i.code])).toEqual([['Email', 'email_multiple'], ['Website', 'url']]);
+    expect(c.issues.map(issueMessage)).toEqual(['"a@acme.pl; b@acme.pl" holds more than one email address (one per column)', '"javascript:alert(1)" is not a web address (http or https)']);
   });
 });
 

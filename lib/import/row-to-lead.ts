@@ -2,6 +2,7 @@
 // Every problem names the row, the file's column and what is wrong, so the user can fix it.
 import { leadDraft, leadTextLimits, type LeadDraft, type LeadFieldName } from '../leads/schema';
 import { leadOptionSets, type LeadOptionSetName } from '../leads/option-sets';
+import { readEmailField } from '../text/email-address';
 import { MAX_EMAIL_ADDRESS_CHARS } from '../text/input-bounds';
 import { splitPersonName } from '../text/person-name';
 import type { ColumnMapping } from './auto-map';
@@ -156,8 +157,17 @@ export function rowToLead(r: TableRow, o: ConvertOptions): ConvertedRow {
         draft[field] = v.slice(0, limit);
         issue(field, 'truncated', String(limit), 'warning');
       } else draft[field] = v;
-      // The length first: EMAIL backtracks quadratically on a long run of dots (#18).
-      if ((EMAIL_FIELDS as readonly string[]).includes(field) && (v.length > MAX_EMAIL_ADDRESS_CHARS || !EMAIL.test(v))) issue(field, 'email', v);
+      if ((EMAIL_FIELDS as readonly string[]).includes(field)) {
+        // The length first: EMAIL backtracks quadratically on a long run of dots (#18).
+        if (v.length > MAX_EMAIL_ADDRESS_CHARS) {
+          issue(field, 'email', v);
+          continue;
+        }
+        // Read as the lead model reads it: "Jan <jan@firma.pl>" is one address; two in a cell are an error.
+        const { addresses } = readEmailField(v);
+        if (addresses.length > 1) issue(field, 'email_multiple', v);
+        else if (!addresses[0] || !EMAIL.test(addresses[0])) issue(field, 'email', v);
+      }
     }
   }
 
@@ -168,7 +178,8 @@ export function rowToLead(r: TableRow, o: ConvertOptions): ConvertedRow {
       const field = String(zi.path[0] ?? '');
       if (issues.some((i) => i.field === field && i.severity === 'error')) continue;
       const [code, detail] = zi.message.includes(':') ? zi.message.split(':') : [zi.message, undefined];
-      issue(field, /^(required|max|min|option|date|status)$/.test(code) ? code : 'invalid', detail ?? (zi.code === 'invalid_type' ? undefined : zi.message));
+      if (/^(url|email|email_multiple)$/.test(code)) issue(field, code, values.get(field)); // the message quotes the cell
+      else issue(field, /^(required|max|min|option|date|status)$/.test(code) ? code : 'invalid', detail ?? (zi.code === 'invalid_type' ? undefined : zi.message));
     }
   }
   const hasError = issues.some((i) => i.severity === 'error');
@@ -196,6 +207,10 @@ export function issueMessage(i: RowIssue): string {
       return `"${i.detail}" is not a date`;
     case 'email':
       return `"${i.detail}" is not an email address`;
+    case 'email_multiple':
+      return `"${i.detail}" holds more than one email address (one per column)`;
+    case 'url':
+      return `"${i.detail}" is not a web address (http or https)`;
     default:
       return i.detail ? `is invalid (${i.detail})` : 'is invalid';
   }

@@ -3,6 +3,7 @@
 // be normalised is kept as written and reported as an issue.
 import type { CountryCode } from 'libphonenumber-js/min';
 import * as z from 'zod/mini';
+import { emailAddresses } from '../text/email-address';
 import { splitPersonName } from '../text/person-name';
 import { normalizePhone } from '../text/phone';
 import { normalizeCity, normalizePostalCode, normalizeProvince, normalizeStreetLine } from './normalize-address';
@@ -57,8 +58,10 @@ export function websiteOrigin(raw: string): string | undefined {
 }
 
 export function normalizeEmail(raw: string): { value: string; valid: boolean } {
-  const value = raw.replace(/^mailto:/i, '').replace(/^<(.*)>$/, '$1').trim().toLowerCase();
-  return { value, valid: emailCheck.safeParse(value).success };
+  // The same reader as the lead model and the never-capture check (issue #18).
+  const [address, ...more] = emailAddresses(raw);
+  const value = address ?? raw.trim().toLowerCase();
+  return { value, valid: !!address && !more.length && emailCheck.safeParse(value).success };
 }
 
 /** Splits "Jan Kowalski" typed into the last-name box when no first name was given. */

@@ -17,6 +17,9 @@ import {
   statusCodesByState,
   type OptionSet,
 } from './option-sets';
+import { readEmailField } from '../text/email-address';
+import { isHttpUrl, safeWebUrl } from '../text/web-url';
+import { visibleText } from '../text/visible-text';
 
 /** Empty strings from forms and files mean "no value". */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -25,11 +28,60 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalPre = <T extends z.core.$ZodType>(fn: (v: unknown) => unknown, schema: T) =>
   z.optional(z.pipe(z.transform(fn), z.optional(schema)));
 
-export const optionalText = (max: number) =>
-  optionalPre(blankToUndefined, z.string().check(z.trim(), z.maxLength(max, { message: `max:${max}` })));
+/** Every text value loses invisible characters here (issue #18): bidi overrides, zero-width
+ * characters, NUL and other controls. Multi-line text (`lines`) keeps its tabs and line breaks. */
+const visible = (lines: boolean) => (v: unknown) => (typeof v === 'string' ? visibleText(v, lines) : v);
 
-export const requiredText = (max: number) =>
-  z.string({ message: 'required' }).check(z.trim(), z.minLength(1, { message: 'required' }), z.maxLength(max, { message: `max:${max}` }));
+export const optionalText = (max: number, lines = false) =>
+  optionalPre((v) => blankToUndefined(visible(lines)(v)), z.string().check(z.trim(), z.maxLength(max, { message: `max:${max}` })));
+
+export const requiredText = (max: number, lines = false) =>
+  z.string({ message: 'required' }).check(
+    z.overwrite((v) => visibleText(v, lines)),
+    z.trim(),
+    z.minLength(1, { message: 'required' }),
+    z.maxLength(max, { message: `max:${max}` }),
+  );
+
+/** A short label (provenance, a picked record's name): invisible characters dropped, then limited. */
+const label = (max: number) => z.string().check(z.overwrite((v) => visibleText(v)), z.maxLength(max));
+
+/**
+ * An email column holds one bare address ("John <john@acme.com>;" is stored as "john@acme.com"),
+ * read by the same parser as the never-capture check (issue #18). Text without an "@" is kept as
+ * typed (the pipeline reports it); an "@" with no readable address, or two addresses, is refused.
+ */
+const emailText = (max: number) =>
+  z.optional(
+    z.pipe(
+      z.transform((v: unknown, ctx) => {
+        const text = blankToUndefined(visible(false)(v));
+        if (typeof text !== 'string') return text;
+        const { addresses, hasAt } = readEmailField(text);
+        if (!hasAt) return text;
+        if (addresses.length === 1) return addresses[0];
+        ctx.issues.push({ code: 'custom', message: addresses.length ? 'email_multiple' : 'email', input: v });
+        return z.NEVER;
+      }),
+      z.optional(z.string().check(z.trim(), z.maxLength(max, { message: `max:${max}` }))),
+    ),
+  );
+
+/** A web address: http(s) only, "https://" added to a bare domain; javascript:, data: and the like are refused. */
+const webUrl = (max: number) =>
+  z.optional(
+    z.pipe(
+      z.transform((v: unknown, ctx) => {
+        const text = blankToUndefined(visible(false)(v));
+        if (typeof text !== 'string') return text;
+        const url = safeWebUrl(text);
+        if (url) return url;
+        ctx.issues.push({ code: 'custom', message: 'url', input: v });
+        return z.NEVER;
+      }),
+      z.optional(z.string().check(z.maxLength(max, { message: `max:${max}` }))),
+    ),
+  );
 
 const choice = (set: OptionSet) => {
   const values = optionValues(set);
@@ -66,15 +118,15 @@ export const leadFieldsShape = {
   salutation: optionalText(100),
   jobtitle: optionalText(100),
   companyname: optionalText(100),
-  emailaddress1: optionalText(100),
-  emailaddress2: optionalText(100),
-  emailaddress3: optionalText(100),
+  emailaddress1: emailText(100),
+  emailaddress2: emailText(100),
+  emailaddress3: emailText(100),
   telephone1: optionalText(50),
   telephone2: optionalText(50),
   telephone3: optionalText(50),
   mobilephone: optionalText(20),
   fax: optionalText(50),
-  websiteurl: optionalText(200),
+  websiteurl: webUrl(200),
   address1_line1: optionalText(250),
   address1_line2: optionalText(250),
   address1_line3: optionalText(250),
@@ -82,7 +134,7 @@ export const leadFieldsShape = {
   address1_stateorprovince: optionalText(50),
   address1_postalcode: optionalText(20),
   address1_country: optionalText(80),
-  description: optionalText(2000),
+  description: optionalText(2000, true),
   industrycode: choice(industryCode),
   leadsourcecode: choice(leadSourceCode),
   leadqualitycode: choice(leadQualityCode),
@@ -100,7 +152,7 @@ export const leadFieldsShape = {
   numberofemployees: optionalNumber(0, 1_000_000, true),
   revenue: optionalNumber(0, 1e14),
   estimatedclosedate: dateOnly,
-  qualificationcomments: optionalText(2000),
+  qualificationcomments: optionalText(2000, true),
 } as const;
 
 export const leadFields = z.object(leadFieldsShape);
@@ -131,20 +183,26 @@ export type CaptureMethod = z.infer<typeof captureMethod>;
 
 export const fieldProvenance = z.object({
   method: captureMethod,
-  source: z.optional(z.string().check(z.maxLength(2048))),
+  source: z.optional(label(2048)),
 });
 
 /** Why the rep may hold this person's data (GDPR art. 6(1)): issue #8. */
 export const lawfulBasis = z.enum(['legitimate_interest', 'consent', 'contract']);
 export type LawfulBasis = z.infer<typeof lawfulBasis>;
 
+const httpUrlOrNothing = (v: unknown) => {
+  const text = typeof v === 'string' ? visibleText(v).trim() : '';
+  return isHttpUrl(text) ? text : undefined;
+};
+
 export const provenance = z.object({
   /** Where the lead came from: the page, the email or the file. */
   origin: z._default(z.enum(['manual', 'page', 'selection', 'email', 'import']), 'manual'),
-  sourceUrl: z.optional(z.string().check(z.maxLength(2048))),
-  pageTitle: z.optional(z.string().check(z.maxLength(500))),
+  /** Only an http(s) page is kept (issue #18): a file:, data: or javascript: address is dropped. */
+  sourceUrl: z.optional(z.pipe(z.transform(httpUrlOrNothing), z.optional(z.string().check(z.maxLength(2048))))),
+  pageTitle: z.optional(label(500)),
   capturedAt: z.iso.datetime(),
-  capturedBy: z.optional(z.string().check(z.maxLength(200))),
+  capturedBy: z.optional(label(200)),
   /** Set by the background on save from the rep's default when missing (issue #8). */
   lawfulBasis: z.optional(lawfulBasis),
   /** Per prefilled field: which method found it and where. */
@@ -160,7 +218,7 @@ export const noteItem = z.object({
   ...timelineBase,
   kind: z.literal('note'),
   subject: optionalText(500),
-  notetext: requiredText(100_000),
+  notetext: requiredText(100_000, true),
 });
 export const phoneCallItem = z.object({
   ...timelineBase,
@@ -169,14 +227,14 @@ export const phoneCallItem = z.object({
   phonenumber: optionalText(200),
   directioncode: z._default(z.boolean(), true), // true = outgoing, as in Dataverse
   actualdurationminutes: optionalNumber(0, 2_147_483_647, true),
-  description: optionalText(2000),
+  description: optionalText(2000, true),
 });
 export const taskItem = z.object({
   ...timelineBase,
   kind: z.literal('task'),
   subject: requiredText(200),
   scheduledend: optionalPre(blankToUndefined, z.string().check(z.maxLength(40))),
-  description: optionalText(2000),
+  description: optionalText(2000, true),
 });
 export const timelineItem = z.discriminatedUnion('kind', [noteItem, phoneCallItem, taskItem]);
 export type TimelineItem = z.infer<typeof timelineItem>;
@@ -189,15 +247,15 @@ export const stakeholder = z.object({
   /** Dataverse contactid when the contact exists in the CRM. */
   contactid: z.optional(z.uuid()),
   fullname: requiredText(160),
-  emailaddress1: optionalText(100),
+  emailaddress1: emailText(100),
   jobtitle: optionalText(100),
-  role: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), 'Stakeholder'),
+  role: z._default(z.string().check(z.overwrite((v) => visibleText(v)), z.trim(), z.minLength(1), z.maxLength(100)), 'Stakeholder'),
 });
 export type Stakeholder = z.infer<typeof stakeholder>;
 
 /** A Qualify-step link: an existing record (by id) or one to create. */
 export const qualifyLink = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('existing'), id: z.string().check(z.minLength(1), z.maxLength(100)), name: z.string().check(z.maxLength(160)) }),
+  z.object({ mode: z.literal('existing'), id: z.string().check(z.minLength(1), z.maxLength(100)), name: label(160) }),
   z.object({ mode: z.literal('new') }),
 ]);
 export const qualifyLinks = z.object({

@@ -1,6 +1,7 @@
 // Never-capture rules (issue #8): which leads the background refuses to store. Pure: the
 // background passes the settings in; content scripts never decide this themselves.
 import type { LeadDraft } from '../leads/schema';
+import { emailAddresses } from '../text/email-address';
 import { isFreeMailDomain } from '../text/free-mail';
 import { domainOfEmail, hostOfUrl, isUnderDomain, normalizeEmail } from './domains';
 import { effectiveOwnDomain, type PrivacySettings } from './settings-schema';
@@ -12,7 +13,10 @@ export type Refusal =
   | { code: 'free_mail_unconfirmed'; subject: string };
 
 export interface PolicyInput {
-  lead: Pick<LeadDraft, 'emailaddress1' | 'emailaddress2' | 'emailaddress3' | 'provenance'>;
+  lead: Pick<LeadDraft, 'emailaddress1' | 'emailaddress2' | 'emailaddress3' | 'provenance'> & {
+    /** The stakeholders' addresses: people stored (and synced as contacts) with the lead. */
+    stakeholderEmails?: readonly (string | undefined)[];
+  };
   settings: PrivacySettings;
   /** The rep said yes to keeping a free-mail sender as a lead. */
   confirmFreeMail?: boolean;
@@ -24,10 +28,12 @@ const capturedOrigins = new Set(['page', 'selection', 'email']);
 /** Why this lead must not be stored, or undefined when it may. The first rule that matches wins. */
 export function refusalFor({ lead, settings, confirmFreeMail = false }: PolicyInput): Refusal | undefined {
   const own = effectiveOwnDomain(settings);
-  const emails = [lead.emailaddress1, lead.emailaddress2, lead.emailaddress3]
-    .map((e) => (e ? normalizeEmail(e) : undefined))
-    .filter((e): e is string => !!e)
-    .map((email) => ({ email, domain: domainOfEmail(email) ?? '' }));
+  // Every address in every email field, read as the lead model reads it (issue #18): a display
+  // name, a separator or a second address cannot hide one.
+  const read = (fields: readonly (string | undefined)[]) =>
+    fields.flatMap((e) => (e ? emailAddresses(e) : [])).map((address) => ({ email: normalizeEmail(address) ?? address, domain: domainOfEmail(address) ?? '' }));
+  const leadEmails = read([lead.emailaddress1, lead.emailaddress2, lead.emailaddress3]);
+  const emails = [...leadEmails, ...read(lead.stakeholderEmails ?? [])];
 
   for (const { email } of emails) {
     if (settings.neverEmails.includes(email)) return { code: 'never_email', subject: email };
@@ -44,7 +50,7 @@ export function refusalFor({ lead, settings, confirmFreeMail = false }: PolicyIn
     if (hit) return { code: 'own_domain', subject: hit.email };
   }
   if (!confirmFreeMail && capturedOrigins.has(lead.provenance?.origin ?? 'manual')) {
-    const hit = emails.find((e) => isFreeMailDomain(e.domain));
+    const hit = leadEmails.find((e) => isFreeMailDomain(e.domain)); // a private address of the lead itself
     if (hit) return { code: 'free_mail_unconfirmed', subject: hit.email };
   }
   return undefined;

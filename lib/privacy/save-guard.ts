@@ -15,6 +15,13 @@ export interface GuardInput {
 
 const watched = ['emailaddress1', 'emailaddress2', 'emailaddress3'] as const;
 
+/** The stakeholders' email fields as given (a malformed list yields none: the schema reports it). */
+const stakeholderEmails = (list: unknown): string[] =>
+  Array.isArray(list) ? list.flatMap((s: unknown) => {
+    const e = (s as { emailaddress1?: unknown } | null)?.emailaddress1;
+    return typeof e === 'string' && e.trim() ? [e.trim()] : [];
+  }) : [];
+
 /**
  * The draft to store (lawful basis and capturer stamped), or throws PrivacyRefusedError. Reads
  * only what the rules need, so an import row costs little; a malformed draft is returned as it
@@ -33,12 +40,15 @@ export function guardSave({ input, existing, settings, confirmFreeMail, now, tra
   const email = (f: (typeof watched)[number]) => (typeof raw[f] === 'string' ? (raw[f] as string).trim() : undefined) || undefined;
   // A lead already kept is only re-checked when who it is or where it came from changes, so a
   // rule added later does not lock the rep out of marking an old lead do-not-contact.
+  const kept = new Set(stakeholderEmails(existing?.stakeholders).map((e) => e.toLowerCase()));
+  const newStakeholderEmails = stakeholderEmails(raw.stakeholders).filter((e) => !kept.has(e.toLowerCase()));
   const changed =
     !existing ||
     watched.some((f) => (email(f) ?? '').toLowerCase() !== (existing[f] ?? '').toLowerCase()) ||
-    provenance.sourceUrl !== existing.provenance.sourceUrl;
+    provenance.sourceUrl !== existing.provenance.sourceUrl ||
+    newStakeholderEmails.length > 0;
   if (changed) {
-    const lead = { emailaddress1: email('emailaddress1'), emailaddress2: email('emailaddress2'), emailaddress3: email('emailaddress3'), provenance };
+    const lead = { emailaddress1: email('emailaddress1'), emailaddress2: email('emailaddress2'), emailaddress3: email('emailaddress3'), provenance, stakeholderEmails: newStakeholderEmails };
     const refusal = refusalFor({ lead, settings, confirmFreeMail });
     if (refusal) throw new PrivacyRefusedError(refusal, translate(refusalMessageKey[refusal.code], refusal.subject));
   }

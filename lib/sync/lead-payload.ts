@@ -1,6 +1,7 @@
 // Lead -> Dataverse: the JSON bodies for the lead and everything that hangs off it
 // (dataverse.md §1–§3). Field names already are Dataverse logical names (lib/leads/schema.ts).
 import { leadFieldNames, type LeadFieldName, type LeadFields, type LeadRecord, type Stakeholder, type TimelineItem } from '../leads/schema';
+import { modelValue } from '../leads/model-value';
 import type { NavNames } from './nav-names';
 import type { BatchOperation } from './batch';
 
@@ -8,7 +9,7 @@ import type { BatchOperation } from './batch';
 export function leadBody(lead: LeadRecord): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const name of leadFieldNames) {
-    const v = lead[name];
+    const v = modelValue(name, lead[name]);
     body[name] = v === undefined || v === '' ? null : v;
   }
   const q = lead.qualify ?? {};
@@ -105,7 +106,7 @@ export async function stakeholderContactId(stakeholderId: string): Promise<strin
 export function rowToLeadFields(row: Record<string, unknown>): Partial<LeadFields> {
   const out: Partial<Record<LeadFieldName, unknown>> = {};
   for (const name of leadFieldNames) {
-    const v = row[name];
+    const v = modelValue(name, row[name]); // the CRM is outside input too (issue #18)
     if (v !== null && v !== undefined) out[name] = v;
   }
   return out as Partial<LeadFields>;

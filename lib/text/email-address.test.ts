@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emailAddresses, readEmailField } from './email-address';
+
+describe('readEmailField', () => {
+  it.each([
+    ['john@acme.com', ['john@acme.com']],
+    ['John Doe <John@Acme.com>', ['john@acme.com']],
+    ['"Doe, John" <john@acme.com>', ['john@acme.com']],
+    ['"john@acme.com" <other@partner.example>', ['other@partner.example']],
+    ['john@acme.com;', ['john@acme.com']],
+    [' ,john@acme.com. ', ['john@acme.com']],
+    ['mailto:JOHN@ACME.COM?subject=Hi', ['john@acme.com']],
+    ['mailto:john%40acme.com', ['john@acme.com']],
+    ['ｊｏｈｎ＠ａｃｍｅ．ｃｏｍ', ['john@acme.com']],
+    ['john@acme。com', ['john@acme.com']],
+    ['jo\u200Bhn@ac\u00ADme.com\u202E', ['john@acme.com']],
+    ['john@acme.com (work)', ['john@acme.com']],
+    ['jan@ŻÓŁW.pl', ['jan@żółw.pl']],
+    ['a@x.pl, b@y.pl; a@x.pl', ['a@x.pl', 'b@y.pl']],
+    ['ask at reception', []],
+    ['100% John <j@x.pl>', ['j@x.pl']],
+  ])('%j -> %j', (raw, expected) => {
+    expect(emailAddresses(raw)).toEqual(expected);
+  });
+  it('tells text meant as an address from a note', () => {
+    expect(readEmailField('jan@')).toEqual({ addresses: [], hasAt: true });
+    expect(readEmailField('brak')).toEqual({ addresses: [], hasAt: false });
+  });
+});
+
+describe('the plain-address shortcut', () => {
+  it('answers as the full reader does', () => {
+    // A leading space takes the full reader; the answer must be the same.
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-zA-Z0-9._+'-]{1,10}@[a-zA-Z0-9.-]{1,12}$/), (s) => {
+        expect(readEmailField(s)).toEqual(readEmailField(` ${s}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
