@@ -78,4 +78,22 @@ describe('storage is closed to content scripts', () => {
     expect(result.session).toMatch(/^refused/);
     expect(await storedByExtension()).toEqual({ local: {}, session: {}, sync: {} });
   });
+
+  it('a new webhook target is saved only after the rep confirms it on the Connection page', async () => {
+    const page = await ext.openOptions('#/connection');
+    await page.waitForSelector('input[name="webhookUrl"]');
+    await page.click('.sync-connection details summary');
+    await page.type('input[name="webhookUrl"]', 'http://127.0.0.1:9/leads');
+    await page.type('input[name="webhookSecret"]', 'shared-secret');
+    await page.click('[data-action="connect"]');
+    await page.waitForSelector('[data-testid="confirm-change"]');
+    expect(await page.$eval('[data-testid="confirm-change"] li[data-field="webhookUrl"]', (e) => e.textContent)).toBe('Webhook URL (https): (none) → http://127.0.0.1:9/leads');
+    expect((await storedByExtension()).local).toEqual({});
+
+    await page.click('[data-action="confirm-change"]');
+    await page.waitForSelector('[data-testid="connection-status"]');
+    expect(await page.$('[data-testid="confirm-change"]')).toBeNull();
+    expect((await storedByExtension()).local).toEqual({ 'sync:connection': { environmentUrl: '', tenant: '', clientId: '', webhookUrl: 'http://127.0.0.1:9/leads' } });
+    await page.close();
+  });
 });
