@@ -1,8 +1,9 @@
 // Issue #18: chrome.storage.local (and sync) are open to content scripts by default, so code that
 // takes over a webmail tab's content-script world could rewrite the connection and privacy
 // settings the background reads. Only the extension's own pages and worker may use storage.
-// Chrome keeps the level in the extension's preferences; calling it on every worker start also
-// covers an update from a version that never set it.
+// Chrome keeps the level in the profile's preferences (storage_local_access_level), so it holds
+// across browser restarts; setting it on every worker start also covers an update from a version
+// that never set it.
 import { browser } from '#imports';
 
 type Area = { setAccessLevel?: (o: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
