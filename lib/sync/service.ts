@@ -12,6 +12,7 @@ import { idbTokenStore } from './auth/secret-store';
 import { createDataverseApi, type DataverseApi } from './dataverse-client';
 import { changesToConfirm, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
 import { readConnection, writeConnection } from './connection-store';
+import { confirmWebhookTarget, confirmedWebhookTarget } from './webhook-target';
 import { syncLeads, crmRecordUrl, type SyncCache } from './sync-engine';
 import { deliverToWebhook } from './webhook';
 import { createSyncProcessor } from './queue-processor';
@@ -29,9 +30,13 @@ import { orgOptionSets, type CachedOptionSets, type OrgOptionSets } from './opti
 const readSettings = readConnection;
 
 async function normalized(): Promise<NormalizedSettings | undefined> {
-  const { settings } = await readSettings();
+  const { settings, locked } = await readSettings();
   const n = normalizeSettings(settings);
-  return n.ok ? n.settings : undefined;
+  if (!n.ok) return undefined;
+  // Issue #18: a webhook the rep did not confirm here (nor the administrator set) gets no leads.
+  const hook = n.settings.webhookUrl;
+  if (hook && !locked.includes('webhookUrl') && hook !== (await confirmedWebhookTarget(idbTokenStore, hook))) return { ...n.settings, webhookUrl: undefined };
+  return n.settings;
 }
 
 let session: Session | undefined;
@@ -83,9 +88,11 @@ export async function saveConnection(input: SaveConnectionInput): Promise<{ ok: 
   const merged: ConnectionSettings = { ...input, ...Object.fromEntries(locked.map((k) => [k, before[k]])) };
   const n = normalizeSettings(merged);
   if (!n.ok) return { ok: false, problems: n.problems };
-  const confirm = changesToConfirm(before, n.settings);
+  const confirmedHook = locked.includes('webhookUrl') ? before.webhookUrl : await confirmedWebhookTarget(idbTokenStore, before.webhookUrl);
+  const confirm = changesToConfirm({ ...before, webhookUrl: confirmedHook }, n.settings);
   if (confirm.length && !input.confirmChanges) return { ok: false, problems: {}, confirm };
   await writeConnection(n.settings, locked);
+  await confirmWebhookTarget(idbTokenStore, n.settings.webhookUrl);
   if (input.webhookSecret !== undefined) await idbTokenStore.setSecret('webhook', input.webhookSecret || undefined);
   return { ok: true, problems: {} };
 }
