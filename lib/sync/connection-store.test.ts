@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetManagedPolicy } from '../settings/managed-policy';
+import { resetSecretsDbForTests } from './auth/secret-store';
 import { CONNECTION_KEY, readConnection } from './connection-store';
 import { normalizeSettings } from './settings';
 import { saveConnection } from './service';
@@ -11,7 +12,10 @@ import { saveConnection } from './service';
 const org = { environmentUrl: 'https://contoso.crm4.dynamics.com', tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-4333-8444-555555555555' };
 const stored = async () => (await fakeBrowser.storage.local.get(CONNECTION_KEY))[CONNECTION_KEY];
 
-beforeEach(() => forgetManagedPolicy());
+beforeEach(() => {
+  forgetManagedPolicy();
+  resetSecretsDbForTests();
+});
 
 describe('the connection the background reads', () => {
   it('a planted authority in storage.local is ignored: sign-in stays with Microsoft', async () => {

@@ -12,7 +12,7 @@ import { idbTokenStore } from './auth/secret-store';
 import { createDataverseApi, type DataverseApi } from './dataverse-client';
 import { changesToConfirm, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
 import { readConnection, writeConnection } from './connection-store';
-import { confirmWebhookTarget, confirmedWebhookTarget } from './webhook-target';
+import { confirmTargets, confirmedTarget } from './confirmed-targets';
 import { syncLeads, crmRecordUrl, type SyncCache } from './sync-engine';
 import { deliverToWebhook } from './webhook';
 import { createSyncProcessor } from './queue-processor';
@@ -33,10 +33,13 @@ async function normalized(): Promise<NormalizedSettings | undefined> {
   const { settings, locked } = await readSettings();
   const n = normalizeSettings(settings);
   if (!n.ok) return undefined;
-  // Issue #18: a webhook the rep did not confirm here (nor the administrator set) gets no leads.
-  const hook = n.settings.webhookUrl;
-  if (hook && !locked.includes('webhookUrl') && hook !== (await confirmedWebhookTarget(idbTokenStore, hook))) return { ...n.settings, webhookUrl: undefined };
-  return n.settings;
+  // Issue #18: a target the rep did not confirm here (nor the administrator set) gets no leads.
+  const unconfirmed = async (target: 'environmentUrl' | 'webhookUrl') => {
+    const url = n.settings[target];
+    return !!url && !locked.includes(target) && url !== (await confirmedTarget(idbTokenStore, target, url));
+  };
+  if (await unconfirmed('environmentUrl')) return undefined;
+  return (await unconfirmed('webhookUrl')) ? { ...n.settings, webhookUrl: undefined } : n.settings;
 }
 
 let session: Session | undefined;
@@ -88,11 +91,12 @@ export async function saveConnection(input: SaveConnectionInput): Promise<{ ok: 
   const merged: ConnectionSettings = { ...input, ...Object.fromEntries(locked.map((k) => [k, before[k]])) };
   const n = normalizeSettings(merged);
   if (!n.ok) return { ok: false, problems: n.problems };
-  const confirmedHook = locked.includes('webhookUrl') ? before.webhookUrl : await confirmedWebhookTarget(idbTokenStore, before.webhookUrl);
-  const confirm = changesToConfirm({ ...before, webhookUrl: confirmedHook }, n.settings);
+  // Compared with what the rep confirmed before, not with what storage.local says now.
+  const confirmed = async (target: 'environmentUrl' | 'webhookUrl') => (locked.includes(target) ? before[target] : confirmedTarget(idbTokenStore, target, before[target]));
+  const confirm = changesToConfirm({ environmentUrl: await confirmed('environmentUrl'), webhookUrl: await confirmed('webhookUrl') }, n.settings);
   if (confirm.length && !input.confirmChanges) return { ok: false, problems: {}, confirm };
   await writeConnection(n.settings, locked);
-  await confirmWebhookTarget(idbTokenStore, n.settings.webhookUrl);
+  await confirmTargets(idbTokenStore, n.settings);
   if (input.webhookSecret !== undefined) await idbTokenStore.setSecret('webhook', input.webhookSecret || undefined);
   return { ok: true, problems: {} };
 }
