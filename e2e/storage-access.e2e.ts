@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
 import { contentScriptWorld } from './support/content-script-world';
 import { startWebmailServer, type WebmailServer } from './support/webmail-hosts';
+import { message } from './support/messages';
 
 const ATTACK = `(async () => {
   const attempt = async (fn) => { try { await fn(); return 'allowed'; } catch (e) { return 'refused: ' + (e && e.message); } };
@@ -26,6 +27,9 @@ describe('storage is closed to content scripts', () => {
   beforeAll(async () => {
     mail = await startWebmailServer();
     ext = await launchExtension({ args: mail.chromiumArgs });
+    // The worker has run its start-up (it answers messages only after main()): the claim is
+    // about an installed extension, not the first instant of its first start.
+    await message(ext, 'queue/status');
   });
   afterAll(async () => {
     await ext?.close();
