@@ -3,6 +3,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
+  // Unit tests connect to the local Dataverse sandbox, as a sandbox build may (wxt.config.ts).
+  define: { 'import.meta.env.LEADCLIP_SANDBOX': 'true' },
   test: {
     // CI also writes a JSON report so .ci/run can print one plain 'N passed, N failed' line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci-results/unit.json' }]] : ['default'],

@@ -8,6 +8,8 @@ import { EXTENSION_PAGES_CSP } from './lib/privacy/csp';
 // may script local pages served by the test itself.
 const testBuild = process.env.LEADCLIP_TEST_BUILD === '1';
 const localHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
+// The local Dataverse sandbox (tests/sandbox) may be connected to: test builds and `npm start`.
+const sandbox = testBuild || process.env.LEADCLIP_SANDBOX === '1';
 
 export default defineConfig({
   imports: false,
@@ -20,7 +22,8 @@ export default defineConfig({
     // Chrome and Edge preload modules natively; the polyfill would only add to every page's entry.
     build: { modulePreload: { polyfill: false } },
     // Test builds plug a recording sync processor into the queue (issue #4); dropped otherwise.
-    define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild) },
+    // Sandbox builds may connect to http://127.0.0.1 (lib/sync/settings.ts); store builds only to Microsoft.
+    define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild), 'import.meta.env.LEADCLIP_SANDBOX': JSON.stringify(sandbox) },
   }),
   hooks: {
     // The webmail content script (issue #7) runs on every Gmail/Outlook load and has a 5 ms budget:
@@ -52,7 +55,7 @@ export default defineConfig({
     host_permissions: testBuild ? localHosts : [],
     // Sync (issue #6): the org's host is asked for when the rep connects. The local Dataverse
     // sandbox (tests/sandbox) only in test builds, or with LEADCLIP_SANDBOX=1 (npm start).
-    optional_host_permissions: ['https://*.dynamics.com/*', ...(testBuild || process.env.LEADCLIP_SANDBOX === '1' ? ['http://127.0.0.1/*'] : [])],
+    optional_host_permissions: ['https://*.dynamics.com/*', ...(sandbox ? ['http://127.0.0.1/*'] : [])],
     storage: { managed_schema: 'managed_schema.json' },
     // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

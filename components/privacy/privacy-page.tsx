@@ -32,18 +32,23 @@ const toDraft = (s: PrivacySettings): Draft => ({
 export function PrivacyPage() {
   const draft = useSignal<Draft | undefined>(undefined);
   const ownDomain = useSignal<string | undefined>(undefined);
+  /** Fields the administrator's policy sets: shown read-only (issue #18). */
+  const locked = useSignal<string[]>([]);
   const status = useSignal<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
 
   useEffect(() => {
     void send('privacy/settings/get', {}).then((r) => {
       draft.value = toDraft(r.settings);
       ownDomain.value = r.ownDomain;
+      locked.value = r.locked;
     }, (err: Error) => (status.value = { kind: 'error', text: t('privacy_save_failed', err.message) }));
   }, []);
 
   if (!draft.value) return <div aria-busy="true" />;
   const d = draft.value;
   const set = (patch: Partial<Draft>) => (draft.value = { ...d, ...patch });
+  const isLocked = (name: string) => locked.value.includes(name);
+  const lockNote = (name: string) => isLocked(name) && <small class="muted" data-locked={name}>{t('privacy_locked_by_admin')}</small>;
 
   async function save() {
     const domains = parseList(d.neverDomains, 'domain');
@@ -69,6 +74,7 @@ export function PrivacyPage() {
       });
       draft.value = toDraft(r.settings);
       ownDomain.value = r.ownDomain;
+      locked.value = r.locked;
       status.value = { kind: 'ok', text: t('privacy_saved') };
     } catch (err) {
       status.value = { kind: 'error', text: t('privacy_save_failed', err instanceof Error ? err.message : String(err)) };
@@ -95,10 +101,12 @@ export function PrivacyPage() {
         </label>
         <p class="muted" data-testid="own-domain">{ownDomain.value ? t('privacy_own_domain_derived', ownDomain.value) : t('privacy_own_domain_none')}</p>
         <label class="field">{t('privacy_never_domains_label')}
-          <textarea name="neverDomains" rows={4} value={d.neverDomains} onInput={(e) => set({ neverDomains: e.currentTarget.value })} />
+          <textarea name="neverDomains" rows={4} value={d.neverDomains} readOnly={isLocked('neverDomains')} onInput={(e) => set({ neverDomains: e.currentTarget.value })} />
+          {lockNote('neverDomains')}
         </label>
         <label class="field">{t('privacy_never_emails_label')}
-          <textarea name="neverEmails" rows={4} value={d.neverEmails} onInput={(e) => set({ neverEmails: e.currentTarget.value })} />
+          <textarea name="neverEmails" rows={4} value={d.neverEmails} readOnly={isLocked('neverEmails')} onInput={(e) => set({ neverEmails: e.currentTarget.value })} />
+          {lockNote('neverEmails')}
         </label>
         <p class="muted">{t('privacy_free_mail_note')}</p>
       </fieldset>
@@ -120,7 +128,8 @@ export function PrivacyPage() {
       <fieldset>
         <legend>{t('privacy_section_retention')}</legend>
         <label class="field">{t('privacy_retention_label')}
-          <input name="retentionDays" type="number" min={1} max={3650} value={d.retentionDays} onInput={(e) => set({ retentionDays: e.currentTarget.value })} />
+          <input name="retentionDays" type="number" min={1} max={3650} value={d.retentionDays} readOnly={isLocked('retentionDays')} onInput={(e) => set({ retentionDays: e.currentTarget.value })} />
+          {lockNote('retentionDays')}
         </label>
         <p class="muted">{t('privacy_retention_hint')}</p>
       </fieldset>

@@ -19,6 +19,8 @@ export function ConnectionPage() {
   const problems = useSignal<Record<string, string>>({});
   const busy = useSignal(false);
   const status = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
+  /** A changed environment or webhook URL waiting for the rep's confirmation (issue #18). */
+  const toConfirm = useSignal<('environmentUrl' | 'webhookUrl')[]>([]);
 
   async function load() {
     const i = await send('sync/connection/get', {});
@@ -41,9 +43,11 @@ export function ConnectionPage() {
     }
   }
 
-  /** Saves, asks for the org's host permission (needs this click), then signs in. */
-  const connect = () => run(async () => {
-    const input = { environmentUrl: form.value.environmentUrl, tenant: form.value.tenant, clientId: form.value.clientId, webhookUrl: form.value.webhookUrl || undefined, webhookSecret: form.value.webhookSecret || undefined };
+  /** Saves, asks for the org's host permission (needs this click), then signs in. A new
+   * environment or webhook target is saved only once the rep confirms it. */
+  const connect = (confirmChanges = false) => run(async () => {
+    toConfirm.value = [];
+    const input = { environmentUrl: form.value.environmentUrl, tenant: form.value.tenant, clientId: form.value.clientId, webhookUrl: form.value.webhookUrl || undefined, webhookSecret: form.value.webhookSecret || undefined, confirmChanges };
     const local = normalizeSettings(input);
     if (!local.ok) {
       problems.value = Object.fromEntries(Object.entries(local.problems).map(([k, v]) => [k, t(`syncSettings_${v}`)]));
@@ -57,6 +61,10 @@ export function ConnectionPage() {
       return;
     }
     const saved = await send('sync/connection/save', input);
+    if (saved.confirm?.length) {
+      toConfirm.value = saved.confirm;
+      return;
+    }
     if (!saved.ok) {
       problems.value = Object.fromEntries(Object.entries(saved.problems).map(([k, v]) => [k, t(`syncSettings_${v}`)]));
       return;
@@ -102,6 +110,9 @@ export function ConnectionPage() {
         {input('environmentUrl', 'syncFieldEnvironmentUrl', t('syncHintEnvironmentUrl'))}
         {input('tenant', 'syncFieldTenant', t('syncHintTenant'))}
         {input('clientId', 'syncFieldClientId')}
+        {locked('authority') && (
+          <p class="field" data-testid="authority">{t('syncFieldAuthority')}: <code>{info.value.settings.authority}</code> <small>{t('syncLockedByAdmin')}</small></p>
+        )}
         <details>
           <summary>{t('syncWebhookTitle')}</summary>
           {input('webhookUrl', 'syncFieldWebhookUrl')}
@@ -113,6 +124,22 @@ export function ConnectionPage() {
           {info.value.signedIn && <button type="button" data-action="sign-out" disabled={busy.value} onClick={() => void signOut()}>{t('syncActionSignOut')}</button>}
         </div>
       </form>
+      {toConfirm.value.length > 0 && (
+        <div class="banner banner--warning" role="alertdialog" data-testid="confirm-change">
+          <p>{t('syncConfirmChangeIntro')}</p>
+          <ul>
+            {toConfirm.value.map((f) => (
+              <li key={f} data-field={f}>
+                {t(f === 'environmentUrl' ? 'syncFieldEnvironmentUrl' : 'syncFieldWebhookUrl')}: <code>{info.value?.settings[f] || t('syncConfirmChangeNone')}</code> → <code>{form.value[f]}</code>
+              </li>
+            ))}
+          </ul>
+          <div class="toolbar">
+            <button type="button" data-action="confirm-change" disabled={busy.value} onClick={() => void connect(true)}>{t('syncConfirmChangeAccept')}</button>
+            <button type="button" data-action="cancel-change" disabled={busy.value} onClick={() => (toConfirm.value = [])}>{t('syncConfirmChangeCancel')}</button>
+          </div>
+        </div>
+      )}
       {status.value && <p class={`banner banner--${status.value.kind === 'error' ? 'warning' : 'info'}`} role="status" data-testid="connection-status">{status.value.text}</p>}
       <details class="sync-guide" open={!info.value.signedIn}>
         <summary>{t('syncGuideTitle')}</summary>

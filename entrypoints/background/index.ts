@@ -9,8 +9,11 @@ import { handlers } from './handlers';
 import { applyImportsInBackground } from '@/lib/import/apply-in-background';
 import { startSyncTriggers } from '@/lib/sync/triggers';
 import { captureSelection, registerSelectionMenu } from '@/lib/capture/selection-menu';
+import { restrictStorageToExtension } from '@/lib/settings/restrict-storage';
 
 export default defineBackground(() => {
+  // First: content scripts may not read or write chrome.storage (issue #18).
+  void restrictStorageToExtension();
   // Listeners are registered synchronously so a restarted worker answers the message that woke it.
   serve(handlers);
   registerSelectionMenu();

@@ -68,6 +68,8 @@ export const toBackground = {
     in: z.object({
       environmentUrl: text(500), tenant: text(200), clientId: text(100),
       webhookUrl: z.optional(text(2000)), webhookSecret: z.optional(text(500)),
+      /** The rep confirmed a changed environment or webhook URL (issue #18). */
+      confirmChanges: z.optional(z.boolean()),
     }),
     out: z.custom<Awaited<ReturnType<typeof SyncService.saveConnection>>>(),
     from: ['extension'],

@@ -8,9 +8,13 @@ import { leadsOfPerson } from './person-leads';
 import { importsSettled } from '../import/apply-in-background';
 import { t } from '../i18n/t';
 import { refusalFor, refusalMessageKey } from './capture-policy';
-import { effectiveOwnDomain, getPrivacySettings, setPrivacySettings, type PrivacySettings } from './settings';
+import { effectiveOwnDomain, getPrivacySettings, getPrivacySettingsWithLocks, setPrivacySettings } from './settings';
 
-const withOwn = (settings: PrivacySettings) => ({ settings, ownDomain: effectiveOwnDomain(settings) });
+/** The settings in force, the derived company domain, and what the administrator's policy locks. */
+async function current() {
+  const { settings, locked } = await getPrivacySettingsWithLocks();
+  return { settings, locked, ownDomain: effectiveOwnDomain(settings) };
+}
 
 export const privacyHandlers = {
   'privacy/check': async ({ sourceUrl, emails, origin }) => {
@@ -21,8 +25,11 @@ export const privacyHandlers = {
     });
     return { refusal: refusal ? { ...refusal, message: t(refusalMessageKey[refusal.code], refusal.subject) } : null };
   },
-  'privacy/settings/get': async () => withOwn(await getPrivacySettings()),
-  'privacy/settings/set': async ({ patch }) => withOwn(await setPrivacySettings(patch)),
+  'privacy/settings/get': () => current(),
+  'privacy/settings/set': async ({ patch }) => {
+    await setPrivacySettings(patch);
+    return current();
+  },
   // A person's data may still sit in the import journal: these wait until it is in the lead stores.
   'privacy/person': async ({ email }) => {
     await importsSettled();

@@ -3,8 +3,10 @@
 import * as z from 'zod/mini';
 import { leadRecord, provenance } from '../leads/schema';
 import { privacySettings } from './settings';
+import { PRIVACY_POLICY_KEYS } from './settings-policy';
 
-const settingsOut = z.object({ settings: privacySettings, ownDomain: z.optional(z.string()) });
+/** locked: fields the administrator's policy sets (shown read-only). */
+const settingsOut = z.object({ settings: privacySettings, ownDomain: z.optional(z.string()), locked: z.array(z.enum(PRIVACY_POLICY_KEYS)) });
 
 const origin = provenance.shape.origin;
 

@@ -1,7 +1,10 @@
 // The rep's privacy settings (issue #8), kept in chrome.storage.local through WXT storage.
-// Content scripts never read them: the background enforces them on every save.
+// Content scripts cannot reach storage (lib/settings/restrict-storage.ts); the background
+// enforces the settings on every save, and reads them through settings-policy.ts (issue #18).
 import { storage } from '#imports';
-import { defaultPrivacySettings, privacySettings, type PrivacySettings, type PrivacySettingsInput } from './settings-schema';
+import { managedPolicy } from '../settings/managed-policy';
+import { privacySettings, type PrivacySettings, type PrivacySettingsInput } from './settings-schema';
+import { applyPrivacyPolicy, readStoredPrivacy, type PrivacyPolicyKey } from './settings-policy';
 
 export * from './settings-schema';
 
@@ -10,16 +13,23 @@ export const privacySettingsItem = storage.defineItem<PrivacySettingsInput>('loc
   version: 1,
 });
 
-/** The stored settings with defaults filled in. A damaged value falls back to the defaults. */
+/** The settings in force and the fields the administrator's policy locks. */
+export async function getPrivacySettingsWithLocks(): Promise<{ settings: PrivacySettings; locked: PrivacyPolicyKey[] }> {
+  return applyPrivacyPolicy(readStoredPrivacy(await privacySettingsItem.getValue()), await managedPolicy());
+}
+
+/** The stored settings with defaults filled in and policy applied. A damaged field falls back to its default. */
 export async function getPrivacySettings(): Promise<PrivacySettings> {
-  const parsed = privacySettings.safeParse(await privacySettingsItem.getValue());
-  return parsed.success ? parsed.data : defaultPrivacySettings;
+  return (await getPrivacySettingsWithLocks()).settings;
 }
 
-/** Validates and stores a change; throws the zod error (field paths) when a value is invalid. */
+/** Validates and stores a change (locked fields keep the policy's value); throws the zod error
+ * (field paths) when a value is invalid. */
 export async function setPrivacySettings(patch: Partial<PrivacySettingsInput>): Promise<PrivacySettings> {
-  const next = privacySettings.parse({ ...(await getPrivacySettings()), ...patch });
+  const { locked } = await getPrivacySettingsWithLocks();
+  const own = readStoredPrivacy(await privacySettingsItem.getValue());
+  const allowed = Object.fromEntries(Object.entries(patch).filter(([k]) => !(locked as string[]).includes(k)));
+  const next = privacySettings.parse({ ...own, ...allowed });
   await privacySettingsItem.setValue(next);
-  return next;
+  return (await getPrivacySettingsWithLocks()).settings;
 }
-

@@ -10,7 +10,9 @@ import { leadFieldNames, leadFlagFields, type LeadRecord, type SyncState } from 
 import { createSession, type Session } from './auth/session';
 import { idbTokenStore } from './auth/secret-store';
 import { createDataverseApi, type DataverseApi } from './dataverse-client';
-import { mergeManaged, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
+import { changesToConfirm, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
+import { readConnection, writeConnection } from './connection-store';
+import { confirmTargets, confirmedTarget } from './confirmed-targets';
 import { syncLeads, crmRecordUrl, type SyncCache } from './sync-engine';
 import { deliverToWebhook } from './webhook';
 import { createSyncProcessor } from './queue-processor';
@@ -25,28 +27,19 @@ import { testConnection, type ConnectionCheck } from './test-connection';
 import { findExisting, searchAccounts, searchContacts, type CrmMatch } from './crm-lookup';
 import { orgOptionSets, type CachedOptionSets, type OrgOptionSets } from './option-set-metadata';
 
-const SETTINGS_KEY = 'sync:connection';
-
-async function readSettings(): Promise<{ settings: ConnectionSettings; locked: (keyof ConnectionSettings)[] }> {
-  const stored = ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] ?? {}) as Partial<ConnectionSettings>;
-  let managed: Partial<ConnectionSettings> = {};
-  try {
-    // Chromium can leave storage.managed.get unanswered in a worker when no policy exists:
-    // never let that stall the queue or the options page.
-    managed = (await Promise.race([
-      browser.storage.managed.get(['environmentUrl', 'tenant', 'clientId', 'webhookUrl']),
-      new Promise<Record<string, unknown>>((resolve) => setTimeout(() => resolve({}), 500)),
-    ])) as Partial<ConnectionSettings>;
-  } catch {
-    // No policy (or managed storage unavailable): nothing locked.
-  }
-  return mergeManaged(stored, managed);
-}
+const readSettings = readConnection;
 
 async function normalized(): Promise<NormalizedSettings | undefined> {
-  const { settings } = await readSettings();
+  const { settings, locked } = await readSettings();
   const n = normalizeSettings(settings);
-  return n.ok ? n.settings : undefined;
+  if (!n.ok) return undefined;
+  // Issue #18: a target the rep did not confirm here (nor the administrator set) gets no leads.
+  const unconfirmed = async (target: 'environmentUrl' | 'webhookUrl') => {
+    const url = n.settings[target];
+    return !!url && !locked.includes(target) && url !== (await confirmedTarget(idbTokenStore, target, url));
+  };
+  if (await unconfirmed('environmentUrl')) return undefined;
+  return (await unconfirmed('webhookUrl')) ? { ...n.settings, webhookUrl: undefined } : n.settings;
 }
 
 let session: Session | undefined;
@@ -86,13 +79,24 @@ export async function getConnection() {
   return { settings, locked, redirectUri: browser.identity.getRedirectURL(), signedIn: status.signedIn, refreshTokenExpiresAt: status.refreshTokenExpiresAt, hasWebhookSecret };
 }
 
-export async function saveConnection(input: ConnectionSettings & { webhookSecret?: string }): Promise<{ ok: boolean; problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>> }> {
-  const { locked } = await readSettings();
-  const n = normalizeSettings(input);
+export interface SaveConnectionInput extends ConnectionSettings {
+  webhookSecret?: string;
+  /** The rep confirmed a new environment or webhook target (issue #18). */
+  confirmChanges?: boolean;
+}
+
+export async function saveConnection(input: SaveConnectionInput): Promise<{ ok: boolean; problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>>; confirm?: ('environmentUrl' | 'webhookUrl')[] }> {
+  const { settings: before, locked } = await readSettings();
+  // Locked fields keep the administrator's value whatever the page sent.
+  const merged: ConnectionSettings = { ...input, ...Object.fromEntries(locked.map((k) => [k, before[k]])) };
+  const n = normalizeSettings(merged);
   if (!n.ok) return { ok: false, problems: n.problems };
-  const { authority: _a, ...toStore } = n.settings;
-  for (const k of locked) delete (toStore as Partial<ConnectionSettings>)[k];
-  await browser.storage.local.set({ [SETTINGS_KEY]: { ...toStore, ...(input.authority ? { authority: input.authority } : {}) } });
+  // Compared with what the rep confirmed before, not with what storage.local says now.
+  const confirmed = async (target: 'environmentUrl' | 'webhookUrl') => (locked.includes(target) ? before[target] : confirmedTarget(idbTokenStore, target, before[target]));
+  const confirm = changesToConfirm({ environmentUrl: await confirmed('environmentUrl'), webhookUrl: await confirmed('webhookUrl') }, n.settings);
+  if (confirm.length && !input.confirmChanges) return { ok: false, problems: {}, confirm };
+  await writeConnection(n.settings, locked);
+  await confirmTargets(idbTokenStore, n.settings);
   if (input.webhookSecret !== undefined) await idbTokenStore.setSecret('webhook', input.webhookSecret || undefined);
   return { ok: true, problems: {} };
 }

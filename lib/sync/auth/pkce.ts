@@ -24,6 +24,9 @@ export interface StoredTokens {
   environmentUrl: string;
   clientId: string;
   tenant: string;
+  /** The authority that issued these tokens: a refresh goes there and nowhere else (issue #18).
+   * Missing on tokens stored before it was recorded: those need a new sign-in. */
+  authority?: string;
   signedInAt: number;
 }
 
@@ -87,6 +90,7 @@ function toTokens(cfg: AuthConfig, r: oauth.TokenEndpointResponse, now: number, 
     environmentUrl: cfg.environmentUrl,
     clientId: cfg.clientId,
     tenant: cfg.tenant,
+    authority: cfg.authority,
     signedInAt: now,
   };
 }
@@ -131,12 +135,20 @@ export async function signInWithPkce(cfg: AuthConfig, launch: LaunchWebAuthFlow,
   }
 }
 
+/** Were these tokens issued for this configuration (same authority, tenant, app and environment)? */
+export function issuedBy(tokens: StoredTokens, cfg: Pick<AuthConfig, 'authority' | 'tenant' | 'clientId' | 'environmentUrl'>): boolean {
+  return !!tokens.authority && tokens.authority === cfg.authority && tokens.tenant === cfg.tenant
+    && tokens.clientId === cfg.clientId && tokens.environmentUrl === cfg.environmentUrl;
+}
+
 export async function refreshWithToken(cfg: AuthConfig, tokens: StoredTokens, fetchFn: typeof fetch = fetch, now = Date.now): Promise<StoredTokens> {
   if (!tokens.refreshToken || tokens.refreshTokenExpiresAt <= now()) {
     throw new SignInError('refresh_expired', 'The 24-hour sign-in has expired.');
   }
-  const as = authorizationServer(cfg);
-  const client: oauth.Client = { client_id: cfg.clientId };
+  // Only to the authority that issued the refresh token, whatever the settings say now.
+  if (!issuedBy(tokens, cfg)) throw new SignInError('refresh_expired', 'These tokens were issued for another sign-in.');
+  const as = authorizationServer({ authority: tokens.authority!, tenant: tokens.tenant });
+  const client: oauth.Client = { client_id: tokens.clientId };
   try {
     const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refreshToken, requestOptions(cfg, fetchFn, tokens.scope.includes('offline_access') ? tokens.scope : `${tokens.scope} offline_access`));
     const result = await oauth.processRefreshTokenResponse(as, client, response);

@@ -1,6 +1,6 @@
 // Tokens live in their own IndexedDB database, opened only by the background service worker:
-// content scripts cannot read the extension's IndexedDB (theirs is the page's), unlike
-// chrome.storage.local, which every content script of the extension can read.
+// content scripts cannot read the extension's IndexedDB (theirs is the page's). chrome.storage is
+// closed to them too (lib/settings/restrict-storage.ts), from the worker's first start on.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { StoredTokens } from './pkce';
 

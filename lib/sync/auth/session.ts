@@ -2,7 +2,7 @@
 // when the 24 h refresh token runs out, one notification asking the rep to sign in again.
 import type { TokenSource } from '../dataverse-client';
 import { AuthRequiredError } from '../errors';
-import { refreshWithToken, signInWithPkce, SignInError, type AuthConfig, type LaunchWebAuthFlow, type StoredTokens } from './pkce';
+import { issuedBy, refreshWithToken, signInWithPkce, SignInError, type AuthConfig, type LaunchWebAuthFlow, type StoredTokens } from './pkce';
 import type { TokenStore } from './secret-store';
 
 export interface SessionDeps {
@@ -48,7 +48,9 @@ export function createSession(deps: SessionDeps): Session {
     const cfg = await deps.config();
     if (!cfg) throw new AuthRequiredError('Dynamics 365 is not connected yet.', 'not_configured');
     const tokens = await deps.store.load();
-    if (!tokens || tokens.environmentUrl !== cfg.environmentUrl || tokens.clientId !== cfg.clientId) return needSignIn('signed_out');
+    // Tokens are used only with the settings they were issued for: a changed authority, tenant,
+    // app or environment means a new sign-in, never a refresh token sent elsewhere (issue #18).
+    if (!tokens || !issuedBy(tokens, cfg)) return needSignIn('signed_out');
     return { cfg, tokens };
   }
 
@@ -90,7 +92,7 @@ export function createSession(deps: SessionDeps): Session {
     async status() {
       const cfg = await deps.config();
       const tokens = await deps.store.load();
-      const valid = !!tokens && !!cfg && tokens.environmentUrl === cfg.environmentUrl && tokens.refreshTokenExpiresAt > now();
+      const valid = !!tokens && !!cfg && issuedBy(tokens, cfg) && tokens.refreshTokenExpiresAt > now();
       return {
         signedIn: valid,
         environmentUrl: tokens?.environmentUrl,
