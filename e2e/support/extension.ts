@@ -9,11 +9,15 @@ export const EXTENSION_DIR = resolve(process.env.LEADCLIP_EXTENSION_DIR ?? '.out
 export interface LaunchOptions {
   lang?: 'en' | 'pl';
   args?: string[];
+  /** Another build to load (the store build, say); EXTENSION_DIR by default. */
+  extensionDir?: string;
 }
 
 export interface ExtensionHarness {
   browser: Browser;
   extensionId: string;
+  /** The profile folder (the browser's own files: IndexedDB, extension storage). */
+  userDataDir: string;
   /** chrome-extension://ID/<path> */
   pageUrl(path: string): string;
   /** Opens the popup as a page (Puppeteer cannot click the toolbar button). */
@@ -41,7 +45,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage',
       `--lang=${options.lang ?? 'en'}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${options.extensionDir ?? EXTENSION_DIR}`, `--load-extension=${options.extensionDir ?? EXTENSION_DIR}`,
       ...(options.args ?? []),
     ],
     env: { ...process.env, LANGUAGE: options.lang ?? 'en' },
@@ -69,6 +73,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   return {
     browser,
     extensionId,
+    userDataDir,
     pageUrl,
     openPopup: (tabId) => openPage(tabId === undefined ? 'popup.html' : `popup.html?tabId=${tabId}`),
     openOptions: (hash = '') => openPage(`options.html${hash}`),
