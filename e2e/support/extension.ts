@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
 
 export const EXTENSION_DIR = resolve(process.env.LEADCLIP_EXTENSION_DIR ?? '.output/chrome-mv3');
+/** The shipped store build (`npm run build:store-e2e`), built beside the test build. */
+export const STORE_EXTENSION_DIR = resolve('.output/store/chrome-mv3');
 
 export interface LaunchOptions {
   lang?: 'en' | 'pl';
