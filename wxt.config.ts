@@ -2,20 +2,29 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { localeNames, mergeLocale } from './lib/i18n/merge-locales';
-import { EXTENSION_PAGES_CSP } from './lib/privacy/csp';
+import { extensionPagesCsp, PAGE_ONLY_CSP } from './lib/privacy/csp';
 
 // Tests cannot click the toolbar button to grant activeTab, so the test build (and only it)
 // may script local pages served by the test itself.
 const testBuild = process.env.LEADCLIP_TEST_BUILD === '1';
 const localHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
-// The local Dataverse sandbox (tests/sandbox) may be connected to: test builds and `npm start`.
+// The local Dataverse sandbox: test builds, and `npm start` (LEADCLIP_SANDBOX=1).
 const sandbox = testBuild || process.env.LEADCLIP_SANDBOX === '1';
+
+/** Every built HTML page gets its own, stricter policy on top of the manifest's (lib/privacy/csp.ts). */
+const pageCsp = {
+  name: 'leadclip-page-csp',
+  apply: 'build' as const,
+  transformIndexHtml: (html: string) => html.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="${PAGE_ONLY_CSP}">`),
+};
 
 export default defineConfig({
   imports: false,
+  // The store build for e2e/no-third-party.e2e.ts goes beside the test build, not over it.
+  ...(process.env.LEADCLIP_OUT_DIR ? { outDir: process.env.LEADCLIP_OUT_DIR } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), pageCsp],
     // ES-module workers keep dynamic imports as chunks: the import worker loads SheetJS only
     // when an .xlsx arrives (issue #5).
     worker: { format: 'es' as const },
@@ -58,7 +67,7 @@ export default defineConfig({
     optional_host_permissions: ['https://*.dynamics.com/*', ...(sandbox ? ['http://127.0.0.1/*'] : [])],
     storage: { managed_schema: 'managed_schema.json' },
     // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
-    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    content_security_policy: { extension_pages: extensionPagesCsp({ loopback: sandbox }) },
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: {

@@ -129,6 +129,7 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     expect(await list.$(`tr[data-lead-id="${keep.id}"] [data-testid="dnc-badge"]`)).toBeNull();
     await list.goto(ext.pageUrl('options.html#/privacy'));
     await list.waitForSelector('[name="personEmail"]');
+    expect(await list.$eval('[data-testid="forget-residue"]', (p) => p.textContent)).toContain('may still hold earlier copies inside its own database files until it compacts them');
     await list.type('[name="personEmail"]', 'ZOFIA.W@klient.example');
     await list.click('[data-action="find-person"]');
     await list.waitForSelector(`[data-testid="person-requests"] [data-lead-id="${id}"] [data-testid="dnc-badge"]`);
@@ -137,10 +138,15 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     // The rep opens the lead, sees do-not-contact, and forgets the person.
     const options = await ext.openOptions(`#/lead/${id}`);
     await options.waitForSelector('[data-testid="dnc-banner"]');
-    options.on('dialog', (d) => void d.accept());
+    const asked: string[] = [];
+    options.on('dialog', (d) => void (asked.push(d.message()), d.accept()));
     await options.click('[data-action="forget-person"]');
     await options.waitForFunction(() => location.hash === '#/leads');
     await options.close();
+    // The rep is told, before forgetting, that the browser's own files may keep older copies
+    // until it compacts them, and that removing LeadClip deletes them (e2e/forget-residue.e2e.ts).
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('until it compacts them; removing LeadClip deletes those files');
 
     const dump = await dumpEverything(ext);
     const traces = mentionsIn(dump, needles);

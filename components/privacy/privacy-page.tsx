@@ -158,6 +158,8 @@ function PersonRequests() {
     <fieldset data-testid="person-requests">
       <legend>{t('privacy_person_title')}</legend>
       <p class="muted">{t('privacy_person_hint')}</p>
+      {/* Issue #18: said plainly, because IndexedDB deletes are not wiped from disk at once. */}
+      <p class="muted" data-testid="forget-residue">{t('privacy_forget_residue')}</p>
       <div class="toolbar">
         <input type="email" name="personEmail" aria-label={t('privacy_person_email')} placeholder={t('privacy_person_email')} value={email.value}
           onInput={(e) => (email.value = e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && void find()} />

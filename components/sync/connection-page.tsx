@@ -116,7 +116,7 @@ export function ConnectionPage() {
         <details>
           <summary>{t('syncWebhookTitle')}</summary>
           {input('webhookUrl', 'syncFieldWebhookUrl')}
-          {input('webhookSecret', 'syncFieldWebhookSecret', info.value.hasWebhookSecret ? t('syncWebhookSecretKept') : undefined, 'password')}
+          {input('webhookSecret', 'syncFieldWebhookSecret', info.value.webhookSigned ? t('syncWebhookSecretKept') : undefined, 'password')}
         </details>
         <div class="toolbar">
           <button type="submit" data-action="connect" disabled={busy.value}>{t('syncActionConnect')}</button>

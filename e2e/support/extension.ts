@@ -5,15 +5,21 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
 
 export const EXTENSION_DIR = resolve(process.env.LEADCLIP_EXTENSION_DIR ?? '.output/chrome-mv3');
+/** The shipped store build (`npm run build:store-e2e`), built beside the test build. */
+export const STORE_EXTENSION_DIR = resolve('.output/store/chrome-mv3');
 
 export interface LaunchOptions {
   lang?: 'en' | 'pl';
   args?: string[];
+  /** Another build to load (the store build, say); EXTENSION_DIR by default. */
+  extensionDir?: string;
 }
 
 export interface ExtensionHarness {
   browser: Browser;
   extensionId: string;
+  /** The profile folder (the browser's own files: IndexedDB, extension storage). */
+  userDataDir: string;
   /** chrome-extension://ID/<path> */
   pageUrl(path: string): string;
   /** Opens the popup as a page (Puppeteer cannot click the toolbar button). */
@@ -41,7 +47,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage',
       `--lang=${options.lang ?? 'en'}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${options.extensionDir ?? EXTENSION_DIR}`, `--load-extension=${options.extensionDir ?? EXTENSION_DIR}`,
       ...(options.args ?? []),
     ],
     env: { ...process.env, LANGUAGE: options.lang ?? 'en' },
@@ -69,6 +75,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   return {
     browser,
     extensionId,
+    userDataDir,
     pageUrl,
     openPopup: (tabId) => openPage(tabId === undefined ? 'popup.html' : `popup.html?tabId=${tabId}`),
     openOptions: (hash = '') => openPage(`options.html${hash}`),

@@ -62,14 +62,18 @@ export function recordCdp(browser: Browser): CdpRecorder {
   return { requests, attached, settle: async () => void (await Promise.all(pending)) };
 }
 
-/** URL requests from the NetLog whose initiator or isolation key is one of `origins` (prefix match). */
-export async function netLogRequests(file: string, origins: string[]): Promise<SeenRequest[]> {
+async function readNetLog<Params>(file: string) {
   const text = (await readFile(file, 'utf8')).trim();
   // Chromium finishes the JSON on a clean exit; a cut-off log still parses once closed.
-  const log = JSON.parse(text.endsWith('}') ? text : `${text.replace(/,\s*$/, '')}]}`) as {
+  return JSON.parse(text.endsWith('}') ? text : `${text.replace(/,\s*$/, '')}]}`) as {
     constants: { logEventTypes: Record<string, number> };
-    events: { type: number; params?: { url?: string; initiator?: string; network_isolation_key?: string } }[];
+    events: { type: number; params?: Params }[];
   };
+}
+
+/** URL requests from the NetLog whose initiator or isolation key is one of `origins` (prefix match). */
+export async function netLogRequests(file: string, origins: string[]): Promise<SeenRequest[]> {
+  const log = await readNetLog<{ url?: string; initiator?: string; network_isolation_key?: string }>(file);
   const start = log.constants.logEventTypes.URL_REQUEST_START_JOB;
   const out: SeenRequest[] = [];
   for (const e of log.events) {
@@ -91,4 +95,23 @@ export function isAllowed(url: string, extensionId: string): boolean {
   if (u.protocol === 'chrome-extension:') return u.host === extensionId;
   if (['data:', 'blob:', 'about:'].includes(u.protocol)) return true;
   return (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:') && u.hostname === '127.0.0.1';
+}
+
+/**
+ * Hosts the browser actually sent an HTTP request to (request headers on the wire, HTTP/1 or 2),
+ * from the NetLog. A URL request can start and be cancelled before that: see the sign-in redirect
+ * in e2e/no-third-party.e2e.ts.
+ */
+export async function netLogHostsSentTo(file: string): Promise<string[]> {
+  const log = await readNetLog<{ headers?: string[] }>(file);
+  const sent = new Set([log.constants.logEventTypes.HTTP_TRANSACTION_SEND_REQUEST_HEADERS, log.constants.logEventTypes.HTTP2_SESSION_SEND_HEADERS]);
+  const hosts = new Set<string>();
+  for (const e of log.events) {
+    if (!sent.has(e.type)) continue;
+    for (const h of e.params?.headers ?? []) {
+      const m = /^(?:host|:authority):\s*(\S+)/i.exec(h);
+      if (m) hosts.add(m[1].replace(/:\d+$/, ''));
+    }
+  }
+  return [...hosts];
 }

@@ -2,7 +2,7 @@
 // Zod schemas are the contract; the background parses every request before acting on it.
 import * as z from 'zod/mini';
 import { leadRecord, syncState } from '../leads/schema';
-import type * as SyncService from '../sync/service';
+import { connectionCheckReply, connectionReply, crmMatchesReply, optionSetsReply, saveConnectionReply, syncNowReply, syncStatusReply } from '../sync/replies';
 import { privacyMessages } from '../privacy/messages';
 import { auditEntry } from '../audit/entry';
 import { scoringRules } from '../leads/score';
@@ -62,8 +62,8 @@ export const toBackground = {
   /** Undo of a delete: the record as `leads/delete` returned it. */
   'leads/restore': { in: z.object({ lead: z.unknown() }), out: z.object({ lead: leadRecord }), from: ['extension'] },
 
-  // ---- Sync (issue #6). Outputs are typed from lib/sync/service.ts; inputs are checked here. ----
-  'sync/connection/get': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.getConnection>>>(), from: ['extension'] },
+  // ---- Sync (issue #6). Replies are zod schemas too (lib/sync/replies.ts), parsed before sending. ----
+  'sync/connection/get': { in: empty, out: connectionReply, from: ['extension'] },
   'sync/connection/save': {
     in: z.object({
       environmentUrl: text(500), tenant: text(200), clientId: text(100),
@@ -71,22 +71,22 @@ export const toBackground = {
       /** The rep confirmed a changed environment or webhook URL (issue #18). */
       confirmChanges: z.optional(z.boolean()),
     }),
-    out: z.custom<Awaited<ReturnType<typeof SyncService.saveConnection>>>(),
+    out: saveConnectionReply,
     from: ['extension'],
   },
-  'sync/sign-in': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.signIn>>>(), from: ['extension'] },
-  'sync/sign-out': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.signOut>>>(), from: ['extension'] },
-  'sync/test': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.checkConnection>>>(), from: ['extension'] },
-  'sync/now': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.syncNow>>>(), from: ['extension'] },
-  'sync/status': { in: empty, out: z.custom<Awaited<ReturnType<typeof SyncService.syncStatus>>>(), from: ['extension'] },
+  'sync/sign-in': { in: empty, out: connectionReply, from: ['extension'] },
+  'sync/sign-out': { in: empty, out: connectionReply, from: ['extension'] },
+  'sync/test': { in: empty, out: connectionCheckReply, from: ['extension'] },
+  'sync/now': { in: empty, out: syncNowReply, from: ['extension'] },
+  'sync/status': { in: empty, out: syncStatusReply, from: ['extension'] },
   'sync/resolve': { in: z.object({ id: z.uuid(), keep: z.enum(['mine', 'crm']) }), out: z.object({}), from: ['extension'] },
   'sync/lookup': {
     in: z.object({ email: z.optional(text(200)), firstname: z.optional(text(100)), lastname: z.optional(text(100)), companyname: z.optional(text(200)) }),
-    out: z.custom<Awaited<ReturnType<typeof SyncService.lookupExisting>>>(),
+    out: crmMatchesReply,
     from: ['extension'],
   },
-  'sync/search': { in: z.object({ kind: z.enum(['account', 'contact']), term: text(200) }), out: z.custom<Awaited<ReturnType<typeof SyncService.searchCrm>>>(), from: ['extension'] },
-  'sync/option-sets': { in: z._default(z.object({ force: z.optional(z.boolean()) }), {}), out: z.custom<Awaited<ReturnType<typeof SyncService.optionSets>>>(), from: ['extension'] },
+  'sync/search': { in: z.object({ kind: z.enum(['account', 'contact']), term: text(200) }), out: crmMatchesReply, from: ['extension'] },
+  'sync/option-sets': { in: z._default(z.object({ force: z.optional(z.boolean()) }), {}), out: optionSetsReply, from: ['extension'] },
   // ---- Issue #4: pipeline, qualification, queue, audit ----
   /** Duplicates, score and normalisation notes for a draft, without saving it. */
   'leads/assess': { in: z.object({ lead: z.unknown() }), out: assessment, from: ['extension'] },

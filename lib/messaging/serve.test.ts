@@ -10,7 +10,7 @@ function handlers(): Handlers {
   return {
     'leads/save': vi.fn(async () => ({ lead: {} })),
     'leads/get': vi.fn(async () => ({ lead: null })),
-    'leads/list': vi.fn(async () => ({ leads: [] })),
+    'leads/list': vi.fn(async () => ({ leads: [], total: 0 })),
     'leads/delete': vi.fn(async () => ({ lead: null })),
     'leads/restore': vi.fn(async () => ({ lead: {} })),
   } as unknown as Handlers;
@@ -51,6 +51,22 @@ describe('message handling in the background', () => {
     const reply = await handleMessage(h, { type: 'leads/get', data: { id: 'not-a-uuid' } }, page as never);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(h['leads/get']).not.toHaveBeenCalled();
+  });
+
+  it('parses the reply too: a token a handler lets slip never reaches the page', async () => {
+    const connection = {
+      settings: { environmentUrl: 'https://org.crm4.dynamics.com', tenant: 't', clientId: 'c' },
+      locked: [], redirectUri: 'https://x.chromiumapp.org/', signedIn: true, signedInUntil: 1, webhookSigned: false,
+    };
+    const h = { ...handlers(), 'sync/connection/get': vi.fn(async () => ({ ...connection, refresh_token: 'RT-secret', settings: { ...connection.settings, accessToken: 'AT-secret' } })) } as unknown as Handlers;
+    const reply = await handleMessage(h, { type: 'sync/connection/get', data: {} }, page as never);
+    expect(reply).toEqual({ ok: true, data: connection });
+    expect(JSON.stringify(reply)).not.toMatch(/secret/i);
+  });
+
+  it('refuses to send a reply that breaks its schema', async () => {
+    const h = { ...handlers(), 'sync/now': vi.fn(async () => ({ waiting: 'many' })) } as unknown as Handlers;
+    expect(await handleMessage(h, { type: 'sync/now', data: {} }, page as never)).toMatchObject({ ok: false, error: { code: 'bad_reply' } });
   });
 
   it('turns a handler failure into an error reply', async () => {

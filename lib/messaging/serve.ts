@@ -39,7 +39,11 @@ export async function handleMessage(
   }
   try {
     const handler = handlers[type] as (d: unknown, s: Browser.runtime.MessageSender) => Promise<unknown>;
-    return { ok: true, data: await handler(input.data, sender) };
+    // The reply is parsed too: only fields its schema lists reach the page (a token a handler
+    // let slip is dropped), and a reply that breaks its schema is an error, not sent.
+    const output = spec.out.safeParse(await handler(input.data, sender));
+    if (!output.success) return { ok: false, error: { code: 'bad_reply', message: z.prettifyError(output.error) } };
+    return { ok: true, data: output.data };
   } catch (err) {
     if (err instanceof z.core.$ZodError) return { ok: false, error: { code: 'invalid', message: z.prettifyError(err) } };
     const message = err instanceof Error ? err.message : String(err);

@@ -75,8 +75,8 @@ async function api(): Promise<{ api: DataverseApi; settings: NormalizedSettings 
 export async function getConnection() {
   const { settings, locked } = await readSettings();
   const status = await getSession().status();
-  const hasWebhookSecret = !!(await idbTokenStore.getSecret('webhook'));
-  return { settings, locked, redirectUri: browser.identity.getRedirectURL(), signedIn: status.signedIn, refreshTokenExpiresAt: status.refreshTokenExpiresAt, hasWebhookSecret };
+  const webhookSigned = !!(await idbTokenStore.getSecret('webhook'));
+  return { settings, locked, redirectUri: browser.identity.getRedirectURL(), signedIn: status.signedIn, signedInUntil: status.refreshTokenExpiresAt, webhookSigned };
 }
 
 export interface SaveConnectionInput extends ConnectionSettings {

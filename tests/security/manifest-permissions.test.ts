@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_PAGES_CSP } from '@/lib/privacy/csp';
+import { extensionPagesCsp } from '@/lib/privacy/csp';
 
 /** Every API permission, each explained in docs/security.md. */
 export const PINNED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'identity', 'notifications', 'scripting', 'storage'];
@@ -76,20 +76,30 @@ describe('the manifest asks for nothing unpinned', () => {
     expect(prod.web_accessible_resources ?? []).toEqual([]);
   });
 
-  it('extension pages run under the strict CSP: own scripts only, no plugins, no remote images', () => {
+  it('extension pages and the worker run under the strict CSP: own scripts only, no plugins, no remote images, network over https only', () => {
     const csp = prod.content_security_policy?.extension_pages;
-    expect(csp).toBe(EXTENSION_PAGES_CSP);
-    const script = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
-    expect(script).toBe("script-src 'self'");
-    expect(csp).toContain("object-src 'none'");
-    expect(csp).toMatch(/img-src 'self' data: blob:(;|$)/);
+    expect(csp).toBe(extensionPagesCsp({ loopback: false }));
+    const directives = Object.fromEntries(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+    expect(directives).toEqual({
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+      'form-action': "'none'",
+      'frame-ancestors': "'none'",
+      'img-src': "'self' data: blob:",
+      // The webhook may be any https address (docs/security.md); no plain http, no loopback.
+      'connect-src': "'self' https:",
+    });
   });
 
   it('the test build differs only by the loopback hosts', () => {
     expect(sorted(test.permissions)).toEqual(sorted(prod.permissions));
     expect(outside(test.host_permissions, [...WEBMAIL_HOSTS, ...TEST_BUILD_HOSTS])).toEqual([]);
     expect(outside(test.optional_host_permissions, [...CRM_HOSTS, ...TEST_BUILD_HOSTS])).toEqual([]);
-    expect(test.content_security_policy).toEqual(prod.content_security_policy);
+    // Its worker may also reach the local sandbox and the tests' servers.
+    expect(test.content_security_policy?.extension_pages).toBe(extensionPagesCsp({ loopback: true }));
+    expect(test.content_security_policy?.extension_pages?.replace(' http://127.0.0.1:* http://localhost:*', '')).toBe(prod.content_security_policy?.extension_pages);
   });
 
   it('docs/security.md explains every permission and host the manifest has', async () => {
