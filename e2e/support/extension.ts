@@ -8,6 +8,10 @@ export const EXTENSION_DIR = resolve(process.env.LEADCLIP_EXTENSION_DIR ?? '.out
 
 export interface LaunchOptions {
   lang?: 'en' | 'pl';
+  /** The browser's preferred languages (navigator.languages, Accept-Language), from which LeadClip
+   * picks the default country on install. The suite's rep works in Poland (PL) unless a test says
+   * otherwise; headless Chromium would say en-US whatever --lang is. */
+  locales?: string;
   args?: string[];
 }
 
@@ -41,6 +45,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage',
       `--lang=${options.lang ?? 'en'}`,
+      `--accept-lang=${options.locales ?? 'pl-PL,pl,en-US,en'}`,
       `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
       ...(options.args ?? []),
     ],
