@@ -54,6 +54,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
   const extensionId = new URL(sw.url()).host;
   const pageUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
+  // A fresh profile is a fresh install, so LeadClip opens its welcome tab (issue #16). Wait for it:
+  // coming up over a test's first page, it would leave that page hidden, without animation frames.
+  await browser.waitForTarget((t) => t.url() === pageUrl('welcome.html'), { timeout: 20_000 });
 
   async function openPage(path: string): Promise<Page> {
     const page = await browser.newPage();
