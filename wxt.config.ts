@@ -56,7 +56,7 @@ export default defineConfig({
     storage: { managed_schema: 'managed_schema.json' },
     // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    // Drawn in scripts/icon.svg, rasterised by scripts/make-icons.ts (issue #16).
+    // Drawn in tests/tools/icon.svg, rasterised by tests/tools/make-icons.ts (issue #16).
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     commands: {

@@ -1,10 +1,10 @@
-// Rasterises scripts/icon.svg into public/icon/<size>.png (toolbar and store icons) with the same
-// Chromium the tests use. Run after editing the SVG: npx tsx scripts/make-icons.ts
+// Rasterises tests/tools/icon.svg into public/icon/<size>.png (toolbar and store icons) with the same
+// Chromium the tests use. Run after editing the SVG: npx tsx tests/tools/make-icons.ts
 import { readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer';
 
 const sizes = [16, 32, 48, 128];
-const svg = readFileSync('scripts/icon.svg', 'utf8');
+const svg = readFileSync('tests/tools/icon.svg', 'utf8');
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
