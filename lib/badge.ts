@@ -18,6 +18,8 @@ export interface BadgeInputs {
 export const ATTENTION_NOTIFICATION = 'leadclip-attention';
 /** storage.local: the current "needs attention" spell was notified. Survives worker restarts. */
 const NOTIFIED_KEY = 'attentionNotified';
+/** storage.local: the toolbar title carries an alert (Chrome keeps it past the worker's life). */
+const ALERT_TITLE_KEY = 'badgeAlertTitle';
 
 async function readBadgeInputs(): Promise<BadgeInputs> {
   const [waiting, needsAttention, signInExpired] = await Promise.all([
@@ -42,10 +44,15 @@ async function show({ waiting, needsAttention, signInExpired }: BadgeInputs): Pr
   const alert = needsAttention > 0 || signInExpired;
   await browser.action.setBadgeText({ text: waiting > 0 ? String(waiting) : alert ? '!' : '' });
   await browser.action.setBadgeBackgroundColor({ color: alert ? '#c50f1f' : '#0f6cbd' });
-  const why = [needsAttention > 0 ? t('badgeNeedsAttention', String(needsAttention)) : '', signInExpired ? t('badgeSignInExpired') : ''].filter(Boolean);
-  await browser.action.setTitle({ title: [t('actionTitle'), ...why].join('\n') });
+  const stored = await browser.storage.local.get([NOTIFIED_KEY, ALERT_TITLE_KEY]);
+  // The title says why; it is set only while alerting and once more to put the plain one back.
+  if (alert || stored[ALERT_TITLE_KEY] === true) {
+    const why = [needsAttention > 0 ? t('badgeNeedsAttention', String(needsAttention)) : '', signInExpired ? t('badgeSignInExpired') : ''].filter(Boolean);
+    await browser.action.setTitle({ title: [t('actionTitle'), ...why].join('\n') });
+    await (alert ? browser.storage.local.set({ [ALERT_TITLE_KEY]: true }) : browser.storage.local.remove(ALERT_TITLE_KEY));
+  }
 
-  const notified = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] === true;
+  const notified = stored[NOTIFIED_KEY] === true;
   if (needsAttention > 0 && !notified) {
     await browser.storage.local.set({ [NOTIFIED_KEY]: true });
     await browser.notifications.create(ATTENTION_NOTIFICATION, {
