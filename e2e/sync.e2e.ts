@@ -85,6 +85,10 @@ describe('sync to Dynamics 365 (sandbox)', () => {
     expect(await err(dup)).toMatch(/found a duplicate of this lead/);
     expect(await err(invalid)).toMatch(/requires the field "companyname"/);
     expect(sandbox.record('leads', dup)).toBeUndefined();
+    // Issue #16: the badge turns red, and one notification (not one per lead) tells the rep.
+    await page.waitForFunction(async () => 'leadclip-attention' in (await chrome.notifications.getAll()));
+    expect(await page.evaluate(() => chrome.action.getBadgeBackgroundColor({}))).toEqual([0xc5, 0x0f, 0x1f, 255]);
+    expect(await page.evaluate(() => chrome.action.getTitle({}))).toMatch(/need your attention: 2/);
     sandbox.setApi({ requiredColumns: {} });
     await page.close();
   });
