@@ -68,7 +68,9 @@ export default defineConfig({
     storage: { managed_schema: 'managed_schema.json' },
     // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
     content_security_policy: { extension_pages: extensionPagesCsp({ loopback: sandbox }) },
-    action: { default_title: '__MSG_actionTitle__' },
+    // Drawn in tests/tools/icon.svg, rasterised by tests/tools/make-icons.ts (issue #16).
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+L', mac: 'Alt+Shift+L' },

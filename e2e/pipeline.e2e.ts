@@ -126,7 +126,7 @@ describe('pipeline in the popup', () => {
   });
 
   it('reads phone numbers without a +prefix in the country the rep chose', async () => {
-    const options = await ext.openOptions('#/scoring');
+    const options = await ext.openOptions('#/settings');
     await options.waitForSelector('select[name="defaultCountry"]');
     expect(await options.$eval('select[name="defaultCountry"]', (e) => (e as HTMLSelectElement).value)).toBe('PL');
     await options.select('select[name="defaultCountry"]', 'DE');

@@ -10,6 +10,10 @@ export const STORE_EXTENSION_DIR = resolve('.output/store/chrome-mv3');
 
 export interface LaunchOptions {
   lang?: 'en' | 'pl';
+  /** The browser's preferred languages (navigator.languages, Accept-Language), from which LeadClip
+   * picks the default country on install. The suite's rep works in Poland (PL) unless a test says
+   * otherwise; headless Chromium would say en-US whatever --lang is. */
+  locales?: string;
   args?: string[];
   /** Another build to load (the store build, say); EXTENSION_DIR by default. */
   extensionDir?: string;
@@ -47,6 +51,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage',
       `--lang=${options.lang ?? 'en'}`,
+      `--accept-lang=${options.locales ?? 'pl-PL,pl,en-US,en'}`,
       `--disable-extensions-except=${options.extensionDir ?? EXTENSION_DIR}`, `--load-extension=${options.extensionDir ?? EXTENSION_DIR}`,
       ...(options.args ?? []),
     ],
@@ -55,6 +60,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
   const extensionId = new URL(sw.url()).host;
   const pageUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
+  // A fresh profile is a fresh install, so LeadClip opens its welcome tab (issue #16). Wait for it:
+  // coming up over a test's first page, it would leave that page hidden, without animation frames.
+  await browser.waitForTarget((t) => t.url() === pageUrl('welcome.html'), { timeout: 20_000 });
 
   async function openPage(path: string): Promise<Page> {
     const page = await browser.newPage();

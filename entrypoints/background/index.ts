@@ -1,6 +1,7 @@
 import { defineBackground } from '#imports';
 import { serve } from '@/lib/messaging/serve';
-import { refreshBadge } from '@/lib/badge';
+import { listenForAttentionClicks, refreshBadge } from '@/lib/badge';
+import { listenForInstall } from '@/lib/onboarding/first-run';
 import { ensureRetentionAlarm, listenForRetention } from '@/lib/privacy/retention';
 import { startQueue } from '@/lib/queue/schedule';
 import { httpTestProcessor } from '@/lib/queue/http-test-processor';
@@ -16,6 +17,8 @@ export default defineBackground(() => {
   void restrictStorageToExtension();
   // Listeners are registered synchronously so a restarted worker answers the message that woke it.
   serve(handlers);
+  listenForInstall(); // the welcome page, once (issue #16)
+  listenForAttentionClicks();
   registerSelectionMenu();
   // Tests cannot click a native context menu: the test build lets them call the menu's handler.
   if (import.meta.env.LEADCLIP_TEST_BUILD) Object.assign(globalThis, { leadclipTest: { captureSelection } });

@@ -4,7 +4,7 @@ import { LeadsPage } from '@/components/options/leads-page';
 import { ConnectionPage } from '@/components/sync/connection-page';
 import { SyncPage } from '@/components/sync/sync-page';
 import { ScoringEditor } from '@/components/pipeline/scoring-editor';
-import { DefaultCountrySetting } from '@/components/pipeline/default-country-setting';
+import { SettingsPage } from '@/components/settings/settings-page';
 import { ImportPage } from '@/components/import/import-page';
 import { PrivacyPage } from '@/components/privacy/privacy-page';
 
@@ -20,14 +20,8 @@ export const pages: OptionsPage[] = [
   { id: 'leads', label: 'nav_leads', render: (go) => <LeadsPage onOpen={(id) => go(`#/lead/${id}`)} /> },
   { id: 'sync', label: 'syncNavSync', render: () => <SyncPage /> },
   { id: 'connection', label: 'syncNavConnection', render: () => <ConnectionPage /> },
-  {
-    id: 'scoring', label: 'nav_scoring', render: () => (
-      <>
-        <ScoringEditor />
-        <DefaultCountrySetting />
-      </>
-    ),
-  },
+  { id: 'scoring', label: 'nav_scoring', render: () => <ScoringEditor /> },
   { id: 'import', label: 'nav_import', render: () => <ImportPage /> },
   { id: 'privacy', label: 'nav_privacy', render: () => <PrivacyPage /> },
+  { id: 'settings', label: 'nav_settings', render: () => <SettingsPage /> },
 ];

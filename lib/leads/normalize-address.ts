@@ -76,7 +76,12 @@ export function normalizeProvince(value: string | undefined, polish: boolean): s
   if (!value) return value;
   const s = value.replace(/\s+/g, ' ').trim();
   if (!polish) return s;
-  const key = s
+  return voivodeship(s) ?? s;
+}
+
+/** The voivodeship a province names, as Polish writes it, or undefined when it names none. */
+export function voivodeship(value: string): string | undefined {
+  const key = value
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -85,5 +90,5 @@ export function normalizeProvince(value: string | undefined, polish: boolean): s
     .replace(/\s+(voivodeship|province|region)$/, '')
     .replace(/[^a-z]+/g, ' ')
     .trim();
-  return VOIVODESHIPS[key] ?? s;
+  return Object.hasOwn(VOIVODESHIPS, key) ? VOIVODESHIPS[key] : undefined;
 }

@@ -116,3 +116,38 @@ describe('Polish addresses', () => {
     expect(norm({ address1_postalcode: '10115', address1_country: 'Germany' }).lead.address1_postalcode).toBe('10115');
   });
 });
+
+// Issue #16: a Seattle lead saved under the Polish default must not come out "98-052".
+describe('values that do not fit the default country', () => {
+  it('keeps a ZIP as typed on a lead without a country, unless the address is written the Polish way', () => {
+    expect(norm({ address1_line1: '1 Microsoft Way', address1_city: 'Redmond', address1_postalcode: '98052' }).lead.address1_postalcode).toBe('98052');
+    expect(norm({ address1_city: 'Seattle', address1_postalcode: '98052' }).lead.address1_postalcode).toBe('98052');
+    expect(norm({ address1_postalcode: '98052', address1_country: 'USA' }).lead.address1_postalcode).toBe('98052');
+    // The lead's own country, a Polish street prefix or a voivodeship make it a Polish code.
+    expect(norm({ address1_postalcode: '00950', address1_country: 'Polska' }).lead.address1_postalcode).toBe('00-950');
+    expect(norm({ address1_line1: 'al. Jerozolimskie 1', address1_postalcode: '00950' }).lead.address1_postalcode).toBe('00-950');
+    expect(norm({ address1_stateorprovince: 'Mazowieckie', address1_postalcode: '00950' }).lead.address1_postalcode).toBe('00-950');
+    expect(norm({ address1_stateorprovince: 'constructor', address1_postalcode: '00950' }).lead.address1_postalcode).toBe('00950');
+  });
+
+  it('keeps a US number written without +1 unchecked under a Polish default, not "invalid"', () => {
+    const { lead, issues } = norm({ telephone1: '(425) 882-8080', address1_city: 'Redmond' });
+    expect(lead.telephone1).toBe('(425) 882-8080');
+    expect(lead.phoneE164).toEqual({});
+    expect(issues).toEqual([{ field: 'telephone1', code: 'phone_unchecked' }]);
+  });
+
+  it('reads the same number as American once the lead or the default says so', () => {
+    expect(norm({ telephone1: '(425) 882-8080', address1_country: 'United States' }).lead.phoneE164).toEqual({ telephone1: '+14258828080' });
+    const us = normalizeLead(leadDraft.parse({ subject: 'Lead', lastname: 'X', telephone1: '(425) 882-8080', address1_postalcode: '98052' }), { defaultCountry: 'US' });
+    expect(us.lead.phoneE164).toEqual({ telephone1: '+14258828080' });
+    expect(us.lead.address1_postalcode).toBe('98052');
+    expect(us.issues).toEqual([]);
+  });
+
+  it('still calls a number wrong when its own country code or the lead\'s country rules it out', () => {
+    expect(norm({ telephone1: '+48 12' }).issues).toEqual([{ field: 'telephone1', code: 'phone_invalid' }]);
+    expect(norm({ telephone1: '+1 425 000 0000' }).issues).toEqual([{ field: 'telephone1', code: 'phone_invalid' }]);
+    expect(norm({ telephone1: '123 456 789 012', address1_country: 'Poland' }).issues).toEqual([{ field: 'telephone1', code: 'phone_invalid' }]);
+  });
+});

@@ -5,8 +5,8 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import * as z from 'zod/mini';
 import { emailAddresses } from '../text/email-address';
 import { splitPersonName } from '../text/person-name';
-import { normalizePhone } from '../text/phone';
-import { normalizeCity, normalizePostalCode, normalizeProvince, normalizeStreetLine } from './normalize-address';
+import { hasCountryCode, normalizePhone, phoneText } from '../text/phone';
+import { normalizeCity, normalizePostalCode, normalizeProvince, normalizeStreetLine, voivodeship } from './normalize-address';
 import { countryCode, normalizeCountry } from './normalize-country';
 import { caseName, isParticle } from './normalize-name';
 import { leadTextLimits, type LeadDraft, type LeadFieldName } from './schema';
@@ -22,7 +22,9 @@ export interface NormalizeOptions {
 
 export interface NormalizeIssue {
   field: LeadFieldName;
-  code: 'email_invalid' | 'phone_invalid' | 'url_invalid';
+  /** phone_unchecked: a number without a country code that does not fit the default country,
+   * on a lead whose own country is not known; it may well be right, so it is not "invalid". */
+  code: 'email_invalid' | 'phone_invalid' | 'phone_unchecked' | 'url_invalid';
 }
 
 export interface NormalizedLead<L extends LeadDraft = LeadDraft> {
@@ -113,7 +115,7 @@ export function normalizeLead<L extends LeadDraft>(draft: L, options: NormalizeO
     if (!raw) continue;
     const phone = normalizePhone(raw, phoneCountry) ?? (phoneCountry !== options.defaultCountry ? normalizePhone(raw, options.defaultCountry) : undefined);
     if (phone) e164[field] = phone.e164;
-    else issues.push({ field, code: 'phone_invalid' });
+    else issues.push({ field, code: phoneIssue(raw, country) });
   }
   lead.phoneE164 = e164;
 
@@ -128,7 +130,25 @@ export function normalizeLead<L extends LeadDraft>(draft: L, options: NormalizeO
   lead.address1_line2 = normalizeStreetLine(lead.address1_line2, polish);
   lead.address1_line3 = normalizeStreetLine(lead.address1_line3, polish);
   lead.address1_city = normalizeCity(lead.address1_city);
-  lead.address1_postalcode = normalizePostalCode(lead.address1_postalcode, polish);
+  // Issue #16: "98052" on a lead with no country stays as typed under a Polish default; it is a
+  // Polish code only when the lead is in Poland or its address is written the Polish way.
+  lead.address1_postalcode = normalizePostalCode(lead.address1_postalcode, country === 'PL' || (polish && writtenPolish(lead)));
   lead.address1_stateorprovince = normalizeProvince(lead.address1_stateorprovince, polish);
   return { lead, issues };
+}
+
+/** Without a country of its own, a number that fits no default is kept unchecked, not called wrong. */
+function phoneIssue(raw: string, leadCountry: CountryCode | undefined): NormalizeIssue['code'] {
+  const text = phoneText(raw);
+  return text && !leadCountry && !hasCountryCode(text) ? 'phone_unchecked' : 'phone_invalid';
+}
+
+const POLISH_STREET = /^(ul\.?|ulica|al\.|aleja|aleje|pl\.|plac|os\.|osiedle)\s/i;
+
+/** Signs, other than the country field, that an address is Polish: a Polish street prefix or a
+ * voivodeship. */
+function writtenPolish(lead: LeadDraft): boolean {
+  const lines = [lead.address1_line1, lead.address1_line2, lead.address1_line3];
+  if (lines.some((l) => l && POLISH_STREET.test(l))) return true;
+  return !!lead.address1_stateorprovince && voivodeship(lead.address1_stateorprovince) !== undefined;
 }

@@ -184,6 +184,11 @@ export async function nextDueAt(tx: Tx): Promise<string | undefined> {
   return firsts.filter((d): d is string => !!d).sort()[0];
 }
 
+/** Leads the queue gave up on until the rep acts: conflicts, refusals (the badge's alert). */
+export async function countNeedsAttention(tx: Tx): Promise<number> {
+  return tx.objectStore('outbox').index('by-state-due').count(IDBKeyRange.bound(['needs_attention', ''], ['needs_attention', '\uffff']));
+}
+
 /** Leads not yet in the CRM that the queue is working on (the badge). */
 export async function countWaiting(tx: Tx): Promise<number> {
   const index = tx.objectStore('outbox').index('by-state-due');

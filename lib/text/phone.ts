@@ -12,9 +12,8 @@ export interface NormalizedPhone {
 /** Parses a phone as written anywhere ("+48 22 123 45 67", "(22) 123-45-67", "tel. 600 100 200").
  * Returns undefined when it is not a plausible number. */
 export function normalizePhone(raw: string, defaultCountry: CountryCode = 'PL'): NormalizedPhone | undefined {
-  const text = raw.replace(/^(tel|tel\.|phone|fax|faks|kom|mob|mobile|t|m|f)\s*[.:]?\s*/i, '').trim();
-  if (!/\d/.test(text) || text.replace(/\D/g, '').length < 6 || text.length > 40) return undefined;
-  if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(text)) return undefined; // a date
+  const text = phoneText(raw);
+  if (!text) return undefined;
   let parsed = parsePhoneNumberFromString(text, { defaultCountry, extract: false });
   // Old Polish trunk prefix: "(0-22) 123 45 67" is written with a 0 Poland no longer dials.
   if (parsed && !parsed.isValid() && defaultCountry === 'PL' && !text.startsWith('+')) {
@@ -28,3 +27,15 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode = 'PL'):
     country: parsed.country,
   };
 }
+
+/** The number without its label ("tel.", "kom."), or undefined when it cannot be a phone number in
+ * any country (too few digits, a date, a sentence). */
+export function phoneText(raw: string): string | undefined {
+  const text = raw.replace(/^(tel|tel\.|phone|fax|faks|kom|mob|mobile|t|m|f)\s*[.:]?\s*/i, '').trim();
+  if (!/\d/.test(text) || text.replace(/\D/g, '').length < 6 || text.length > 40) return undefined;
+  if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(text)) return undefined; // a date
+  return text;
+}
+
+/** True when the number names its own country ("+1 …", "0048 …"), so no default country applies. */
+export const hasCountryCode = (text: string): boolean => /^(\+|00[1-9])/.test(text.replace(/[\s()-]/g, ''));
