@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { effect, useSignal } from '@preact/signals';
+import { batch, effect, useSignal } from '@preact/signals';
+import { browser } from '#imports';
 import { LeadForm } from '@/components/lead-form/lead-form';
 import type { DuplicateMatchView } from '@/components/pipeline/duplicate-panel';
 import { ScorePanel } from '@/components/pipeline/score-panel';
@@ -9,7 +10,7 @@ import { send } from '@/lib/messaging/send';
 import { scoreFormValues } from '@/lib/leads/score-form';
 import type { ScoringRules } from '@/lib/leads/score';
 import type { LeadDraft, LeadFieldName, LeadRecord } from '@/lib/leads/schema';
-import { createLeadFormModel, emptyFormState, formStateFromLead } from '@/lib/state/lead-form-model';
+import { createLeadFormModel, formStateFromLead, type LeadFormState } from '@/lib/state/lead-form-model';
 import { targetTab } from './target-tab';
 import { useCapture } from './use-capture';
 import { CaptureBar } from '@/components/capture/capture-bar';
@@ -20,6 +21,10 @@ import type { EmailPrefill } from '@/lib/webmail/email-to-lead';
 import { withEmailNote } from '@/lib/webmail/with-email-note';
 import { CrmMatches } from '@/components/sync/crm-matches';
 import { ConfirmFreeMail, DuplicatePanel, EmailCaptureNotice, QualifyActions } from './on-demand-panels';
+
+/** Nothing typed or found yet: not worth keeping as a draft. */
+const isBlank = (s: LeadFormState) =>
+  !s.id && !s.timeline.length && !s.stakeholders.length && Object.values(s.values).every((v) => v === undefined || v === '' || v === false);
 
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
@@ -34,6 +39,10 @@ export function App() {
   // Privacy (issue #8): a free-mail sender waits for the rep's yes; `retry` saves again with it.
   const confirm = useSignal<{ text: string; retry: () => void } | undefined>(undefined);
   const saved = useSignal<LeadRecord | undefined>(undefined);
+  // The form state exactly as last saved: the autosave never keeps that as a "draft" (issue #13).
+  const savedState = useSignal<LeadFormState | undefined>(undefined);
+  // Whether the autosave holds unsaved work ('stored') or nothing ('none'); shown on <main> for tests.
+  const draftStatus = useSignal<'stored' | 'none' | undefined>(undefined);
   // Webmail (issue #7): the open email fills the form; the box decides whether it becomes a note.
   const mail = useSignal<EmailPrefill | undefined>(undefined);
   const attachNote = useSignal(true);
@@ -68,7 +77,8 @@ export function App() {
       stopAutosave = effect(() => {
         const state = model.state.value;
         clearTimeout(timer);
-        timer = setTimeout(() => void saveDraft(draftKey.peek(), state), 150);
+        const unsaved = state !== savedState.peek() && !isBlank(state);
+        timer = setTimeout(() => void (unsaved ? saveDraft(draftKey.peek(), state) : clearDraft(draftKey.peek())).then(() => (draftStatus.value = unsaved ? 'stored' : 'none')), 150);
       });
     })();
     return () => stopAutosave?.();
@@ -78,12 +88,21 @@ export function App() {
   const savedText = (issues: { field: string; code: string }[]) =>
     issues.length ? `${t('status_saved')} ${t('issues_kept', [issues.map((i) => `${t(`field_${i.field}`)} (${t(`issue_${i.code}`)})`).join(', ')])}` : t('status_saved');
 
+  /** Shows a stored lead in the form, as saved: editing it edits that lead. */
+  function showSaved(lead: LeadRecord) {
+    const state = formStateFromLead(lead);
+    batch(() => {
+      savedState.value = state;
+      saved.value = lead;
+      model.state.value = state;
+    });
+  }
+
   async function finish(lead: LeadRecord, close: boolean, text = t('status_saved')) {
     await clearDraft(draftKey.value);
     duplicates.value = undefined;
     if (close) return void window.close();
-    model.state.value = formStateFromLead(lead);
-    saved.value = lead;
+    showSaved(lead);
     message.value = { kind: 'ok', text };
   }
 
@@ -139,8 +158,7 @@ export function App() {
           onOpen={(lead) => {
             void clearDraft(draftKey.value);
             duplicates.value = undefined;
-            model.state.value = formStateFromLead(lead);
-            saved.value = lead;
+            showSaved(lead);
             message.value = { kind: 'info', text: t('dup_opened') };
           }}
           onMerge={(targetId, fields: LeadFieldName[]) => guarded(async () => {
@@ -154,11 +172,17 @@ export function App() {
           onCancel={() => (duplicates.value = undefined)}
         />
       )}
+      {saved.value && saved.value.id !== model.state.value.id && (
+        <p class="saved-link">
+          <a data-testid="saved-link" href={browser.runtime.getURL(`/options.html#/lead/${saved.value.id}`)} target="_blank" rel="noopener">
+            {t('capture_saved_link', [`${saved.value.firstname ?? ''} ${saved.value.lastname}`.trim()])}
+          </a>
+        </p>
+      )}
       {score && <ScorePanel score={score} chosen={chosen} onUse={(r) => model.setField('leadqualitycode', String(r))} />}
       {saved.value && saved.value.id === model.state.value.id && (
         <QualifyActions lead={saved.value} onChanged={(lead) => {
-          saved.value = lead;
-          model.state.value = formStateFromLead(lead);
+          showSaved(lead);
           message.value = { kind: 'ok', text: t('status_saved') };
         }} />
       )}
@@ -167,14 +191,13 @@ export function App() {
 
   if (!ready.value) return <div class="loading" aria-busy="true" />;
   return (
-    <main class="popup">
+    <main class="popup" data-draft={draftStatus.value}>
       <header class="popup-header">
         <h1>{t(model.state.value.id ? 'form_title_edit' : 'form_title_new')}</h1>
         <button type="button" class="link" data-action="clear" onClick={() => {
-          model.state.value = emptyFormState();
-          model.errors.value = {};
+          // A new lead; the saved one (if any) stays as saved, offered as a link.
+          model.startNew();
           duplicates.value = undefined;
-          saved.value = undefined;
           void clearDraft(draftKey.value);
         }}>{t('action_clear')}</button>
       </header>

@@ -78,7 +78,10 @@ export function useCapture(model: LeadFormModel) {
   function pick(index: number): void {
     const next = candidates.value[index];
     if (!next || index === selected.value) return;
-    const previous = candidates.value[selected.value];
+    // The form shows a saved lead: the next person is a new lead, never an edit of that one (issue #13).
+    const fresh = !!model.state.value.id;
+    if (fresh) model.startNew();
+    const previous = fresh ? undefined : candidates.value[selected.value];
     applyPrefill(model, prefillOf(next), previous ? prefillOf(previous) : undefined, origin.value, source.value);
     selected.value = index;
   }
