@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { batch, effect, useSignal } from '@preact/signals';
 import { browser } from '#imports';
-import { LeadForm } from '@/components/lead-form/lead-form';
+import { focusFirstInvalid, LeadForm } from '@/components/lead-form/lead-form';
 import type { DuplicateMatchView } from '@/components/pipeline/duplicate-panel';
 import { ScorePanel } from '@/components/pipeline/score-panel';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts/draft-store';
@@ -20,7 +20,7 @@ import { webmailMessageForTab } from '@/lib/webmail/capture-for-tab';
 import type { EmailPrefill } from '@/lib/webmail/email-to-lead';
 import { withEmailNote } from '@/lib/webmail/with-email-note';
 import { CrmMatches } from '@/components/sync/crm-matches';
-import { ConfirmFreeMail, DuplicatePanel, EmailCaptureNotice, QualifyActions } from './on-demand-panels';
+import { ConfirmFreeMail, DuplicatePanel, EmailCaptureNotice, FoldedSections, QualifyActions } from './on-demand-panels';
 
 /** Nothing typed or found yet: not worth keeping as a draft. */
 const isBlank = (s: LeadFormState) =>
@@ -122,10 +122,7 @@ export function App() {
 
   async function save(close: boolean, confirmFreeMail = false) {
     const result = model.submit();
-    if (!result.ok) {
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+    if (!result.ok) return focusFirstInvalid();
     // The panels the answer may open are fetched while the background works.
     void Promise.all([ConfirmFreeMail.preload(), !close && QualifyActions.preload(), !close && !model.state.value.id && DuplicatePanel.preload()]).catch(() => {});
     const note = mail.value && attachNote.value ? mail.value.note : undefined;
@@ -179,6 +176,10 @@ export function App() {
           </a>
         </p>
       )}
+    </>
+  );
+  const aside = (
+    <>
       {score && <ScorePanel score={score} chosen={chosen} onUse={(r) => model.setField('leadqualitycode', String(r))} />}
       {saved.value && saved.value.id === model.state.value.id && (
         <QualifyActions lead={saved.value} onChanged={(lead) => {
@@ -202,7 +203,7 @@ export function App() {
         }}>{t('action_clear')}</button>
       </header>
       <CrmMatches model={model} />
-      <LeadForm model={model} header={header} onSave={save} saving={saving.value} message={message.value} />
+      <LeadForm model={model} layout="quick" sections={FoldedSections} header={header} aside={aside} onSave={save} saving={saving.value} message={message.value} />
     </main>
   );
 }

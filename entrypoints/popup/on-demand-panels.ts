@@ -10,3 +10,6 @@ export const QualifyActions = lazyComponent(() => import('@/components/pipeline/
 export const ConfirmFreeMail = lazyComponent(() => import('@/components/privacy/confirm-free-mail').then((m) => m.ConfirmFreeMail));
 /** Only on webmail tabs, fetched with the email parser. */
 export const EmailCaptureNotice = lazyComponent(() => import('@/components/webmail/email-capture-notice').then((m) => m.EmailCaptureNotice));
+/** The rest of the Dynamics form, folded below the quick fields (issue #13); fetched right after
+ * the quick form shows. */
+export const FoldedSections = lazyComponent(() => import('@/components/lead-form/form-sections').then((m) => m.FormSections));

@@ -5,12 +5,13 @@ import type { Browser } from '#imports';
 import { applyPrefill } from '@/lib/capture/apply-candidate';
 import { captureTab } from '@/lib/capture/capture-tab';
 import { takePendingSelection } from '@/lib/capture/pending-selection';
-import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill } from '@/lib/capture/to-prefill';
+import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill, type TopicFor } from '@/lib/capture/to-prefill';
 import type { Candidate } from '@/lib/extract/types';
 import { t } from '@/lib/i18n/t';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { send } from '@/lib/messaging/send';
 import { readDefaultCountry } from '@/lib/capture/default-country';
+import { defaultTopic, readTopicPattern } from '@/lib/capture/default-topic';
 
 /** The background's never-capture answer for a page, as a sentence; undefined when it may be read. */
 async function pageRefusal(url: string | undefined): Promise<string | undefined> {
@@ -31,7 +32,8 @@ export function useCapture(model: LeadFormModel) {
   const source = useSignal<string | undefined>(undefined);
 
   let formatPhone: PhoneFormatter = () => undefined;
-  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, formatPhone);
+  let topicFor: TopicFor = (c) => c.fields.companyname?.value ?? '';
+  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, formatPhone, topicFor);
   // Heavy parsers load only when needed: libphonenumber-js for found phones, the text parser for selections.
   async function loadPhoneFormatter(found: Candidate[]) {
     if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
@@ -40,7 +42,7 @@ export function useCapture(model: LeadFormModel) {
   }
 
   async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {
-    const pending = await takePendingSelection(tab?.id);
+    const [pending, pattern] = await Promise.all([takePendingSelection(tab?.id), readTopicPattern()]);
     // Privacy (issue #8): a never-capture site (or the rep's own company) is not read at all.
     const refusal = await pageRefusal(pending?.url ?? tab?.url);
     if (refusal) {
@@ -48,6 +50,7 @@ export function useCapture(model: LeadFormModel) {
       return;
     }
     let found: Candidate[];
+    let pageTitle: string | undefined;
     if (pending) {
       origin.value = 'selection';
       source.value = pending.url;
@@ -65,10 +68,18 @@ export function useCapture(model: LeadFormModel) {
         return;
       }
       source.value = outcome.extraction.url;
+      pageTitle = outcome.extraction.title;
       found = outcome.extraction.candidates;
       if (!found.length) notice.value = { kind: 'info', text: t('capture_nothing_found') };
       else if (outcome.extraction.truncated) notice.value = { kind: 'info', text: t('capture_truncated') };
     }
+    topicFor = (c) => defaultTopic(pattern, {
+      company: c.fields.companyname?.value,
+      name: [c.fields.firstname?.value, c.fields.lastname?.value].filter(Boolean).join(' ') || undefined,
+      jobtitle: c.fields.jobtitle?.value,
+      pageTitle,
+      url: source.value,
+    });
     await loadPhoneFormatter(found);
     candidates.value = found;
     selected.value = 0;
