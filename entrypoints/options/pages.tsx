@@ -7,6 +7,7 @@ import { ScoringEditor } from '@/components/pipeline/scoring-editor';
 import { DefaultCountrySetting } from '@/components/pipeline/default-country-setting';
 import { ImportPage } from '@/components/import/import-page';
 import { PrivacyPage } from '@/components/privacy/privacy-page';
+import { CaptureSettings } from '@/components/capture/capture-settings';
 
 export interface OptionsPage {
   /** The hash route: #/<id> */
@@ -29,5 +30,6 @@ export const pages: OptionsPage[] = [
     ),
   },
   { id: 'import', label: 'nav_import', render: () => <ImportPage /> },
+  { id: 'capture', label: 'nav_capture', render: () => <CaptureSettings /> },
   { id: 'privacy', label: 'nav_privacy', render: () => <PrivacyPage /> },
 ];
