@@ -39,11 +39,11 @@ export function defaultTopic(pattern: string, ctx: TopicContext): string {
     date: (ctx.now ?? new Date()).toISOString().slice(0, 10),
   };
   const filled = pattern
-    .replace(/\{(\w+)\}/g, (_, k: string) => `\u0000${values[k] ?? ''}\u0000`)
+    .replace(/\{(\w+)\}/g, (_, k: string) => `\uE000${values[k] ?? ''}\uE000`)
     // A separator between two placeholders stays only when both sides have text.
-    .replace(/\u0000\u0000\s*[–—,|:/-]?\s*(?=\u0000)/g, '\u0000')
-    .replace(/(\u0000[^\u0000]+\u0000)\s*[–—,|:/-]?\s*\u0000\u0000/g, '$1')
-    .replaceAll('\u0000', '')
+    .replace(/\uE000\uE000\s*[–—,|:/-]?\s*(?=\uE000)/g, '\uE000')
+    .replace(/(\uE000[^\uE000]+\uE000)\s*[–—,|:/-]?\s*\uE000\uE000/g, '$1')
+    .replaceAll('\uE000', '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s–—,|:/-]+|[\s–—,|:/-]+$/g, '');
   return (filled || ctx.company || page || host || '').slice(0, 300);
