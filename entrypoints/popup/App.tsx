@@ -20,7 +20,8 @@ import { webmailMessageForTab } from '@/lib/webmail/capture-for-tab';
 import type { EmailPrefill } from '@/lib/webmail/email-to-lead';
 import { withEmailNote } from '@/lib/webmail/with-email-note';
 import { CrmMatches } from '@/components/sync/crm-matches';
-import { ConfirmFreeMail, DuplicatePanel, EmailCaptureNotice, FoldedSections, QualifyActions } from './on-demand-panels';
+import { ConfirmFreeMail, DuplicatePanel, EmailCaptureNotice, FoldedSections, PeopleList, QualifyActions, RecentCaptures } from './on-demand-panels';
+import { peopleBackend } from './people-backend';
 
 /** Nothing typed or found yet: not worth keeping as a draft. */
 const isBlank = (s: LeadFormState) =>
@@ -43,6 +44,9 @@ export function App() {
   const savedState = useSignal<LeadFormState | undefined>(undefined);
   // Whether the autosave holds unsaved work ('stored') or nothing ('none'); shown on <main> for tests.
   const draftStatus = useSignal<'stored' | 'none' | undefined>(undefined);
+  // Counts saves, so the recent captures list reads itself again.
+  const saves = useSignal(0);
+  const peopleOpen = useSignal(false);
   // Webmail (issue #7): the open email fills the form; the box decides whether it becomes a note.
   const mail = useSignal<EmailPrefill | undefined>(undefined);
   const attachNote = useSignal(true);
@@ -99,6 +103,7 @@ export function App() {
   }
 
   async function finish(lead: LeadRecord, close: boolean, text = t('status_saved')) {
+    saves.value++;
     await clearDraft(draftKey.value);
     duplicates.value = undefined;
     if (close) return void window.close();
@@ -145,6 +150,15 @@ export function App() {
     <>
       <PrivacyNotice model={model} />
       {!mail.value && <CaptureBar {...capture.bar()} />}
+      {capture.people.value.length > 1 && (
+        <details class="fold people" data-testid="people" onToggle={(e) => (peopleOpen.value = (e.currentTarget as HTMLDetailsElement).open)}>
+          <summary>{t('people_open', String(capture.people.value.length))}</summary>
+          {peopleOpen.value && (
+            <PeopleList people={capture.people.value} provenance={capture.provenance} backend={peopleBackend} onSaved={() => saves.value++}
+              leadUrl={(id) => browser.runtime.getURL(`/options.html#/lead/${id}`)} />
+          )}
+        </details>
+      )}
       {confirm.value && <ConfirmFreeMail text={confirm.value.text} onConfirm={confirm.value.retry} />}
       {mail.value && <EmailCaptureNotice prefill={mail.value} attach={attachNote} />}
       {dup && (
@@ -204,6 +218,7 @@ export function App() {
       </header>
       <CrmMatches model={model} />
       <LeadForm model={model} layout="quick" sections={FoldedSections} header={header} aside={aside} onSave={save} saving={saving.value} message={message.value} />
+      <RecentCaptures version={saves.value} />
     </main>
   );
 }

@@ -13,3 +13,7 @@ export const EmailCaptureNotice = lazyComponent(() => import('@/components/webma
 /** The rest of the Dynamics form, folded below the quick fields (issue #13); fetched right after
  * the quick form shows. */
 export const FoldedSections = lazyComponent(() => import('@/components/lead-form/form-sections').then((m) => m.FormSections));
+/** The last ten captures with their sync state, below the form (issue #13). */
+export const RecentCaptures = lazyComponent(() => import('@/components/capture/recent-captures').then((m) => m.RecentCaptures));
+/** Everyone on the page, ticked and saved in one action (issue #13); fetched when opened. */
+export const PeopleList = lazyComponent(() => import('@/components/capture/people-list').then((m) => m.PeopleList));

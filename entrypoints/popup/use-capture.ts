@@ -9,6 +9,8 @@ import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill, 
 import type { Candidate } from '@/lib/extract/types';
 import { t } from '@/lib/i18n/t';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
+import type { Person } from '@/lib/state/people-model';
+import type { Provenance } from '@/lib/leads/schema';
 import { send } from '@/lib/messaging/send';
 import { readDefaultCountry } from '@/lib/capture/default-country';
 import { defaultTopic, readTopicPattern } from '@/lib/capture/default-topic';
@@ -30,6 +32,8 @@ export function useCapture(model: LeadFormModel) {
   const selected = useSignal(0);
   const origin = useSignal<'page' | 'selection'>('page');
   const source = useSignal<string | undefined>(undefined);
+  const title = useSignal<string | undefined>(undefined);
+  const people = useSignal<Person[]>([]);
 
   let formatPhone: PhoneFormatter = () => undefined;
   let topicFor: TopicFor = (c) => c.fields.companyname?.value ?? '';
@@ -80,8 +84,11 @@ export function useCapture(model: LeadFormModel) {
       pageTitle,
       url: source.value,
     });
+    title.value = pageTitle;
     await loadPhoneFormatter(found);
     candidates.value = found;
+    // The list is of people: an organization alone (the site, an employer) is not a lead to tick.
+    people.value = found.filter((c) => c.kind === 'person').map((c) => ({ label: candidateLabel(c), prefill: prefillOf(c) }));
     selected.value = 0;
     if (found[0]) applyPrefill(model, prefillOf(found[0]), undefined, origin.value, source.value);
   }
@@ -100,6 +107,10 @@ export function useCapture(model: LeadFormModel) {
   return {
     start,
     pick,
+    /** Everyone found, as the leads they would become (issue #13). */
+    people,
+    /** Where a lead saved from this capture came from. */
+    provenance: (): Provenance => ({ origin: origin.value, sourceUrl: source.value, pageTitle: title.value?.slice(0, 500), capturedAt: new Date().toISOString(), fields: {} }),
     bar: () => ({ notice: notice.value, options: candidates.value.map((c) => ({ label: candidateLabel(c) })), selected: selected.value, onPick: pick }),
   };
 }
