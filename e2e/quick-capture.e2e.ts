@@ -130,4 +130,24 @@ describe('quick capture in the popup', () => {
     expect(leads.find((l) => l.lastname === 'Dahl')).toMatchObject({ numberofemployees: 250 });
     await page.close();
   });
+
+  it('shows the last ten captures with their sync state, and links to the Leads and Sync pages', async () => {
+    const popup = await ext.openPopup();
+    await popup.waitForSelector('[data-testid="recent-captures"] li');
+    const rows = await popup.$$eval('[data-testid="recent-captures"] li', (lis) => lis.map((li) => ({ text: li.textContent ?? '', state: li.getAttribute('data-sync-state') })));
+    // Newest first: the lead saved with Ctrl+Enter above.
+    expect(rows[0]!.text).toContain('Olaf Dahl');
+    expect(rows[0]!.state).toMatch(/^(ready|syncing|synced|failed|needs_attention)$/);
+    expect(rows.length).toBeLessThanOrEqual(10);
+    // Eleven saved leads: still ten rows.
+    for (let i = 0; i < 11; i++) await message(ext, 'leads/save', { lead: { subject: 'Walk-in', lastname: `Recent${i}` } });
+    await popup.reload();
+    await popup.waitForFunction(() => document.querySelector('[data-testid="recent-captures"] li')?.textContent?.includes('Recent10'));
+    expect(await popup.$$eval('[data-testid="recent-captures"] li', (lis) => lis.length)).toBe(10);
+    const opened = ext.browser.waitForTarget((t) => t.url().endsWith('/options.html#/sync'));
+    await popup.click('[data-testid="link-sync"]');
+    await (await (await opened).page())?.close();
+    expect(await popup.$eval('[data-testid="link-leads"]', (a) => (a as HTMLAnchorElement).href)).toBe(ext.pageUrl('options.html#/leads'));
+    await popup.close();
+  });
 });
