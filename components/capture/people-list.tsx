@@ -1,14 +1,17 @@
 // Everyone the capture found (issue #13): tick several or all and save them in one action;
 // each row says what is known (saved, in the CRM, likely duplicate) and, after Save, what happened.
 import { useEffect, useMemo } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';
 import type { Provenance } from '@/lib/leads/schema';
+import { peopleBackend } from '@/lib/capture/people-backend';
 import { createPeopleModel, type PeopleBackend, type Person, type PersonResult, type PersonStatus } from '@/lib/state/people-model';
 
 export interface PeopleListProps {
   people: Person[];
   provenance: () => Provenance | undefined;
-  backend: PeopleBackend;
+  /** The background calls; the real messages unless a test passes others. */
+  backend?: PeopleBackend;
   /** After a save that stored at least one lead. */
   onSaved: () => void;
   leadUrl: (id: string) => string;
@@ -32,7 +35,7 @@ function Outcome({ result, leadUrl }: { result: PersonResult; leadUrl: (id: stri
   return <span class="outcome outcome--skipped" data-outcome="skipped" data-reason={result.reason}>{why}</span>;
 }
 
-export function PeopleList({ people, provenance, backend, onSaved, leadUrl }: PeopleListProps) {
+export function PeopleList({ people, provenance, backend = peopleBackend, onSaved, leadUrl }: PeopleListProps) {
   const m = useMemo(() => createPeopleModel(people, provenance, backend), [people]);
   useEffect(() => void m.assess(), [m]);
   const all = m.selectedCount.value === people.length;
@@ -74,5 +77,17 @@ export function PeopleList({ people, provenance, backend, onSaved, leadUrl }: Pe
         }}>{t('people_save', String(m.selectedCount.value))}</button>
       </div>
     </div>
+  );
+}
+
+/** Folded under the capture bar: "Save several people from this page (12)…"; the list (and its
+ * background checks) starts when the rep opens it. */
+export function PeopleFold(props: PeopleListProps) {
+  const open = useSignal(false);
+  return (
+    <details class="fold people" data-testid="people" onToggle={(e) => (open.value = e.currentTarget.open)}>
+      <summary>{t('people_open', String(props.people.length))}</summary>
+      {open.value && <PeopleList {...props} />}
+    </details>
   );
 }

@@ -3,11 +3,9 @@ import { batch, effect, useSignal } from '@preact/signals';
 import { browser } from '#imports';
 import { focusFirstInvalid, LeadForm } from '@/components/lead-form/lead-form';
 import type { DuplicateMatchView } from '@/components/pipeline/duplicate-panel';
-import { ScorePanel } from '@/components/pipeline/score-panel';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts/draft-store';
 import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
-import { scoreFormValues } from '@/lib/leads/score-form';
 import type { ScoringRules } from '@/lib/leads/score';
 import type { LeadDraft, LeadFieldName, LeadRecord } from '@/lib/leads/schema';
 import { createLeadFormModel, formStateFromLead, type LeadFormState } from '@/lib/state/lead-form-model';
@@ -15,13 +13,9 @@ import { targetTab } from './target-tab';
 import { useCapture } from './use-capture';
 import { CaptureBar } from '@/components/capture/capture-bar';
 import { saveProblem } from '@/components/privacy/save-error';
-import { PrivacyNotice } from '@/components/privacy/privacy-notice';
-import { webmailMessageForTab } from '@/lib/webmail/capture-for-tab';
+import { webmailClientOf } from '@/lib/webmail/hosts';
 import type { EmailPrefill } from '@/lib/webmail/email-to-lead';
-import { withEmailNote } from '@/lib/webmail/with-email-note';
-import { CrmMatches } from '@/components/sync/crm-matches';
-import { ConfirmFreeMail, DuplicatePanel, EmailCaptureNotice, FoldedSections, PeopleList, QualifyActions, RecentCaptures } from './on-demand-panels';
-import { peopleBackend } from './people-backend';
+import { ConfirmFreeMail, CrmMatches, DuplicatePanel, EmailCaptureNotice, FoldedSections, PeopleFold, PrivacyNotice, QualifyActions, RecentCaptures, ScoreAside } from './on-demand-panels';
 
 /** Nothing typed or found yet: not worth keeping as a draft. */
 const isBlank = (s: LeadFormState) =>
@@ -46,7 +40,6 @@ export function App() {
   const draftStatus = useSignal<'stored' | 'none' | undefined>(undefined);
   // Counts saves, so the recent captures list reads itself again.
   const saves = useSignal(0);
-  const peopleOpen = useSignal(false);
   // Webmail (issue #7): the open email fills the form; the box decides whether it becomes a note.
   const mail = useSignal<EmailPrefill | undefined>(undefined);
   const attachNote = useSignal(true);
@@ -56,7 +49,11 @@ export function App() {
     void send('settings/scoring-get', {}).then((r) => (rules.value = r.rules), () => {});
     void (async () => {
       const tab = await targetTab();
-      const email = await webmailMessageForTab(tab, new URLSearchParams(location.search).get('capture') === 'webmail');
+      // The webmail reader loads only for tabs that may be webmail (a known other URL is not asked).
+      const maybeMail = tab?.id && !(tab.url && !webmailClientOf(tab.url));
+      const email = maybeMail
+        ? await (await import('@/lib/webmail/capture-for-tab')).webmailMessageForTab(tab, new URLSearchParams(location.search).get('capture') === 'webmail')
+        : undefined;
       // The signature parser and phone metadata load only for webmail tabs, and with them the
       // notice saying where the values came from (so it shows together with the form).
       mail.value = email
@@ -131,7 +128,7 @@ export function App() {
     // The panels the answer may open are fetched while the background works.
     void Promise.all([ConfirmFreeMail.preload(), !close && QualifyActions.preload(), !close && !model.state.value.id && DuplicatePanel.preload()]).catch(() => {});
     const note = mail.value && attachNote.value ? mail.value.note : undefined;
-    const draft = note ? withEmailNote(result.draft, note) : result.draft;
+    const draft = note ? (await import('@/lib/webmail/with-email-note')).withEmailNote(result.draft, note) : result.draft;
     await guarded(async () => {
       // A new lead is checked for duplicates first; an edit of a stored one is not.
       const out = await send('leads/submit', { lead: draft, onDuplicate: model.state.value.id ? 'save' : 'ask', confirmFreeMail });
@@ -144,20 +141,13 @@ export function App() {
   }
 
   const dup = duplicates.value;
-  const score = rules.value ? scoreFormValues(model.state.value.values, rules.value) : undefined;
-  const chosen = Number(model.state.value.values.leadqualitycode) || undefined;
   const header = (
     <>
       <PrivacyNotice model={model} />
       {!mail.value && <CaptureBar {...capture.bar()} />}
       {capture.people.value.length > 1 && (
-        <details class="fold people" data-testid="people" onToggle={(e) => (peopleOpen.value = (e.currentTarget as HTMLDetailsElement).open)}>
-          <summary>{t('people_open', String(capture.people.value.length))}</summary>
-          {peopleOpen.value && (
-            <PeopleList people={capture.people.value} provenance={capture.provenance} backend={peopleBackend} onSaved={() => saves.value++}
-              leadUrl={(id) => browser.runtime.getURL(`/options.html#/lead/${id}`)} />
-          )}
-        </details>
+        <PeopleFold people={capture.people.value} provenance={capture.provenance} onSaved={() => saves.value++}
+          leadUrl={(id) => browser.runtime.getURL(`/options.html#/lead/${id}`)} />
       )}
       {confirm.value && <ConfirmFreeMail text={confirm.value.text} onConfirm={confirm.value.retry} />}
       {mail.value && <EmailCaptureNotice prefill={mail.value} attach={attachNote} />}
@@ -194,7 +184,7 @@ export function App() {
   );
   const aside = (
     <>
-      {score && <ScorePanel score={score} chosen={chosen} onUse={(r) => model.setField('leadqualitycode', String(r))} />}
+      {rules.value && <ScoreAside model={model} rules={rules.value} />}
       {saved.value && saved.value.id === model.state.value.id && (
         <QualifyActions lead={saved.value} onChanged={(lead) => {
           showSaved(lead);

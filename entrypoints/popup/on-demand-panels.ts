@@ -16,4 +16,10 @@ export const FoldedSections = lazyComponent(() => import('@/components/lead-form
 /** The last ten captures with their sync state, below the form (issue #13). */
 export const RecentCaptures = lazyComponent(() => import('@/components/capture/recent-captures').then((m) => m.RecentCaptures));
 /** Everyone on the page, ticked and saved in one action (issue #13); fetched when opened. */
-export const PeopleList = lazyComponent(() => import('@/components/capture/people-list').then((m) => m.PeopleList));
+export const PeopleFold = lazyComponent(() => import('@/components/capture/people-list').then((m) => m.PeopleFold));
+/** The score and its breakdown, below the quick fields. */
+export const ScoreAside = lazyComponent(() => import('@/components/capture/score-aside').then((m) => m.ScoreAside));
+/** Privacy notices (never-capture page, own company, lawful basis) and "already in the CRM": both
+ * wait on a background answer anyway, so their code comes with it. */
+export const PrivacyNotice = lazyComponent(() => import('@/components/privacy/privacy-notice').then((m) => m.PrivacyNotice));
+export const CrmMatches = lazyComponent(() => import('@/components/sync/crm-matches').then((m) => m.CrmMatches));

@@ -13,7 +13,6 @@ import type { Person } from '@/lib/state/people-model';
 import type { Provenance } from '@/lib/leads/schema';
 import { send } from '@/lib/messaging/send';
 import { readDefaultCountry } from '@/lib/capture/default-country';
-import { defaultTopic, readTopicPattern } from '@/lib/capture/default-topic';
 
 /** The background's never-capture answer for a page, as a sentence; undefined when it may be read. */
 async function pageRefusal(url: string | undefined): Promise<string | undefined> {
@@ -46,7 +45,9 @@ export function useCapture(model: LeadFormModel) {
   }
 
   async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {
-    const [pending, pattern] = await Promise.all([takePendingSelection(tab?.id), readTopicPattern()]);
+    // The Topic code loads beside the page read; the popup's entry chunk stays small.
+    const topics = import('@/lib/capture/default-topic').then(async (m) => ({ defaultTopic: m.defaultTopic, pattern: await m.readTopicPattern() }));
+    const pending = await takePendingSelection(tab?.id);
     // Privacy (issue #8): a never-capture site (or the rep's own company) is not read at all.
     const refusal = await pageRefusal(pending?.url ?? tab?.url);
     if (refusal) {
@@ -77,6 +78,7 @@ export function useCapture(model: LeadFormModel) {
       if (!found.length) notice.value = { kind: 'info', text: t('capture_nothing_found') };
       else if (outcome.extraction.truncated) notice.value = { kind: 'info', text: t('capture_truncated') };
     }
+    const { defaultTopic, pattern } = await topics;
     topicFor = (c) => defaultTopic(pattern, {
       company: c.fields.companyname?.value,
       name: [c.fields.firstname?.value, c.fields.lastname?.value].filter(Boolean).join(' ') || undefined,
