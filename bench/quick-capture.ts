@@ -7,11 +7,18 @@ import { generatedPage } from './capture';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** A conference page with 30 speakers; `run` keeps each run's people new. */
+const FIRST = ['Anna', 'Piotr', 'Maria', 'Jan', 'Ewa', 'Tomasz', 'Olga', 'Marek', 'Julia', 'Adam'];
+const LAST = ['Nowak', 'Kowalski', 'Wiśniewska', 'Lewandowski', 'Kamińska', 'Zieliński', 'Szymańska', 'Woźniak', 'Dąbrowski', 'Kozłowska', 'Jankowski'];
+const FIRMS = ['Baltic', 'Fjord', 'Tatra', 'Wisła', 'Odra'];
+
+/** A conference page with 30 speakers, each run with new companies and addresses. */
 function speakers(run: number): string {
-  const cards = Array.from({ length: 30 }, (_, i) => `<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Speaker${i} Run${run}x</span>
-<span itemprop="jobTitle">Director</span><span itemprop="worksFor" itemscope itemtype="https://schema.org/Organization"><span itemprop="name">Company ${run}-${i}</span></span>
-<a itemprop="email" href="mailto:s${i}.r${run}@company${i}.example">s${i}.r${run}@company${i}.example</a></div>`);
+  const cards = Array.from({ length: 30 }, (_, i) => {
+    const name = `${FIRST[i % 10]} ${LAST[(Math.floor(i / 10) + 3 * run) % 11]}`;
+    return `<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">${name}</span>
+<span itemprop="jobTitle">Director</span><span itemprop="worksFor" itemscope itemtype="https://schema.org/Organization"><span itemprop="name">${FIRMS[run]} ${name.split(' ')[1]} ${i}</span></span>
+<a itemprop="email" href="mailto:s${i}@${FIRMS[run]!.toLowerCase()}${i}.example">s${i}@${FIRMS[run]!.toLowerCase()}${i}.example</a></div>`;
+  });
   return `<!doctype html><html><head><meta charset="utf-8"><title>Speakers | Logistics Congress</title></head><body>${cards.join('\n')}</body></html>`;
 }
 

@@ -8,7 +8,8 @@ import { peopleBackend } from '@/lib/capture/people-backend';
 import { createPeopleModel, type PeopleBackend, type Person, type PersonResult, type PersonStatus } from '@/lib/state/people-model';
 
 export interface PeopleListProps {
-  people: Person[];
+  /** Everyone found; called once, when the list opens (a big page finds hundreds). */
+  people: () => Person[];
   provenance: () => Provenance | undefined;
   /** The background calls; the real messages unless a test passes others. */
   backend?: PeopleBackend;
@@ -35,8 +36,10 @@ function Outcome({ result, leadUrl }: { result: PersonResult; leadUrl: (id: stri
   return <span class="outcome outcome--skipped" data-outcome="skipped" data-reason={result.reason}>{why}</span>;
 }
 
-export function PeopleList({ people, provenance, backend = peopleBackend, onSaved, leadUrl }: PeopleListProps) {
-  const m = useMemo(() => createPeopleModel(people, provenance, backend), [people]);
+export function PeopleList({ people: found, provenance, backend = peopleBackend, onSaved, leadUrl }: PeopleListProps) {
+  // One list per opening: the popup re-renders (and passes new callbacks) while the rep works in it.
+  const m = useMemo(() => createPeopleModel(found(), provenance, backend), []);
+  const people = m.people;
   useEffect(() => void m.assess(), [m]);
   const all = m.selectedCount.value === people.length;
   const done = m.results.value.filter(Boolean) as PersonResult[];
@@ -82,11 +85,11 @@ export function PeopleList({ people, provenance, backend = peopleBackend, onSave
 
 /** Folded under the capture bar: "Save several people from this page (12)…"; the list (and its
  * background checks) starts when the rep opens it. */
-export function PeopleFold(props: PeopleListProps) {
+export function PeopleFold({ count, ...props }: PeopleListProps & { count: number }) {
   const open = useSignal(false);
   return (
     <details class="fold people" data-testid="people" onToggle={(e) => (open.value = e.currentTarget.open)}>
-      <summary>{t('people_open', String(props.people.length))}</summary>
+      <summary>{t('people_open', String(count))}</summary>
       {open.value && <PeopleList {...props} />}
     </details>
   );

@@ -21,6 +21,8 @@ import { ConfirmFreeMail, CrmMatches, DuplicatePanel, EmailCaptureNotice, Folded
 const isBlank = (s: LeadFormState) =>
   !s.id && !s.timeline.length && !s.stakeholders.length && Object.values(s.values).every((v) => v === undefined || v === '' || v === false);
 
+const NoSections = () => null;
+
 export function App() {
   const model = useMemo(() => createLeadFormModel(), []);
   const ready = useSignal(false);
@@ -40,6 +42,7 @@ export function App() {
   const draftStatus = useSignal<'stored' | 'none' | undefined>(undefined);
   // Counts saves, so the recent captures list reads itself again.
   const saves = useSignal(0);
+  const filled = useSignal(false);
   // Webmail (issue #7): the open email fills the form; the box decides whether it becomes a note.
   const mail = useSignal<EmailPrefill | undefined>(undefined);
   const attachNote = useSignal(true);
@@ -72,7 +75,12 @@ export function App() {
       }
       ready.value = true;
       // Page capture (issue #3): prefill from the page or a pending selection; only empty fields take values.
-      if (!mail.value) await capture.start(tab);
+      try {
+        if (!mail.value) await capture.start(tab);
+      } finally {
+        // The rest (folded sections, score, recent captures) comes once the quick form is filled.
+        filled.value = true;
+      }
       // Every change is kept as a draft until saved, so closing the popup loses nothing.
       let timer: ReturnType<typeof setTimeout> | undefined;
       stopAutosave = effect(() => {
@@ -145,8 +153,8 @@ export function App() {
     <>
       <PrivacyNotice model={model} />
       {!mail.value && <CaptureBar {...capture.bar()} />}
-      {capture.people.value.length > 1 && (
-        <PeopleFold people={capture.people.value} provenance={capture.provenance} onSaved={() => saves.value++}
+      {capture.peopleCount.value > 1 && (
+        <PeopleFold count={capture.peopleCount.value} people={capture.people} provenance={capture.provenance} onSaved={() => saves.value++}
           leadUrl={(id) => browser.runtime.getURL(`/options.html#/lead/${id}`)} />
       )}
       {confirm.value && <ConfirmFreeMail text={confirm.value.text} onConfirm={confirm.value.retry} />}
@@ -184,7 +192,7 @@ export function App() {
   );
   const aside = (
     <>
-      {rules.value && <ScoreAside model={model} rules={rules.value} />}
+      {filled.value && rules.value && <ScoreAside model={model} rules={rules.value} />}
       {saved.value && saved.value.id === model.state.value.id && (
         <QualifyActions lead={saved.value} onChanged={(lead) => {
           showSaved(lead);
@@ -207,8 +215,8 @@ export function App() {
         }}>{t('action_clear')}</button>
       </header>
       <CrmMatches model={model} />
-      <LeadForm model={model} layout="quick" sections={FoldedSections} header={header} aside={aside} onSave={save} saving={saving.value} message={message.value} />
-      <RecentCaptures version={saves.value} />
+      <LeadForm model={model} layout="quick" sections={filled.value ? FoldedSections : NoSections} header={header} aside={aside} onSave={save} saving={saving.value} message={message.value} />
+      {filled.value && <RecentCaptures version={saves.value} />}
     </main>
   );
 }

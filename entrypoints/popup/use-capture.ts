@@ -1,6 +1,7 @@
 // Popup wiring for issue #3: run the extractor in the target tab (or take a pending selection),
 // prefill the best candidate and let the rep switch to the others.
 import { useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
 import type { Browser } from '#imports';
 import { applyPrefill } from '@/lib/capture/apply-candidate';
 import { captureTab } from '@/lib/capture/capture-tab';
@@ -25,6 +26,9 @@ async function pageRefusal(url: string | undefined): Promise<string | undefined>
   }
 }
 
+/** The people list is of people: an organization alone (the site, an employer) is not a lead to tick. */
+const isPerson = (c: Candidate) => c.kind === 'person';
+
 export function useCapture(model: LeadFormModel) {
   const notice = useSignal<{ kind: 'info' | 'warning'; text: string } | undefined>(undefined);
   const candidates = useSignal<Candidate[]>([]);
@@ -32,16 +36,20 @@ export function useCapture(model: LeadFormModel) {
   const origin = useSignal<'page' | 'selection'>('page');
   const source = useSignal<string | undefined>(undefined);
   const title = useSignal<string | undefined>(undefined);
-  const people = useSignal<Person[]>([]);
-
-  let formatPhone: PhoneFormatter = () => undefined;
-  let topicFor: TopicFor = (c) => c.fields.companyname?.value ?? '';
-  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, formatPhone, topicFor);
+  // How many people the capture found; their leads are worked out only when the rep opens the list.
+  const peopleCount = useSignal(0);
+  // Set by start(); kept across renders (the popup re-renders, and pick() runs in a later one).
+  const ctx = useMemo(() => ({
+    formatPhone: (() => undefined) as PhoneFormatter,
+    topicFor: ((c) => c.fields.companyname?.value ?? '') as TopicFor,
+    people: undefined as Person[] | undefined,
+  }), []);
+  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, ctx.formatPhone, ctx.topicFor);
   // Heavy parsers load only when needed: libphonenumber-js for found phones, the text parser for selections.
   async function loadPhoneFormatter(found: Candidate[]) {
     if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
     const [{ normalizePhone }, country] = await Promise.all([import('@/lib/text/phone'), readDefaultCountry()]);
-    formatPhone = (raw) => normalizePhone(raw, country)?.display;
+    ctx.formatPhone = (raw) => normalizePhone(raw, country)?.display;
   }
 
   async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {
@@ -79,7 +87,7 @@ export function useCapture(model: LeadFormModel) {
       else if (outcome.extraction.truncated) notice.value = { kind: 'info', text: t('capture_truncated') };
     }
     const { defaultTopic, pattern } = await topics;
-    topicFor = (c) => defaultTopic(pattern, {
+    ctx.topicFor = (c) => defaultTopic(pattern, {
       company: c.fields.companyname?.value,
       name: [c.fields.firstname?.value, c.fields.lastname?.value].filter(Boolean).join(' ') || undefined,
       jobtitle: c.fields.jobtitle?.value,
@@ -89,8 +97,8 @@ export function useCapture(model: LeadFormModel) {
     title.value = pageTitle;
     await loadPhoneFormatter(found);
     candidates.value = found;
-    // The list is of people: an organization alone (the site, an employer) is not a lead to tick.
-    people.value = found.filter((c) => c.kind === 'person').map((c) => ({ label: candidateLabel(c), prefill: prefillOf(c) }));
+    ctx.people = undefined;
+    peopleCount.value = found.filter(isPerson).length;
     selected.value = 0;
     if (found[0]) applyPrefill(model, prefillOf(found[0]), undefined, origin.value, source.value);
   }
@@ -110,7 +118,9 @@ export function useCapture(model: LeadFormModel) {
     start,
     pick,
     /** Everyone found, as the leads they would become (issue #13). */
-    people,
+    peopleCount,
+    /** Everyone found, as the leads they would become (issue #13). */
+    people: (): Person[] => (ctx.people ??= candidates.value.filter(isPerson).map((c) => ({ label: candidateLabel(c), prefill: prefillOf(c) }))),
     /** Where a lead saved from this capture came from. */
     provenance: (): Provenance => ({ origin: origin.value, sourceUrl: source.value, pageTitle: title.value?.slice(0, 500), capturedAt: new Date().toISOString(), fields: {} }),
     bar: () => ({ notice: notice.value, options: candidates.value.map((c) => ({ label: candidateLabel(c) })), selected: selected.value, onPick: pick }),
