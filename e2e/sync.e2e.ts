@@ -146,6 +146,8 @@ describe('sync to Dynamics 365 (sandbox)', () => {
   it('the Qualify step finds CRM accounts by name and keeps the picked record', async () => {
     const popup = await ext.openPopup();
     await popup.waitForSelector('select[name="qualify-account-mode"]');
+    // Folded below the quick fields (issue #13): opened as one click on its title would.
+    await popup.$eval('#section-qualify', (d) => ((d as HTMLDetailsElement).open = true));
     await popup.select('select[name="qualify-account-mode"]', 'existing');
     await popup.type('input[name="qualify-account-name"]', 'adventure');
     await popup.waitForSelector('[data-testid="crm-search-account"] button', { timeout: 10_000 });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { LeadForm } from '@/components/lead-form/lead-form';
+import { FormSections } from '@/components/lead-form/form-sections';
 import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import { createLeadFormModel, formStateFromLead } from '@/lib/state/lead-form-model';
@@ -56,6 +57,7 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
       <p><a href="#/leads">← {t('action_back')}</a></p>
       <LeadForm
         model={model}
+        sections={FormSections}
         header={<>
           {confirmText.value && <ConfirmFreeMail text={confirmText.value.text} onConfirm={() => save(confirmText.value?.close ?? false, true)} />}
           {stored.value && <QualifyActions lead={stored.value} onChanged={(lead) => { stored.value = lead; model.state.value = formStateFromLead(lead); }} />}

@@ -5,6 +5,10 @@ export async function fill(page: Page, values: Record<string, string>): Promise<
   for (const [name, value] of Object.entries(values)) {
     const sel = `.lead-form [name="${name}"]`;
     await page.waitForSelector(sel);
+    // The popup folds the less used sections: open the one holding the field, as a rep would.
+    await page.$eval(sel, (el) => {
+      for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+    });
     const tag = await page.$eval(sel, (el) => el.tagName);
     if (tag === 'SELECT') await page.select(sel, value);
     else {
@@ -15,6 +19,8 @@ export async function fill(page: Page, values: Record<string, string>): Promise<
 }
 
 export async function valueOf(page: Page, name: string): Promise<string> {
+  // The popup's folded sections arrive a moment after the quick fields.
+  await page.waitForSelector(`.lead-form [name="${name}"]`);
   return page.$eval(`.lead-form [name="${name}"]`, (el) => (el as HTMLInputElement).value);
 }
 

@@ -7,6 +7,7 @@ import { ScoringEditor } from '@/components/pipeline/scoring-editor';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { ImportPage } from '@/components/import/import-page';
 import { PrivacyPage } from '@/components/privacy/privacy-page';
+import { CaptureSettings } from '@/components/capture/capture-settings';
 
 export interface OptionsPage {
   /** The hash route: #/<id> */
@@ -22,6 +23,7 @@ export const pages: OptionsPage[] = [
   { id: 'connection', label: 'syncNavConnection', render: () => <ConnectionPage /> },
   { id: 'scoring', label: 'nav_scoring', render: () => <ScoringEditor /> },
   { id: 'import', label: 'nav_import', render: () => <ImportPage /> },
+  { id: 'capture', label: 'nav_capture', render: () => <CaptureSettings /> },
   { id: 'privacy', label: 'nav_privacy', render: () => <PrivacyPage /> },
   { id: 'settings', label: 'nav_settings', render: () => <SettingsPage /> },
 ];

@@ -1,14 +1,17 @@
 // Popup wiring for issue #3: run the extractor in the target tab (or take a pending selection),
 // prefill the best candidate and let the rep switch to the others.
 import { useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
 import type { Browser } from '#imports';
 import { applyPrefill } from '@/lib/capture/apply-candidate';
 import { captureTab } from '@/lib/capture/capture-tab';
 import { takePendingSelection } from '@/lib/capture/pending-selection';
-import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill } from '@/lib/capture/to-prefill';
+import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill, type TopicFor } from '@/lib/capture/to-prefill';
 import type { Candidate } from '@/lib/extract/types';
 import { t } from '@/lib/i18n/t';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
+import type { Person } from '@/lib/state/people-model';
+import type { Provenance } from '@/lib/leads/schema';
 import { send } from '@/lib/messaging/send';
 import { readDefaultCountry } from '@/lib/capture/default-country';
 
@@ -23,23 +26,35 @@ async function pageRefusal(url: string | undefined): Promise<string | undefined>
   }
 }
 
+/** The people list is of people: an organization alone (the site, an employer) is not a lead to tick. */
+const isPerson = (c: Candidate) => c.kind === 'person';
+
 export function useCapture(model: LeadFormModel) {
   const notice = useSignal<{ kind: 'info' | 'warning'; text: string } | undefined>(undefined);
   const candidates = useSignal<Candidate[]>([]);
   const selected = useSignal(0);
   const origin = useSignal<'page' | 'selection'>('page');
   const source = useSignal<string | undefined>(undefined);
-
-  let formatPhone: PhoneFormatter = () => undefined;
-  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, formatPhone);
+  const title = useSignal<string | undefined>(undefined);
+  // How many people the capture found; their leads are worked out only when the rep opens the list.
+  const peopleCount = useSignal(0);
+  // Set by start(); kept across renders (the popup re-renders, and pick() runs in a later one).
+  const ctx = useMemo(() => ({
+    formatPhone: (() => undefined) as PhoneFormatter,
+    topicFor: ((c) => c.fields.companyname?.value ?? '') as TopicFor,
+    people: undefined as Person[] | undefined,
+  }), []);
+  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, ctx.formatPhone, ctx.topicFor);
   // Heavy parsers load only when needed: libphonenumber-js for found phones, the text parser for selections.
   async function loadPhoneFormatter(found: Candidate[]) {
     if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
     const [{ normalizePhone }, country] = await Promise.all([import('@/lib/text/phone'), readDefaultCountry()]);
-    formatPhone = (raw) => normalizePhone(raw, country)?.display;
+    ctx.formatPhone = (raw) => normalizePhone(raw, country)?.display;
   }
 
   async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {
+    // The Topic code loads beside the page read; the popup's entry chunk stays small.
+    const topics = import('@/lib/capture/default-topic').then(async (m) => ({ defaultTopic: m.defaultTopic, pattern: await m.readTopicPattern() }));
     const pending = await takePendingSelection(tab?.id);
     // Privacy (issue #8): a never-capture site (or the rep's own company) is not read at all.
     const refusal = await pageRefusal(pending?.url ?? tab?.url);
@@ -48,6 +63,7 @@ export function useCapture(model: LeadFormModel) {
       return;
     }
     let found: Candidate[];
+    let pageTitle: string | undefined;
     if (pending) {
       origin.value = 'selection';
       source.value = pending.url;
@@ -65,12 +81,24 @@ export function useCapture(model: LeadFormModel) {
         return;
       }
       source.value = outcome.extraction.url;
+      pageTitle = outcome.extraction.title;
       found = outcome.extraction.candidates;
       if (!found.length) notice.value = { kind: 'info', text: t('capture_nothing_found') };
       else if (outcome.extraction.truncated) notice.value = { kind: 'info', text: t('capture_truncated') };
     }
+    const { defaultTopic, pattern } = await topics;
+    ctx.topicFor = (c) => defaultTopic(pattern, {
+      company: c.fields.companyname?.value,
+      name: [c.fields.firstname?.value, c.fields.lastname?.value].filter(Boolean).join(' ') || undefined,
+      jobtitle: c.fields.jobtitle?.value,
+      pageTitle,
+      url: source.value,
+    });
+    title.value = pageTitle;
     await loadPhoneFormatter(found);
     candidates.value = found;
+    ctx.people = undefined;
+    peopleCount.value = found.filter(isPerson).length;
     selected.value = 0;
     if (found[0]) applyPrefill(model, prefillOf(found[0]), undefined, origin.value, source.value);
   }
@@ -78,7 +106,10 @@ export function useCapture(model: LeadFormModel) {
   function pick(index: number): void {
     const next = candidates.value[index];
     if (!next || index === selected.value) return;
-    const previous = candidates.value[selected.value];
+    // The form shows a saved lead: the next person is a new lead, never an edit of that one (issue #13).
+    const fresh = !!model.state.value.id;
+    if (fresh) model.startNew();
+    const previous = fresh ? undefined : candidates.value[selected.value];
     applyPrefill(model, prefillOf(next), previous ? prefillOf(previous) : undefined, origin.value, source.value);
     selected.value = index;
   }
@@ -86,6 +117,12 @@ export function useCapture(model: LeadFormModel) {
   return {
     start,
     pick,
+    /** Everyone found, as the leads they would become (issue #13). */
+    peopleCount,
+    /** Everyone found, as the leads they would become (issue #13). */
+    people: (): Person[] => (ctx.people ??= candidates.value.filter(isPerson).map((c) => ({ label: candidateLabel(c), prefill: prefillOf(c) }))),
+    /** Where a lead saved from this capture came from. */
+    provenance: (): Provenance => ({ origin: origin.value, sourceUrl: source.value, pageTitle: title.value?.slice(0, 500), capturedAt: new Date().toISOString(), fields: {} }),
     bar: () => ({ notice: notice.value, options: candidates.value.map((c) => ({ label: candidateLabel(c) })), selected: selected.value, onPick: pick }),
   };
 }

@@ -15,7 +15,10 @@ export interface Prefill {
 /** Formats a phone as the rep's country writes it, or undefined to keep the text as found. */
 export type PhoneFormatter = (raw: string) => string | undefined;
 
-export function candidateToPrefill(c: Candidate, formatPhone: PhoneFormatter = () => undefined): Prefill {
+/** The Topic proposed for a candidate (default-topic.ts); without one, the company. */
+export type TopicFor = (c: Candidate) => string;
+
+export function candidateToPrefill(c: Candidate, formatPhone: PhoneFormatter = () => undefined, topicFor?: TopicFor): Prefill {
   const values: FormValues = {};
   const provenance: Provenance['fields'] = {};
   for (const [key, found] of Object.entries(c.fields) as [CandidateField, NonNullable<Candidate['fields'][CandidateField]>][]) {
@@ -26,13 +29,12 @@ export function candidateToPrefill(c: Candidate, formatPhone: PhoneFormatter = (
     values[key] = value;
     provenance[key] = { method: found.method, source: found.source };
   }
-  // Dataverse requires a topic; "Name, Company" is what a rep would type.
-  const who = [c.fields.firstname?.value, c.fields.lastname?.value].filter(Boolean).join(' ');
-  const subject = [who, c.fields.companyname?.value].filter(Boolean).join(', ');
+  // Dataverse requires a topic: what a rep would write, not the name again (issue #13).
+  const subject = topicFor ? topicFor(c) : c.fields.companyname?.value;
   if (subject) {
     values.subject = subject.slice(0, 300);
-    const first = c.fields.lastname ?? c.fields.companyname;
-    if (first) provenance.subject = { method: first.method, source: first.source };
+    const from = c.fields.companyname ?? c.fields.lastname;
+    if (from) provenance.subject = { method: from.method, source: from.source };
   }
   return { values, provenance };
 }

@@ -87,7 +87,17 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
     return validate();
   }
 
-  return { state, errors, companyMissing, update, setField, prefill, validate, submit };
+  /** A new lead (no id) from the same page: a shown saved lead is left as saved (issue #13). */
+  function startNew(now = new Date()) {
+    const p = state.value.provenance;
+    batch(() => {
+      state.value = { ...emptyFormState(), provenance: p && { origin: p.origin, sourceUrl: p.sourceUrl, pageTitle: p.pageTitle, capturedAt: now.toISOString(), fields: {} } };
+      errors.value = {};
+      submitted.value = false;
+    });
+  }
+
+  return { state, errors, companyMissing, update, setField, prefill, validate, submit, startNew };
 }
 
 export type LeadFormModel = ReturnType<typeof createLeadFormModel>;
