@@ -7,7 +7,7 @@ import { connectionSettings } from './settings';
 import type { CrmVersion } from './sync-engine';
 
 const settingsKeys = ['environmentUrl', 'tenant', 'clientId', 'authority', 'webhookUrl'] as const;
-const settingsProblem = z.enum(['env_url_invalid', 'env_url_not_dynamics', 'tenant_invalid', 'client_id_invalid', 'webhook_url_invalid']);
+const settingsProblem = z.enum(['env_url_invalid', 'env_url_not_dynamics', 'tenant_invalid', 'client_id_invalid', 'webhook_url_invalid', 'authority_not_allowed']);
 
 export const connectionReply = z.object({
   settings: connectionSettings,
@@ -23,6 +23,8 @@ export const connectionReply = z.object({
 export const saveConnectionReply = z.object({
   ok: z.boolean(),
   problems: z.object(Object.fromEntries(settingsKeys.map((k) => [k, z.optional(settingsProblem)])) as Record<(typeof settingsKeys)[number], z.ZodMiniOptional<typeof settingsProblem>>),
+  /** Targets that changed and wait for the rep's confirmation before anything is sent there. */
+  confirm: z.optional(z.array(z.enum(['environmentUrl', 'webhookUrl']))),
 });
 
 export const connectionCheckReply = z.union([

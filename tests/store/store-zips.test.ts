@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listZipEntries, type ZipEntry } from '@/lib/import/zip-guard';
+import { listZipEntries, type ZipEntry } from '@/lib/import/zip-entries';
 
 /** Strings only the test build's hooks contain (checked below to still exist in the sources). */
 const TEST_HOOKS = [
