@@ -4,7 +4,6 @@ import { openTx } from './db/tx';
 import { t } from './i18n/t';
 import { countNeedsAttention } from './queue/outbox';
 import { waitingToSync } from './queue/waiting-count';
-import { idbTokenStore } from './sync/auth/secret-store';
 
 export interface BadgeInputs {
   /** Leads waiting to reach the CRM (issue #4). */
@@ -21,11 +20,18 @@ const NOTIFIED_KEY = 'attentionNotified';
 /** storage.local: the toolbar title carries an alert (Chrome keeps it past the worker's life). */
 const ALERT_TITLE_KEY = 'badgeAlertTitle';
 
+// The sign-in state lives with the sync code; the background entry hands its reader in, so the
+// badge (used by the queue) does not depend on sync (no folder cycle, tests/architecture.test.ts).
+let readSignInExpired: () => Promise<boolean> = async () => false;
+export function badgeReadsSignInWith(read: () => Promise<boolean>): void {
+  readSignInExpired = read;
+}
+
 async function readBadgeInputs(): Promise<BadgeInputs> {
   const [waiting, needsAttention, signInExpired] = await Promise.all([
     waitingToSync(),
     getDb().then((db) => countNeedsAttention(openTx(db, ['outbox'], 'readonly'))),
-    idbTokenStore.getFlag('signInNotified'),
+    readSignInExpired(),
   ]);
   return { waiting, needsAttention, signInExpired };
 }

@@ -6,6 +6,7 @@ import { browser } from '#imports';
 import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import type { LeadRecord } from '@/lib/leads/schema';
+import { DncBadge } from '@/components/privacy/dnc-badge';
 
 const optionsUrl = (hash: string) => browser.runtime.getURL(`/options.html${hash}`);
 
@@ -27,6 +28,7 @@ export function RecentCaptures({ version }: { /** Changes after each save, to re
             <a href={optionsUrl(`#/lead/${l.id}`)} target="_blank" rel="noopener">{[l.firstname, l.lastname].filter(Boolean).join(' ')}</a>
             {l.companyname && <span class="muted"> · {l.companyname}</span>}
             <span class={`sync-badge sync-badge--${l.sync.state}`}>{t(`sync_state_${l.sync.state}`)}</span>
+            <DncBadge lead={l} />
           </li>
         ))}
       </ul>

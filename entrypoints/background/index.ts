@@ -1,6 +1,7 @@
 import { defineBackground } from '#imports';
 import { serve } from '@/lib/messaging/serve';
-import { listenForAttentionClicks, refreshBadge } from '@/lib/badge';
+import { badgeReadsSignInWith, listenForAttentionClicks, refreshBadge } from '@/lib/badge';
+import { idbTokenStore } from '@/lib/sync/auth/secret-store';
 import { listenForInstall } from '@/lib/onboarding/first-run';
 import { ensureRetentionAlarm, listenForRetention } from '@/lib/privacy/retention';
 import { startQueue } from '@/lib/queue/schedule';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   serve(handlers);
   listenForInstall(); // the welcome page, once (issue #16)
   listenForAttentionClicks();
+  badgeReadsSignInWith(() => idbTokenStore.getFlag('signInNotified'));
   registerSelectionMenu();
   // Tests cannot click a native context menu: the test build lets them call the menu's handler.
   if (import.meta.env.LEADCLIP_TEST_BUILD) Object.assign(globalThis, { leadclipTest: { captureSelection } });
