@@ -4,6 +4,7 @@ import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { Browser } from '#imports';
 import { applyPrefill } from '@/lib/capture/apply-candidate';
+import { choosePrefill } from '@/lib/capture/prefill-choice';
 import { captureTab } from '@/lib/capture/capture-tab';
 import { takePendingSelection } from '@/lib/capture/pending-selection';
 import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill, type TopicFor } from '@/lib/capture/to-prefill';
@@ -99,8 +100,10 @@ export function useCapture(model: LeadFormModel) {
     candidates.value = found;
     ctx.people = undefined;
     peopleCount.value = found.filter(isPerson).length;
-    selected.value = 0;
-    if (found[0]) applyPrefill(model, prefillOf(found[0]), undefined, origin.value, source.value);
+    // The same choice `npm run eval:extract` scores (issue #14): a person only with enough evidence.
+    const chosen = choosePrefill(found);
+    selected.value = chosen;
+    if (chosen >= 0) applyPrefill(model, prefillOf(found[chosen]), undefined, origin.value, source.value);
   }
 
   function pick(index: number): void {
