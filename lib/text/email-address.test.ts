@@ -29,6 +29,15 @@ describe('readEmailField', () => {
   });
 });
 
+describe('a field longer than any list of addresses', () => {
+  it('is read as no address (refused when it holds an @), without rescanning it from every start', () => {
+    const run = 'a'.repeat(200_000);
+    expect(readEmailField(run)).toEqual({ addresses: [], hasAt: false });
+    expect(readEmailField(`jan@firma.pl ${run}`)).toEqual({ addresses: [], hasAt: true });
+    expect(readEmailField(`Jan <jan@firma.pl>; ${'a'.repeat(1_900)}`).addresses).toEqual(['jan@firma.pl']);
+  });
+});
+
 describe('the plain-address shortcut', () => {
   it('answers as the full reader does', () => {
     // A leading space takes the full reader; the answer must be the same.

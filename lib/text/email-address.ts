@@ -2,6 +2,7 @@
 // ("John <john@acme.com>", "john@acme.com;", "mailto:JOHN@ACME.COM?subject=Hi", "\"Doe, John\"
 // <john@acme.com>", "ｊｏｈｎ＠acme.com", "a@x.pl, b@y.pl"), the never-capture check and the lead
 // model both see the same bare addresses.
+import { MAX_EMAIL_FIELD_CHARS } from './input-bounds';
 import { visibleText } from './visible-text';
 
 // An addr-spec inside other text: the local part stops at separators, the domain also at a URL's ?, # or /.
@@ -18,6 +19,9 @@ export interface EmailField {
 
 /** Reads an email field: invisible characters dropped, full-width forms folded, mailto: escapes decoded. */
 export function readEmailField(raw: string): EmailField {
+  // The address pattern rescans from every start, so its time grows with the square of a long
+  // run without an "@" (issue #18): longer text holds no readable list of addresses.
+  if (raw.length > MAX_EMAIL_FIELD_CHARS) return { addresses: [], hasAt: raw.includes('@') };
   // Most fields already hold one plain ASCII address: the long way would find just that.
   if (PLAIN.test(raw)) return { addresses: [raw.toLowerCase()], hasAt: true };
   // Ideographic full stops separate labels in a domain name as "." does (IDNA).

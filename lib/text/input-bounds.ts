@@ -19,6 +19,8 @@ export const MAX_NAME_CHARS = 500;
 
 /** An email address (RFC 5321 allows 254 characters in a path). */
 export const MAX_EMAIL_ADDRESS_CHARS = 254;
+/** An email field: a few addresses with display names. Longer text is no list of addresses. */
+export const MAX_EMAIL_FIELD_CHARS = 2_000;
 
 /** A line of page text scanned for emails, phones and names. */
 export const MAX_PAGE_LINE_CHARS = 5_000;
