@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, neutraliseFormula, toCsv } from './csv-export';
+import { csvCell, toCsv } from './csv-export';
+import { spreadsheetSafe } from '../export/spreadsheet-safe';
 import { readCsvRows } from './csv-parse';
 import { stripFormulaGuard } from './coerce-value';
 
 describe('CSV export', () => {
   it('defuses formula starters', () => {
-    for (const v of ['=1+1', '+48 600', '-2', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseFormula(v)).toBe(`'${v}`);
-    expect(neutraliseFormula('Kowalski')).toBe('Kowalski');
+    for (const v of ['=1+1', '+48 600', '-2', '@SUM(A1)', '\tx', '\rx']) expect(spreadsheetSafe(v)).toBe(`'${v}`);
+    expect(spreadsheetSafe('Kowalski')).toBe('Kowalski');
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
   });
   it('quotes delimiters, quotes and newlines and round-trips through our reader', async () => {

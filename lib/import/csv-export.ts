@@ -4,10 +4,8 @@
 
 import { spreadsheetSafe } from '../export/spreadsheet-safe';
 
-export const neutraliseFormula = spreadsheetSafe;
-
 export function csvCell(v: unknown, delimiter = ','): string {
-  const s = neutraliseFormula(v === null || v === undefined ? '' : String(v));
+  const s = spreadsheetSafe(v === null || v === undefined ? '' : String(v));
   return s.includes('"') || s.includes(delimiter) || s.includes('\n') || s.includes('\r') || s.startsWith(' ') || s.endsWith(' ')
     ? `"${s.replace(/"/g, '""')}"`
     : s;

@@ -5,6 +5,7 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import * as z from 'zod/mini';
 import { emailAddresses } from '../text/email-address';
 import { splitPersonName } from '../text/person-name';
+import { safeWebUrl } from '../text/web-url';
 import { hasCountryCode, normalizePhone, phoneText } from '../text/phone';
 import { normalizeCity, normalizePostalCode, normalizeProvince, normalizeStreetLine, voivodeship } from './normalize-address';
 import { countryCode, normalizeCountry } from './normalize-country';
@@ -48,15 +49,10 @@ function tidy(value: string, keepLines: boolean): string {
 
 /** "www.Acme.pl/kontakt?x=1" -> "https://www.acme.pl"; undefined when it is not a web address. */
 export function websiteOrigin(raw: string): string | undefined {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
-  try {
-    const url = new URL(withScheme);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    if (!url.hostname.includes('.') && url.hostname !== 'localhost') return undefined;
-    return url.origin;
-  } catch {
-    return undefined;
-  }
+  const web = safeWebUrl(raw);
+  if (!web) return undefined;
+  const url = new URL(web);
+  return url.hostname.includes('.') || url.hostname === 'localhost' ? url.origin : undefined;
 }
 
 export function normalizeEmail(raw: string): { value: string; valid: boolean } {

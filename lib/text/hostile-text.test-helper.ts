@@ -64,9 +64,10 @@ export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
 
 /**
  * A budget far below what the old, quadratic parsers took (43 s for one 80 kB line, minutes for
- * 200 kB) and far above what linear ones take (tens of milliseconds).
+ * 200 kB) and far above what linear ones take (tens of milliseconds, a few hundred on a loaded
+ * 2-core machine).
  */
-export const BUDGET_MS = 500;
+export const BUDGET_MS = 1_000;
 
 /** Runs `fn` and asserts it stayed within the budget; returns its value. Process CPU time also
  * counts the engine's compiler and collector threads, so a call over budget is timed once more

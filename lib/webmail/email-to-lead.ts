@@ -6,6 +6,7 @@ import type { SignaturePhone } from '../signature/parse-signature';
 import type { LeadFieldName, Provenance } from '../leads/schema';
 import { leadTextLimits } from '../leads/schema';
 import { splitPersonName } from '../text/person-name';
+import { safeWebUrl } from '../text/web-url';
 import { emailDomain } from '../text/free-mail';
 import { normalizePhone } from '../text/phone';
 import { addressFields } from './address-fields';
@@ -126,8 +127,7 @@ export function emailToLead(message: WebmailMessage, now = new Date()): EmailPre
   const fax = byKind('fax');
   if (fax) set('fax', phoneText(fax, country, 50), 'signature');
 
-  const site = sig?.website ? (/^https?:\/\//i.test(sig.website) ? sig.website : `https://${sig.website}`) : undefined;
-  set('websiteurl', site, 'signature');
+  set('websiteurl', sig?.website ? safeWebUrl(sig.website) : undefined, 'signature');
   set('websiteurl', websiteFromDomain(domain), 'email');
   for (const [k, v] of Object.entries(addressFields(sig?.address ?? [])) as [LeadFieldName, string][]) set(k, v, 'signature');
 

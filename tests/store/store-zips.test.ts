@@ -17,9 +17,7 @@ const TEST_HOOKS = [
 ] as const;
 
 function entryBytes(zip: Uint8Array, e: ZipEntry): Uint8Array {
-  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const start = e.offset + 30 + v.getUint16(e.offset + 26, true) + v.getUint16(e.offset + 28, true);
-  const raw = zip.subarray(start, start + e.compressedSize);
+  const raw = zip.subarray(e.dataStart, e.dataEnd);
   return e.method === 0 ? raw : inflateRawSync(raw);
 }
 
