@@ -25,6 +25,14 @@ describe('spreadsheetSafe', () => {
     expect(spreadsheetSafe(v)).toBe(`'${v}`);
   });
 
+  it('adds one apostrophe to a value that already starts with apostrophes before a formula, so the import restores it', () => {
+    for (const v of ["'=", "''+1", "'\u200B=SUM(A1)"]) {
+      expect(spreadsheetSafe(v)).toBe(`'${v}`);
+      expect(stripFormulaGuard(spreadsheetSafe(v))).toBe(v);
+    }
+    expect(spreadsheetSafe("'Kowalski")).toBe("'Kowalski");
+  });
+
   it('leaves text that only contains a formula character later alone', () => {
     for (const v of ['Łódź', 'ACME = best', 'a@b.pl', '\u200BJan']) expect(spreadsheetSafe(v)).toBe(v);
   });
