@@ -74,6 +74,8 @@ describe('parseParty', () => {
     ['"Kowalski, Jan" <jan@x.pl>', { name: 'Kowalski, Jan', email: 'jan@x.pl' }],
     ['Hewitt, Gary (MKT) [mailto:Gary.Hewitt@WatsonWyatt.com]', { name: 'Hewitt, Gary', email: 'Gary.Hewitt@WatsonWyatt.com' }],
     ['jan@x.pl', { email: 'jan@x.pl' }],
+    // A mail system's suffix after a "Last, First" display name is not part of the name (#14).
+    ['"Nowacki, Lena" <lena@bryza.example>@HUB <GATEWAY-lena@HUB.example>', { name: 'Nowacki, Lena', email: 'lena@bryza.example' }],
   ])('%s', (raw, expected) => {
     expect(parseParty(raw)).toEqual(expected);
   });

@@ -65,6 +65,7 @@ export function parseParty(raw: string): Party {
     .replace(/<[^>]*>|\[mailto:[^\]]*\]|\([^)]*\)/gi, ' ')
     .replace(/\bon \d{1,2}\/\d{1,2}\/\d{2,4}.*$/i, '')
     .replace(/[\w.%+'-]+@[\w.-]+/g, (m) => (m.includes('.') && /\.[a-z]{2,}$/i.test(m) ? ' ' : m.replace(/@.*$/, '')))
+    .replace(/(?:^|\s)@[\w.-]+(?=\s|$)/g, ' ') // a mail system's suffix ("Nowak, Jan @ACME"), not part of the name
     .replace(/["']/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,]+|[\s,]+$/g, '')
