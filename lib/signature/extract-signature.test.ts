@@ -108,3 +108,44 @@ Phone 212-555-0188`;
     expect(f?.phones ?? []).toEqual([]);
   });
 });
+
+describe('analyzeEmail: what lies below the signature', () => {
+  it('a legal footer that opens with a plain sentence is skipped as a whole', () => {
+    const text = `Two small comments on the draft, see above.
+
+Lena Nowacki
+Regional Buyer
+Bryza Textiles Inc.
+Telephone No.: (310) 555-0140
+
+Confidentiality Note:   This e-mail message and any attachments to it are
+intended only for the named recipients and may contain privileged
+and/or confidential information.  If you are not one of the intended
+recipients, please delete it from your computer.`;
+    expect(analyzeEmail(text, sender).signature?.fields).toMatchObject({ title: 'Regional Buyer', phones: [{ number: '(310) 555-0140' }] });
+  });
+
+  it('a signature above a quoted message counts when the text after the quote is only an attachment and a footer', () => {
+    const text = `Lena Nowacki
+Regional Buyer
+(310) 555-0140
+
+> From: Oskar Brandt
+> Sent: Monday, November 2, 2026 4:10 PM
+> To: Nowacki, Lena
+> Subject: Draft
+>
+> Draft attached.
+>
+> Oskar
+
+ - draft-agreement.doc
+****************************************************
+Harbor Freight Co. is not responsible for any recommendation
+contained in this communication.
+****************************************************`;
+    const a = analyzeEmail(text, sender);
+    expect(a.person).toEqual(sender);
+    expect(a.signature?.fields).toMatchObject({ name: 'Lena Nowacki', title: 'Regional Buyer', phones: [{ number: '(310) 555-0140' }] });
+  });
+});

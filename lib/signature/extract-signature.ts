@@ -42,7 +42,7 @@ export interface AnalyzeOptions {
 export function analyzeEmail(text: string, sender: Party, options: AnalyzeOptions = {}): EmailAnalysis {
   const parts = splitThread(headOf(text, MAX_EMAIL_TEXT_CHARS));
   const own = ownText(parts);
-  const ownSignature = signatureOfText(own, sender);
+  const ownSignature = ownSignatureOf(parts, own, sender);
   // Only a forward right under the sender's text is theirs to pass on; one deeper in the quoted
   // history was forwarded by someone else (#14).
   const next = parts.find((p) => p.kind !== 'own');
@@ -62,6 +62,22 @@ export function analyzeEmail(text: string, sender: Party, options: AnalyzeOption
     };
   }
   return { person: sender, fromForward: false, text: own, signature: withEarlierSignature(ownSignature, parts, sender), parts };
+}
+
+/**
+ * The sender's signature: at the end of their text, or, when that end is an attachment list or a
+ * footer below a quote, at the end of one of their own parts ("Name\nTitle\nphone" above a quote).
+ */
+function ownSignatureOf(parts: readonly ThreadPart[], own: string, sender: Party): PartSignature | undefined {
+  const whole = signatureOfText(own, sender);
+  if (identifies(whole?.fields)) return whole;
+  const mine = parts.filter((p) => p.kind === 'own' && p.depth === 0 && p.text.trim());
+  if (mine.length < 2) return whole;
+  for (let i = mine.length - 1; i >= 0; i--) {
+    const s = signatureOfText(mine[i].text, sender);
+    if (identifies(s?.fields)) return s;
+  }
+  return whole;
 }
 
 /** A signature that says more than a name: a title, a company, a phone or an address. */
