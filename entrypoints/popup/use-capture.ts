@@ -4,7 +4,7 @@ import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { Browser } from '#imports';
 import { applyPrefill } from '@/lib/capture/apply-candidate';
-import { choosePrefill } from '@/lib/capture/prefill-choice';
+import { choosePrefill, withOrganizationEmail } from '@/lib/capture/prefill-choice';
 import { captureTab } from '@/lib/capture/capture-tab';
 import { takePendingSelection } from '@/lib/capture/pending-selection';
 import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill, type TopicFor } from '@/lib/capture/to-prefill';
@@ -45,7 +45,8 @@ export function useCapture(model: LeadFormModel) {
     topicFor: ((c) => c.fields.companyname?.value ?? '') as TopicFor,
     people: undefined as Person[] | undefined,
   }), []);
-  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, ctx.formatPhone, ctx.topicFor);
+  // A person without an address of their own gets the organization's, as eval:extract scores it (#14).
+  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(withOrganizationEmail(c, candidates.value), ctx.formatPhone, ctx.topicFor);
   // Heavy parsers load only when needed: libphonenumber-js for found phones, the text parser for selections.
   async function loadPhoneFormatter(found: Candidate[]) {
     if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;

@@ -1,6 +1,7 @@
 // Which of the page's candidates the form is prefilled with (issue #14: prefer an empty field to
 // a wrong one). The picker still offers every candidate; this only decides what the rep sees first.
 import type { Candidate } from '../extract/types';
+import { isFreeMailDomain } from '../text/free-mail';
 
 export interface PrefillPolicy {
   /**
@@ -20,4 +21,30 @@ export function choosePrefill(candidates: readonly Candidate[], policy: PrefillP
   // No person we would vouch for: the page's organization alone, so company, phone and address
   // are still filled and the name fields stay empty.
   return candidates.findIndex((c) => c.kind === 'organization');
+}
+
+const hostOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).hostname.toLowerCase().replace(/^www\./, '') : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const ROLE_MAILBOX = /^(?:info|contact|office|hello|enquiries|inquiries|sales|admin|mail|biuro|kontakt)$/i;
+const sameSite = (host: string | undefined, domain: string) => !!host && (host === domain || host.endsWith(`.${domain}`) || domain.endsWith(`.${host}`));
+
+/**
+ * A person the page names without an address of their own is reached through the page's
+ * organization: its email fills the person's form when it is the organization's own, on the
+ * site's domain or a role mailbox ("info@", "biuro@"), and keeps where it came from (#14).
+ */
+export function withOrganizationEmail(person: Candidate, candidates: readonly Candidate[]): Candidate {
+  if (person.kind !== 'person' || person.fields.emailaddress1) return person;
+  const org = candidates.find((c) => c.kind === 'organization' && c.fields.emailaddress1 && c.fields.companyname?.value === person.fields.companyname?.value);
+  const email = org?.fields.emailaddress1;
+  if (!email) return person;
+  const [local, domain = ''] = email.value.toLowerCase().split('@');
+  const own = sameSite(hostOf(org.fields.websiteurl?.value), domain) || sameSite(hostOf(email.source), domain);
+  if (!own && (!ROLE_MAILBOX.test(local) || isFreeMailDomain(domain))) return person;
+  return { ...person, fields: { ...person.fields, emailaddress1: email } };
 }

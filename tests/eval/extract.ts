@@ -3,7 +3,7 @@
 // shows, on all pages and cross-validated by site (issue #14). Sets whose folder is absent are skipped.
 //   LEADCLIP_CORPUS=/path/to/corpus (default ../shared/corpus beside the repo, then /work/shared/corpus)
 //   EVAL_VERBOSE=1 prints each miss.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Candidate, Extraction } from '../../lib/extract/types';
@@ -421,6 +421,8 @@ async function main() {
       summary.push(`webstruct company on ${pct(s.orgHit, s.orgPages)} of ${s.orgPages} pages with ORG (target >= 85%) ${verdict(s.orgHit / s.orgPages >= 0.85)}`);
       summary.push(`webstruct phone   on ${pct(s.telHit, s.telPages)} of ${s.telPages} pages with TEL (target >= 85%) ${verdict(s.telHit / s.telPages >= 0.85)}`);
       summary.push(`webstruct person names: recall ${pct(s.perFound, s.perGold)} of ${s.perGold} full names (target >= 60%) ${verdict(perR >= 0.6)}, precision ${pct(s.predRight, s.predNames)} of ${s.predNames} (target >= 80%) ${verdict(perP >= 0.8)}`);
+      // EVAL_RECORDS=file keeps every page's gold and candidates, to study the prefill choice offline.
+      if (process.env.EVAL_RECORDS) writeFileSync(process.env.EVAL_RECORDS, JSON.stringify(ws.records));
       summary.push(...formViewReport(ws.records));
     } else console.log('\npages/webstruct: folder absent, skipped');
   } finally {
