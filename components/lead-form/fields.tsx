@@ -4,6 +4,7 @@ import { t, uiLang } from '@/lib/i18n/t';
 import { leadOptionSets, type LeadOptionSetName } from '@/lib/leads/option-sets';
 import { leadTextLimits, type LeadFieldName } from '@/lib/leads/schema';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
+import { fieldConfidence } from '@/lib/capture/field-confidence';
 import { useEffect } from 'preact/hooks';
 import { effectiveOptions, loadOrgOptionSets, orgOptionSetsSignal } from '@/lib/sync/org-option-sets-ui';
 
@@ -36,12 +37,14 @@ function FieldShell({ model, name, required, children }: { model: LeadFormModel;
   const error = model.errors.value[name];
   const prov = model.state.value.provenance?.fields?.[name];
   const provTitle = prov ? t('provenance_title', [prov.method, prov.source ?? '']) : undefined;
+  // How much to trust the prefilled value, in words beside the label, not by colour alone (#14).
+  const confidence = prov ? fieldConfidence(prov.method) : undefined;
   return (
     <div class={`field${error ? ' field--error' : ''}${prov ? ' field--captured' : ''}`} title={provTitle} data-provenance={prov?.method}>
       <label for={`f-${name}`}>
         {t(`field_${name}`)}
         {required && <span class="required" aria-label={t('required_marker')}> *</span>}
-        {prov && <span class="captured-dot" aria-hidden="true"> ●</span>}
+        {confidence && <span class={`confidence confidence--${confidence}`} data-confidence={confidence}>{t(`confidence_${confidence}`)}</span>}
       </label>
       {children}
       {error && <div class="field-error" id={`${name}-error`} role="alert" data-error-for={name}>{errorText(error)}</div>}
