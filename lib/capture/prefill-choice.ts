@@ -1,7 +1,6 @@
 // Which of the page's candidates the form is prefilled with (issue #14: prefer an empty field to
 // a wrong one). The picker still offers every candidate; this only decides what the rep sees first.
 import type { Candidate } from '../extract/types';
-import { isFreeMailDomain } from '../text/free-mail';
 
 export interface PrefillPolicy {
   /**
@@ -65,6 +64,6 @@ export function withOrganizationEmail(person: Candidate, candidates: readonly Ca
   if (!email) return person;
   const [local, domain = ''] = email.value.toLowerCase().split('@');
   const own = sameSite(hostOf(org.fields.websiteurl?.value), domain) || sameSite(hostOf(email.source), domain);
-  if (!own && (!ROLE_MAILBOX.test(local) || isFreeMailDomain(domain))) return person;
+  if (!own && !ROLE_MAILBOX.test(local)) return person;
   return { ...person, fields: { ...person.fields, emailaddress1: email } };
 }
