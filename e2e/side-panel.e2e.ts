@@ -35,7 +35,7 @@ describe('side panel', () => {
 
   /** Runs in the service worker: what a tab switch, a toolbar click or a settings read does. */
   const inWorker = async <T, A extends unknown[]>(fn: (...args: A) => Promise<T>, ...args: A): Promise<T> =>
-    (await ext.worker()).evaluate(fn as never, ...(args as never[])) as Promise<T>;
+    (await ext.worker()).evaluate(fn as never, ...(args as unknown as never[])) as Promise<T>;
 
   async function openTab(windowId: number, path: string, active: boolean): Promise<number> {
     const id = await inWorker(async (w: number, url: string, a: boolean) => (await chrome.tabs.create({ windowId: w, url, active: a })).id!, windowId, server.url(path), active);
