@@ -1,14 +1,14 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { batch, effect, useSignal } from '@preact/signals';
+import { effect, useModel, useSignal } from '@preact/signals';
 import { browser, type Browser } from '#imports';
 import { focusFirstInvalid, LeadForm } from '@/components/lead-form/lead-form';
-import type { DuplicateMatchView } from '@/components/pipeline/duplicate-panel';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts/draft-store';
 import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
 import type { ScoringRules } from '@/lib/leads/score';
-import type { LeadDraft, LeadFieldName, LeadRecord } from '@/lib/leads/schema';
-import { createLeadFormModel, formStateFromLead, type LeadFormState } from '@/lib/state/lead-form-model';
+import type { LeadFieldName } from '@/lib/leads/schema';
+import { createLeadFormModel, type LeadFormState } from '@/lib/state/lead-form-model';
+import { CaptureSaveModel } from '@/lib/state/capture-save-model';
 import { targetTab as popupTargetTab } from './target-tab';
 import { useCapture } from './use-capture';
 import { CaptureBar } from '@/components/capture/capture-bar';
@@ -34,26 +34,33 @@ export interface CaptureAppProps {
 export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false }: CaptureAppProps) {
   const model = useMemo(() => createLeadFormModel(), []);
   const ready = useSignal(false);
-  const saving = useSignal(false);
-  const message = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
   const draftKey = useSignal('manual');
   const capture = useCapture(model);
   const rules = useSignal<ScoringRules | undefined>(undefined);
-  // Possible duplicates found on save, and the draft and close choice waiting on the rep.
-  const duplicates = useSignal<{ matches: DuplicateMatchView[]; draft: LeadDraft; close: boolean; confirmFreeMail: boolean } | undefined>(undefined);
-  // Privacy (issue #8): a free-mail sender waits for the rep's yes; `retry` saves again with it.
-  const confirm = useSignal<{ text: string; retry: () => void } | undefined>(undefined);
-  const saved = useSignal<LeadRecord | undefined>(undefined);
-  // The form state exactly as last saved: the autosave never keeps that as a "draft" (issue #13).
-  const savedState = useSignal<LeadFormState | undefined>(undefined);
   // Whether the autosave holds unsaved work ('stored') or nothing ('none'); shown on <main> for tests.
   const draftStatus = useSignal<'stored' | 'none' | undefined>(undefined);
-  // Counts saves, so the recent captures list reads itself again.
-  const saves = useSignal(0);
   const filled = useSignal(false);
   // Webmail (issue #7): the open email fills the form; the box decides whether it becomes a note.
   const mail = useSignal<EmailPrefill | undefined>(undefined);
   const attachNote = useSignal(true);
+  // Save, duplicates, free-mail confirmation and Qualify (issue #15): the flow lives in the model.
+  const flow = useModel(() => new CaptureSaveModel({
+    form: model,
+    submit: (input) => send('leads/submit', input),
+    merge: (input) => send('leads/merge', input),
+    problemOf: saveProblem,
+    clearDraft: () => clearDraft(draftKey.peek()),
+    close: stayOpen ? undefined : () => window.close(),
+    onInvalid: () => focusFirstInvalid(),
+    // The webmail note's code loads only when there is a note to attach.
+    prepare: async (draft) => {
+      const note = mail.peek() && attachNote.peek() ? mail.peek()!.note : undefined;
+      return note ? (await import('@/lib/webmail/with-email-note')).withEmailNote(draft, note) : draft;
+    },
+    // The panels the answer may open are fetched while the background works.
+    preload: (close, isNew) => void Promise.all([ConfirmFreeMail.preload(), !close && QualifyActions.preload(), !close && isNew && DuplicatePanel.preload()]).catch(() => {}),
+  }));
+  const { message, duplicates, confirm, saved, savedState, saves } = flow;
 
   useEffect(() => {
     let stopAutosave: (() => void) | undefined;
@@ -101,70 +108,13 @@ export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false }: Cap
     return () => stopAutosave?.();
   }, []);
 
-  /** "Saved", plus what normalisation could not make sense of (kept as typed). */
-  const savedText = (issues: { field: string; code: string }[]) =>
-    issues.length ? `${t('status_saved')} ${t('issues_kept', [issues.map((i) => `${t(`field_${i.field}`)} (${t(`issue_${i.code}`)})`).join(', ')])}` : t('status_saved');
-
-  /** Shows a stored lead in the form, as saved: editing it edits that lead. */
-  function showSaved(lead: LeadRecord) {
-    const state = formStateFromLead(lead);
-    batch(() => {
-      savedState.value = state;
-      saved.value = lead;
-      model.state.value = state;
-    });
-  }
-
-  async function finish(lead: LeadRecord, close: boolean, text = t('status_saved')) {
-    saves.value++;
-    await clearDraft(draftKey.value);
-    duplicates.value = undefined;
-    if (close && !stayOpen) return void window.close();
-    showSaved(lead);
-    // The panel's Save & Close: the saved lead stays a link, the form is ready for the next one.
-    if (close) model.startNew();
-    message.value = { kind: 'ok', text };
-  }
-
-  async function guarded(action: () => Promise<void>, retryConfirmed?: () => void) {
-    saving.value = true;
-    confirm.value = undefined;
-    try {
-      await action();
-    } catch (err) {
-      const problem = saveProblem(err);
-      if (problem.kind === 'confirm_free_mail' && retryConfirmed) confirm.value = { text: problem.text, retry: retryConfirmed };
-      message.value = { kind: 'error', text: problem.display };
-    } finally {
-      saving.value = false;
-    }
-  }
-
-  async function save(close: boolean, confirmFreeMail = false) {
-    const result = model.submit();
-    if (!result.ok) return focusFirstInvalid();
-    // The panels the answer may open are fetched while the background works.
-    void Promise.all([ConfirmFreeMail.preload(), !close && QualifyActions.preload(), !close && !model.state.value.id && DuplicatePanel.preload()]).catch(() => {});
-    const note = mail.value && attachNote.value ? mail.value.note : undefined;
-    const draft = note ? (await import('@/lib/webmail/with-email-note')).withEmailNote(result.draft, note) : result.draft;
-    await guarded(async () => {
-      // A new lead is checked for duplicates first; an edit of a stored one is not.
-      const out = await send('leads/submit', { lead: draft, onDuplicate: model.state.value.id ? 'save' : 'ask', confirmFreeMail });
-      if (out.status === 'duplicates') {
-        duplicates.value = { matches: out.matches, draft, close, confirmFreeMail };
-        return;
-      }
-      await finish(out.lead, close, savedText(out.issues));
-    }, () => void save(close, true));
-  }
-
   const dup = duplicates.value;
   const header = (
     <>
       <PrivacyNotice model={model} />
       {!mail.value && <CaptureBar {...capture.bar()} />}
       {capture.peopleCount.value > 1 && (
-        <PeopleFold count={capture.peopleCount.value} people={capture.people} provenance={capture.provenance} onSaved={() => saves.value++}
+        <PeopleFold count={capture.peopleCount.value} people={capture.people} provenance={capture.provenance} onSaved={() => flow.countSave()}
           leadUrl={(id) => browser.runtime.getURL(`/options.html#/lead/${id}`)} />
       )}
       {confirm.value && <ConfirmFreeMail text={confirm.value.text} onConfirm={confirm.value.retry} />}
@@ -173,22 +123,11 @@ export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false }: Cap
         <DuplicatePanel
           matches={dup.matches}
           values={model.state.value.values}
-          busy={saving.value}
-          onOpen={(lead) => {
-            void clearDraft(draftKey.value);
-            duplicates.value = undefined;
-            showSaved(lead);
-            message.value = { kind: 'info', text: t('dup_opened') };
-          }}
-          onMerge={(targetId, fields: LeadFieldName[]) => guarded(async () => {
-            const { lead } = await send('leads/merge', { targetId, values: dup.draft as unknown as Record<string, unknown>, fields, timeline: dup.draft.timeline });
-            await finish(lead, dup.close, t('dup_merged'));
-          })}
-          onSaveAnyway={() => guarded(async () => {
-            const out = await send('leads/submit', { lead: dup.draft, onDuplicate: 'save', confirmFreeMail: dup.confirmFreeMail });
-            if (out.status === 'saved') await finish(out.lead, dup.close, savedText(out.issues));
-          })}
-          onCancel={() => (duplicates.value = undefined)}
+          busy={flow.saving.value}
+          onOpen={flow.openDuplicate}
+          onMerge={(targetId, fields: LeadFieldName[]) => void flow.merge(targetId, fields)}
+          onSaveAnyway={() => void flow.saveAnyway()}
+          onCancel={flow.cancelDuplicates}
         />
       )}
       {saved.value && saved.value.id !== model.state.value.id && (
@@ -204,10 +143,7 @@ export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false }: Cap
     <>
       {filled.value && rules.value && <ScoreAside model={model} rules={rules.value} />}
       {saved.value && saved.value.id === model.state.value.id && (
-        <QualifyActions lead={saved.value} onChanged={(lead) => {
-          showSaved(lead);
-          message.value = { kind: 'ok', text: t('status_saved') };
-        }} />
+        <QualifyActions lead={saved.value} onChanged={flow.qualified} />
       )}
     </>
   );
@@ -217,15 +153,10 @@ export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false }: Cap
     <main class="popup" data-draft={draftStatus.value}>
       <header class="popup-header">
         <h1>{t(model.state.value.id ? 'form_title_edit' : 'form_title_new')}</h1>
-        <button type="button" class="link" data-action="clear" onClick={() => {
-          // A new lead; the saved one (if any) stays as saved, offered as a link.
-          model.startNew();
-          duplicates.value = undefined;
-          void clearDraft(draftKey.value);
-        }}>{t('action_clear')}</button>
+        <button type="button" class="link" data-action="clear" onClick={flow.startNew}>{t('action_clear')}</button>
       </header>
       <CrmMatches model={model} />
-      <LeadForm model={model} layout="quick" sections={filled.value ? FoldedSections : NoSections} header={header} aside={aside} onSave={save} saving={saving.value} message={message.value} />
+      <LeadForm model={model} layout="quick" sections={filled.value ? FoldedSections : NoSections} header={header} aside={aside} onSave={flow.save} saving={flow.saving.value} message={message.value} />
       {filled.value && <RecentCaptures version={saves.value} />}
     </main>
   );
