@@ -90,6 +90,8 @@ describe('side panel', () => {
     await panel.waitForFunction(() => (document.querySelector('.lead-form [name="jobtitle"]') as HTMLInputElement | null)?.value === 'VP Logistics', { timeout: 10_000 });
 
     // Save & Close saves, and the panel stays open with a new form and the saved lead as a link.
+    // (The page read has finished once the recent captures show below the form.)
+    await panel.waitForSelector('[data-testid="recent-captures"]', { timeout: 15_000 });
     await clickSave(panel, true);
     await waitForMessage(panel, /saved/i);
     await panel.waitForSelector('[data-testid="saved-link"]');
