@@ -86,7 +86,8 @@ export const CaptureSaveModel = createModel((deps: CaptureSaveDeps) => {
   }
 
   async function save(close: boolean, confirmFreeMail = false): Promise<void> {
-    const result = form.submit();
+    // Awaited: a check may have to load the schema first.
+    const result = await form.submit();
     if (!result.ok) return deps.onInvalid?.();
     const editing = !!form.state.value.id;
     deps.preload?.(close, !editing);
