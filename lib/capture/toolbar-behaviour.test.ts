@@ -24,6 +24,16 @@ describe('the toolbar button (issue #13)', () => {
     expect(setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' });
   });
 
+  it('keeps the popup in a browser without a side panel', async () => {
+    Object.assign(fakeBrowser, { sidePanel: undefined });
+    try {
+      await applyToolbarBehaviour('panel');
+      expect(setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' });
+    } finally {
+      Object.assign(fakeBrowser, { sidePanel }); // fakeBrowser.reset() walks every namespace
+    }
+  });
+
   it('follows the setting at start and when it changes', async () => {
     await saveToolbarOpens('panel');
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => {});

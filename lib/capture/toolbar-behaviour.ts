@@ -11,14 +11,16 @@ export const READ_PAGE_MENU_ID = 'leadclip-read-page';
 
 /** Sets what the toolbar button does: with no popup set, a click fires action.onClicked. */
 export async function applyToolbarBehaviour(opens: ToolbarOpens): Promise<void> {
-  await browser.action.setPopup({ popup: opens === 'panel' ? '' : 'popup.html' });
+  // A browser without a side panel keeps the popup whatever the setting says.
+  const panel = opens === 'panel' && !!browser.sidePanel;
+  await browser.action.setPopup({ popup: panel ? '' : 'popup.html' });
   await browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
 }
 
 /** Opens the side panel on the rep's gesture and asks it to read `tab`. Call without awaiting
  * anything first: Chrome drops the gesture at the first await. */
 export function openPanelFor(tab: Browser.tabs.Tab | undefined): Promise<void> {
-  const opened = tab?.windowId === undefined ? Promise.resolve() : browser.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+  const opened = tab?.windowId === undefined || !browser.sidePanel ? Promise.resolve() : browser.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
   return Promise.all([opened, tab?.id === undefined ? undefined : requestPanelRead(tab.id)]).then(() => {});
 }
 
