@@ -91,7 +91,8 @@ export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false }: Cap
       ready.value = true;
       // Page capture (issue #3): prefill from the page or a pending selection; only empty fields take values.
       try {
-        if (!mail.value) await capture.start(tab);
+        // A lead saved before the page was read (a quick rep in the side panel) is not filled again.
+        if (!mail.value) await capture.start(tab, () => saves.peek() === 0);
       } finally {
         // The rest (folded sections, score, recent captures) comes once the quick form is filled.
         filled.value = true;
