@@ -54,7 +54,9 @@ export function useCapture(model: LeadFormModel) {
     ctx.formatPhone = (raw) => normalizePhone(raw, country)?.display;
   }
 
-  async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {
+  /** `fill` says whether the form still wants the found person when the read ends (the side
+   * panel's form may have been saved and cleared by then). */
+  async function start(tab: Browser.tabs.Tab | undefined, fill: () => boolean = () => true): Promise<void> {
     // The Topic code loads beside the page read; the popup's entry chunk stays small.
     const topics = import('@/lib/capture/default-topic').then(async (m) => ({ defaultTopic: m.defaultTopic, pattern: await m.readTopicPattern() }));
     const pending = await takePendingSelection(tab?.id);
@@ -104,7 +106,7 @@ export function useCapture(model: LeadFormModel) {
     // The same choice `npm run eval:extract` scores (issue #14): a person only with enough evidence.
     const chosen = choosePrefill(found);
     selected.value = chosen;
-    if (chosen >= 0) applyPrefill(model, prefillOf(found[chosen]), undefined, origin.value, source.value);
+    if (chosen >= 0 && fill()) applyPrefill(model, prefillOf(found[chosen]), undefined, origin.value, source.value);
   }
 
   function pick(index: number): void {
