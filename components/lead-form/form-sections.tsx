@@ -15,7 +15,7 @@ function Section({ id, folded, children }: { id: SectionId; folded?: boolean; ch
   if (folded) {
     return (
       <details id={`section-${id}`} class="form-section fold" data-section={id}>
-        <summary id={`h-${id}`}>{t(`section_${id}`)}</summary>
+        <summary><h2 id={`h-${id}`} class="fold-title">{t(`section_${id}`)}</h2></summary>
         {children}
       </details>
     );
