@@ -75,6 +75,7 @@ for (const lang of ['en', 'pl'] as const) {
       await popup.click('[data-action="dup-merge"]');
       await popup.waitForSelector('[data-testid="merge"]');
       found.push(...(await audit(popup, 'merge')));
+      await popup.click('[data-action="dup-back"]');
       await popup.click('[data-action="dup-open"]');
       await popup.waitForSelector('[data-action="qualify-open"]');
       found.push(...(await audit(popup, 'saved lead')));
@@ -92,7 +93,12 @@ for (const lang of ['en', 'pl'] as const) {
       await popup.waitForSelector('[data-testid="people"] > summary', { timeout: 10_000 });
       await popup.click('[data-testid="people"] > summary');
       await popup.waitForSelector('[data-testid="people-list"] li');
-      expect(await audit(popup, 'people list')).toEqual([]);
+      const found = await audit(popup, 'people list');
+      // A prefilled field with focus shows where its value came from.
+      await popup.focus('.lead-form [name="lastname"]');
+      await popup.waitForSelector('[data-provenance-for="lastname"]', { visible: true });
+      found.push(...(await audit(popup, 'provenance')));
+      expect(found).toEqual([]);
       await popup.close();
       await page.close();
     });

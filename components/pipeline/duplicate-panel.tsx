@@ -61,7 +61,7 @@ function MergeChooser({ match, values, busy, onMerge, onBack }: { match: Duplica
         </table>
       )}
       <div class="row-actions">
-        <button type="button" class="secondary" onClick={onBack}>{t('dup_back')}</button>
+        <button type="button" class="secondary" data-action="dup-back" onClick={onBack}>{t('dup_back')}</button>
         <button type="button" class="primary" data-action="dup-merge-confirm" disabled={busy} onClick={() => onMerge(match.lead.id, [...take.value])}>{t('dup_merge_confirm')}</button>
       </div>
     </div>
