@@ -1,6 +1,7 @@
 // The score next to the form (issue #4): the total, the suggested rating, every criterion's
 // points, and the rep's own rating when it overrides the suggestion.
 import { t, uiLang } from '@/lib/i18n/t';
+import { formatNumber } from '@/lib/i18n/format';
 import { leadQualityCode, optionLabel } from '@/lib/leads/option-sets';
 import type { LeadScore } from '@/lib/leads/score';
 
@@ -35,4 +36,4 @@ export function ScorePanel({ score, chosen, onUse }: { score: LeadScore; chosen?
   );
 }
 
-const fmt = (n: number) => String(Math.round(n * 10) / 10);
+const fmt = (n: number) => formatNumber(n);
