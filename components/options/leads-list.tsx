@@ -63,7 +63,7 @@ export function LeadsList(p: LeadsListProps) {
                 <td>{l.emailaddress1}</td>
                 <td>{l.subject}</td>
                 <td><span class={`state state--${l.sync.state}`}>{t(`sync_state_${l.sync.state}`)}</span></td>
-                <td>{formatDateTime(l.updatedAt)}</td>
+                <td data-testid="lead-updated">{formatDateTime(l.updatedAt)}</td>
                 <td><button type="button" class="link" data-action="delete" onClick={() => p.onDelete(l)}>{t('action_delete')}</button></td>
               </tr>
             ))}
