@@ -70,7 +70,7 @@ export const syncStatusReply = z.object({
     error: z.optional(z.string()),
     crmUrl: z.optional(z.string()),
   })),
-  conflicts: z.array(z.object({ id: z.string(), crm: crmVersion, crmEtag: z.optional(z.string()), detectedAt: z.string() })),
+  conflicts: z.array(z.object({ id: z.string(), crm: crmVersion, crmEtag: z.optional(z.string()), unreadable: z.optional(z.string()), detectedAt: z.string() })),
 });
 
 export const crmMatchesReply = z.object({

@@ -153,7 +153,7 @@ export function dataverseProcessor(onAuthRequired?: () => void): SyncProcessor {
       }
     },
     onConflict: async (r) => {
-      await (await syncDb()).put('conflicts', { id: r.id, crm: r.crm, crmEtag: r.crmEtag, detectedAt: new Date().toISOString() });
+      await (await syncDb()).put('conflicts', { id: r.id, crm: r.crm, crmEtag: r.crmEtag, unreadable: r.unreadable, detectedAt: new Date().toISOString() });
     },
     onSynced: async (id) => {
       progress.syncedSinceStart++;
@@ -237,6 +237,8 @@ export async function resolveConflict(id: string, keep: 'mine' | 'crm'): Promise
   const sdb = await syncDb();
   const conflict: Conflict | undefined = await sdb.get('conflicts', id);
   if (!conflict) throw Object.assign(new Error('No conflict for this lead.'), { code: 'not_found' });
+  // An unread CRM version cannot be kept: its fields would come back empty.
+  if (keep === 'crm' && conflict.unreadable) throw Object.assign(new Error(t('syncConflictUnreadableShort')), { code: 'invalid' });
   await settleImportedLeads([id]);
   const db = await getDb();
   const tx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
