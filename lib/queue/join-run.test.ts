@@ -32,7 +32,8 @@ describe('a run joined while it is going', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(joinedDone).toBe(false);
     release();
-    await joined;
+    const [a, b] = await Promise.all([automatic, joined]);
+    expect(b).toEqual(a); // the joiner hears the same run's summary
     expect(calls).toEqual([['First'], ['Second']]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloudById, cloudOf, instancesUrl } from './clouds';
+import { CLOUD_IDS, CLOUDS, cloudById, cloudOf, instancesUrl } from './clouds';
 
 describe('cloudOf: authority, discovery and host permission from the environment URL', () => {
   it.each([
@@ -27,6 +27,10 @@ describe('cloudOf: authority, discovery and host permission from the environment
 
   it('GCC is not mistaken for the public cloud (crm9 is under dynamics.com too)', () => {
     expect(cloudOf('https://x.crm9.dynamics.com')?.discovery).toBe('https://globaldisco.crm9.dynamics.com');
+  });
+
+  it('every cloud is listed once', () => {
+    expect(CLOUDS.map((c) => c.id).sort()).toEqual([...CLOUD_IDS].sort());
   });
 
   it('the discovery list lives under /api/discovery/v2.0/Instances', () => {

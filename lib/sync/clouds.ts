@@ -2,7 +2,8 @@
 // authority, which Global Discovery Service and which host permission belong to it. One table,
 // so a sovereign cloud is never signed in to (nor its tokens sent) through another cloud's hosts.
 
-export type CloudId = 'public' | 'gcc' | 'gcchigh' | 'china';
+export const CLOUD_IDS = ['public', 'gcc', 'gcchigh', 'china'] as const;
+export type CloudId = (typeof CLOUD_IDS)[number];
 
 export interface Cloud {
   id: CloudId;
@@ -23,8 +24,6 @@ export const CLOUDS: readonly Cloud[] = [
   { id: 'gcchigh', hosts: /^[a-z0-9-]+\.crm\.microsoftdynamics\.us$/i, authority: 'https://login.microsoftonline.us', discovery: 'https://globaldisco.crm.microsoftdynamics.us', hostPermission: 'https://*.microsoftdynamics.us/*' },
   { id: 'china', hosts: /^[a-z0-9-]+\.crm\.dynamics\.cn$/i, authority: 'https://login.chinacloudapi.cn', discovery: 'https://globaldisco.crm.dynamics.cn', hostPermission: 'https://*.dynamics.cn/*' },
 ];
-
-export const CLOUD_IDS: readonly CloudId[] = CLOUDS.map((c) => c.id);
 
 export function cloudById(id: CloudId): Cloud {
   return CLOUDS.find((c) => c.id === id)!;

@@ -37,6 +37,11 @@ export const connectionCheckReply = z.union([
   }),
 ]);
 
+export const discoverReply = z.union([
+  z.object({ ok: z.literal(true), environments: z.array(z.object({ name: z.string(), url: z.string(), region: z.optional(z.string()) })) }),
+  z.object({ ok: z.literal(false), problems: saveConnectionReply.shape.problems }),
+]);
+
 export const syncNowReply = z.object({ waiting: z.number() });
 
 const flag = z.optional(z.boolean());

@@ -10,7 +10,10 @@ import { leadFieldNames, leadFlagFields, type LeadRecord, type SyncState } from 
 import { createSession, type Session } from './auth/session';
 import { idbTokenStore } from './auth/secret-store';
 import { createDataverseApi, type DataverseApi } from './dataverse-client';
-import { changesToConfirm, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
+import { BUILD_RULES, changesToConfirm, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
+import { adoptDiscoverySignIn, discoverEnvironments, type DiscoverResult, type DiscoveryCloud } from './environment-discovery';
+import { DiscoveryError } from './discovery';
+import { SignInError, type LaunchWebAuthFlow } from './auth/pkce';
 import { readConnection, writeConnection } from './connection-store';
 import { confirmTargets, confirmedTarget } from './confirmed-targets';
 import { syncLeads, crmRecordUrl, type SyncCache } from './sync-engine';
@@ -42,6 +45,13 @@ async function normalized(): Promise<NormalizedSettings | undefined> {
   return (await unconfirmed('webhookUrl')) ? { ...n.settings, webhookUrl: undefined } : n.settings;
 }
 
+/** chrome.identity's sign-in window; resolves with the URL Entra redirected back to. */
+const launchWebAuthFlow: LaunchWebAuthFlow = async (url) => {
+  const back = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+  if (!back) throw new Error('Sign-in was closed.');
+  return back;
+};
+
 let session: Session | undefined;
 function getSession(): Session {
   return (session ??= createSession({
@@ -50,11 +60,9 @@ function getSession(): Session {
       const s = await normalized();
       return s && { authority: s.authority, tenant: s.tenant, clientId: s.clientId, environmentUrl: s.environmentUrl, redirectUri: browser.identity.getRedirectURL() };
     },
-    launch: async (url) => {
-      const back = await browser.identity.launchWebAuthFlow({ url, interactive: true });
-      if (!back) throw new Error('Sign-in was closed.');
-      return back;
-    },
+    launch: launchWebAuthFlow,
+    // The environment just picked from the discovery list: no second sign-in page (issue #17).
+    adopt: (cfg) => adoptDiscoverySignIn(cfg, { store: idbTokenStore }),
     notifySignInNeeded: async () => {
       await browser.notifications.create('leadclip-sign-in', {
         type: 'basic', iconUrl: browser.runtime.getURL('/sync-icon.png'),
@@ -105,6 +113,25 @@ export async function signIn() {
   await getSession().signIn();
   await resumeAfterSignIn();
   return getConnection();
+}
+
+/** "Sign in with Microsoft": one sign-in for the cloud's discovery service, then the rep's
+ * environments to pick from (issue #17). Errors come back in the rep's words. */
+export async function discover(input: { cloud: DiscoveryCloud; sandboxUrl?: string; tenant: string; clientId: string }): Promise<DiscoverResult> {
+  const { settings: stored, locked } = await readSettings();
+  // What the rep typed on the page, except where the administrator's policy decides.
+  const settings = { tenant: input.tenant, clientId: input.clientId, authority: stored.authority, ...Object.fromEntries(locked.map((k) => [k, stored[k]])) };
+  try {
+    return await discoverEnvironments(input, settings, { store: idbTokenStore, launch: launchWebAuthFlow, redirectUri: browser.identity.getRedirectURL(), rules: BUILD_RULES });
+  } catch (err) {
+    if (err instanceof SignInError) {
+      const problem = ({ cancelled: 'signin_cancelled' } as Record<string, string>)[err.code] ?? err.code;
+      const known = ['consent_required', 'unknown_tenant', 'unknown_client', 'redirect_uri', 'signin_cancelled', 'origin_required', 'offline'].includes(problem);
+      throw Object.assign(new Error(known ? `${t(`syncTest_${problem}`)} (${err.message.slice(0, 300)})` : t('syncDiscoveryFailed', err.message.slice(0, 300))), { code: 'sign_in' });
+    }
+    if (err instanceof DiscoveryError) throw Object.assign(new Error(t('syncDiscoveryFailed', err.message.slice(0, 300))), { code: 'discovery' });
+    throw err;
+  }
 }
 
 export async function signOut() {

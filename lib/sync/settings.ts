@@ -31,7 +31,7 @@ export const DEFAULT_TENANT = 'organizations';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
-const LOCAL = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+export const LOCAL = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
 
 export type SettingsProblem = 'env_url_invalid' | 'env_url_not_dynamics' | 'tenant_invalid' | 'client_id_invalid' | 'client_id_missing' | 'webhook_url_invalid' | 'authority_not_allowed';
 
@@ -45,7 +45,9 @@ export interface SettingsRules {
   /** The app used when neither the rep nor policy names one. */
   defaultClientId?: string;
 }
-const buildRules: SettingsRules = { loopback: SANDBOX_ALLOWED, defaultClientId: PUBLISHER_CLIENT_ID };
+/** This build's rules: the sandbox in sandbox builds only, the publisher's app as the default. */
+export const BUILD_RULES: SettingsRules = { loopback: SANDBOX_ALLOWED, defaultClientId: PUBLISHER_CLIENT_ID };
+const buildRules = BUILD_RULES;
 
 /** An origin exactly (no path, no credentials) on the allow-list of Microsoft's clouds. */
 export function isAllowedAuthority(value: string, rules: SettingsRules = buildRules): boolean {
@@ -57,6 +59,17 @@ export function isAllowedAuthority(value: string, rules: SettingsRules = buildRu
   }
   if (u.username || u.password || u.search || u.hash || u.pathname !== '/') return false;
   return MICROSOFT_AUTHORITIES.includes(u.origin) || (rules.loopback && LOCAL.test(u.origin));
+}
+
+/** Who signs in with which app: an empty tenant is `organizations`, an empty client id the
+ * publisher's app. Problems are added to `problems`. */
+export function signInIdentity(input: Pick<ConnectionSettings, 'tenant' | 'clientId'>, rules: SettingsRules = buildRules, problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>> = {}): { tenant: string; clientId: string; problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>> } {
+  const tenant = input.tenant.trim() || DEFAULT_TENANT;
+  if (!GUID.test(tenant) && !TENANT_DOMAIN.test(tenant) && tenant !== 'organizations') problems.tenant = 'tenant_invalid';
+  const clientId = input.clientId.trim() || (rules.defaultClientId ?? '');
+  if (!clientId) problems.clientId = 'client_id_missing';
+  else if (!GUID.test(clientId)) problems.clientId = 'client_id_invalid';
+  return { tenant, clientId, problems };
 }
 
 /** Cleans what the rep typed: the environment URL becomes its origin, tenant and client id are
@@ -76,11 +89,7 @@ export function normalizeSettings(input: ConnectionSettings, rules: SettingsRule
   } catch {
     problems.environmentUrl = 'env_url_invalid';
   }
-  const tenant = input.tenant.trim() || DEFAULT_TENANT;
-  if (!GUID.test(tenant) && !TENANT_DOMAIN.test(tenant) && tenant !== 'organizations') problems.tenant = 'tenant_invalid';
-  const clientId = input.clientId.trim() || (rules.defaultClientId ?? '');
-  if (!clientId) problems.clientId = 'client_id_missing';
-  else if (!GUID.test(clientId)) problems.clientId = 'client_id_invalid';
+  const { tenant, clientId } = signInIdentity(input, rules, problems);
   let webhookUrl: string | undefined;
   if (input.webhookUrl?.trim()) {
     try {
