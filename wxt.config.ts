@@ -13,14 +13,14 @@ const localHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 const sandbox = testBuild || process.env.LEADCLIP_SANDBOX === '1';
 
 /** The publisher's multi-tenant Entra app (issue #17, docs/sync.md): LEADCLIP_CLIENT_ID, else
- * `clientId` in leadclip.config.json. Test builds default to the sandbox's app. */
+ * `clientId` in leadclip.config.json. Sandbox builds (tests, `npm start`) default to the sandbox's app. */
 function publisherClientId(): string {
   if (process.env.LEADCLIP_CLIENT_ID) return process.env.LEADCLIP_CLIENT_ID.trim();
   if (existsSync('leadclip.config.json')) {
     const id = (JSON.parse(readFileSync('leadclip.config.json', 'utf8')) as { clientId?: unknown }).clientId;
     if (typeof id === 'string') return id.trim();
   }
-  return testBuild ? '11111111-2222-4333-8444-555555555555' : '';
+  return sandbox ? '11111111-2222-4333-8444-555555555555' : '';
 }
 
 /** Every built HTML page gets its own, stricter policy on top of the manifest's (lib/privacy/csp.ts). */
