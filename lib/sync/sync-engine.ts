@@ -169,7 +169,8 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
 
   /** Learns, once, what the leads' extras need: the rep's user id, navigation names, role ids. */
   async function prepare(leads: LeadRecord[]) {
-    const needsExtras = noteLine || leads.some((l) => l.timeline.length || l.stakeholders.length);
+    // The lawful-basis note binds with the documented objectid_lead: no metadata read for it alone.
+    const needsExtras = leads.some((l) => l.timeline.length || l.stakeholders.length);
     if (!needsExtras) return;
     try {
       if (!cache.nav) cache.nav = await resolveNavNames(api);
