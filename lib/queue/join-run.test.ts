@@ -1,8 +1,8 @@
 // Issue #17: "Sync now" pressed during an automatic sync joins that run: no second run, the
 // caller hears when the run ends, and a lead saved meanwhile goes in the same run.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDbForTests } from '../db/open';
-import { saveLeads } from '../leads/save-pipeline';
+import { resetDbForTests } from '../store/open';
+import { saveLeads } from '../store/save-pipeline';
 import { draft, testSettings } from '../leads/test-helpers';
 import { createQueueRunner } from './runner';
 import type { SyncProcessor } from './processor';
