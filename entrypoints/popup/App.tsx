@@ -131,7 +131,7 @@ export function App() {
   }
 
   async function save(close: boolean, confirmFreeMail = false) {
-    const result = model.submit();
+    const result = await model.submit();
     if (!result.ok) return focusFirstInvalid();
     // The panels the answer may open are fetched while the background works.
     void Promise.all([ConfirmFreeMail.preload(), !close && QualifyActions.preload(), !close && !model.state.value.id && DuplicatePanel.preload()]).catch(() => {});
