@@ -35,7 +35,7 @@ const scoreLine = z.object({
   criterion: z.string(), points: z.number(), max: z.number(),
   value: z.optional(z.union([z.number(), z.boolean(), z.string()])), missing: z.optional(z.array(z.string())),
 });
-const leadScore = z.object({ score: z.number(), points: z.number(), max: z.number(), rating: z.union([z.literal(1), z.literal(2), z.literal(3)]), breakdown: z.array(scoreLine) });
+const leadScore = z.object({ score: z.number(), points: z.number(), max: z.number(), rating: z.optional(z.union([z.literal(1), z.literal(2), z.literal(3)])), breakdown: z.array(scoreLine) });
 const assessment = z.object({ matches: z.array(duplicateMatch), score: leadScore, issues: z.array(issue) });
 const batchOutcome = z.union([
   z.object({ status: z.literal('saved'), id: z.uuid() }),
@@ -56,7 +56,7 @@ export const toBackground = {
   /** Save a new lead, or replace one with the same id. `lead` is a LeadDraftInput, parsed in the background. */
   'leads/save': { in: z.object({ lead: z.unknown(), confirmFreeMail: z.optional(z.boolean()) }), out: z.object({ lead: leadRecord }), from: ['extension'] },
   'leads/get': { in: id, out: maybeLead, from: ['extension'] },
-  /** One page of the lead list, searched and sorted in the background (lib/leads/lead-list.ts). */
+  /** One page of the lead list, searched and sorted in the background (lib/store/lead-list.ts). */
   'leads/list': { in: leadListQuery, out: z.object({ leads: z.array(leadRecord), total: z.number() }), from: ['extension'] },
   'leads/delete': { in: id, out: maybeLead, from: ['extension'] },
   /** Undo of a delete: the record as `leads/delete` returned it. */

@@ -2,8 +2,8 @@
 // lead stored before the model refused them.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resetDbForTests } from '../db/open';
-import { saveLead } from '../leads/repo';
+import { resetDbForTests } from '../store/open';
+import { saveLead } from '../store/lead-repo';
 import { leadRecord, type LeadRecord } from '../leads/schema';
 import { leadBody, rowToLeadFields } from './lead-payload';
 
@@ -32,6 +32,11 @@ describe('leadBody', () => {
       firstname: 'Jan', lastname: 'Kowalski', companyname: 'ACME', websiteurl: 'https://acme.pl',
       emailaddress1: 'jan@acme.pl', description: 'Linia 1\nLinia 2',
     });
+  });
+
+  it('sends no rating for an unrated lead, and the rating of a rated one (issue #16)', () => {
+    expect(leadBody(legacy({}))).not.toHaveProperty('leadqualitycode');
+    expect(leadBody(legacy({ leadqualitycode: 2 }))).toMatchObject({ leadqualitycode: 2 });
   });
 
   it('never sends a javascript: link or an invisible character stored before the fix', () => {

@@ -1,0 +1,48 @@
+// The background's side of the import journal: apply at start-up (a worker stopped midway
+// resumes) and after each commit, keep the worker alive while applying, and tell the queue
+// (through the listener the background entry registers) about the new leads.
+import { browser } from '#imports';
+import { loadPipelineSettings } from '../leads/pipeline-settings';
+import { applyImportJournal, importJournalSettled, type ApplyHooks } from './import-journal';
+import { pendingImport } from './journal-mirror';
+
+/** Imports up to this many leads are in the lead stores and the sync queue before the commit
+ * answers (a second at most); bigger ones are listed at once and queued in the background. */
+export const APPLY_BEFORE_ANSWER = 1000;
+
+let leadsQueued: () => void = () => {};
+/** Called after each part of an import joins the outbox: the background runs the queue then. */
+export function whenImportedLeadsQueued(listener: () => void): void {
+  leadsQueued = listener;
+}
+
+const hooks: ApplyHooks = {
+  deps: async () => ({ settings: await loadPipelineSettings() }),
+  onPart: () => leadsQueued(),
+};
+
+export async function applyImportsInBackground(): Promise<void> {
+  // Chrome stops an idle worker after 30 s; an extension API call counts as activity.
+  const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
+  try {
+    await applyImportJournal(hooks);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+/** After a commit: small imports are applied before answering, big ones continue in the background. */
+export async function applyAfterCommit(leads: number): Promise<{ pending: number }> {
+  const applying = applyImportsInBackground();
+  // A big import is not read back from the journal: the rep would wait for 100,000 leads to be read.
+  // A small one waits only when the whole journal is small (not behind a big import still applying).
+  const waiting = leads > APPLY_BEFORE_ANSWER ? leads : (await pendingImport()).leads;
+  if (waiting <= APPLY_BEFORE_ANSWER) {
+    await applying;
+    return { pending: (await pendingImport()).leads };
+  }
+  applying.catch((err: unknown) => console.error('Adding imported leads failed; retried at the next start', err));
+  return { pending: waiting };
+}
+
+export const importsSettled = () => importJournalSettled(hooks);

@@ -1,0 +1,131 @@
+// The import journal: where a committed file import's leads live until the background has added
+// them to the lead stores (leads, duplicate index, outbox, audit), one journal part per
+// transaction. Each part is added and removed from the journal together, so a worker stopped
+// midway resumes where it stopped, and no lead is added twice.
+// Why a journal: IndexedDB in Chromium pays per request, and a lead takes four; committing
+// 100,000 leads as a few dozen journal records takes seconds, adding them to the stores about a
+// minute. A committed lead is a stored lead from the commit on: the lead list, "open a lead" and
+// the duplicate checks read the journal too (lib/store/journal-mirror.ts), and any change to a
+// lead still in the journal moves it to the stores first (`settleImportedLeads`).
+import { getDb } from './open';
+import { openTx, type Tx } from './tx';
+import { saveInTransaction, writeImportedLeads, type PipelineDeps } from './save-pipeline';
+import type { LeadRecord } from '../leads/schema';
+import { loadPipelineSettings } from '../leads/pipeline-settings';
+import { mergeImported } from './merge-imported';
+import type { ImportJournalPart } from './journal-part';
+import { journal, journalPartChanged, pendingImport } from './journal-mirror';
+
+// Updates read the stored lead first: a few at a time so the round trips overlap.
+const CONCURRENCY = 32;
+const STORES = ['importJournal', 'leads', 'dedupe', 'outbox', 'audit'] as const;
+
+export interface ApplyHooks {
+  deps: () => Promise<PipelineDeps>;
+  /** After each part: the caller refreshes what depends on the lead stores. */
+  onPart?: () => void;
+}
+
+let running: Promise<void> | undefined;
+/** Set by every call: a commit that lands while a run is ending gets a run of its own. */
+let requested = false;
+
+/** Applies every committed part. Concurrent calls share one run. */
+export function applyImportJournal(hooks: ApplyHooks): Promise<void> {
+  requested = true;
+  return (running ??= (async () => {
+    try {
+      while (requested) {
+        requested = false;
+        await applyAll(hooks);
+      }
+    } finally {
+      running = undefined;
+    }
+  })());
+}
+
+function openJournalTx(db: Awaited<ReturnType<typeof getDb>>): Tx<'readwrite'> {
+  // Relaxed durability: if a crash loses this commit, it loses all of it, and the leads are
+  // still in the journal to be applied again.
+  return openTx(db, [...STORES], 'readwrite', { durability: 'relaxed' });
+}
+
+/** Adds a part's leads to the lead stores inside the caller's transaction. */
+async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: ImportJournalPart['updates'], at: string, deps: PipelineDeps): Promise<void> {
+  writeImportedLeads(tx, creates, at);
+  for (let i = 0; i < updates.length; i += CONCURRENCY) {
+    await Promise.all(updates.slice(i, i + CONCURRENCY).map(async (u) => {
+      const existing = await tx.objectStore('leads').get(u.id);
+      // Deleted since the file was checked: the rep's delete stands (parts apply in staging
+      // order, so a lead created by an earlier import is stored by now).
+      if (!existing) return;
+      // Validated when staged; a lead changed since so that the merge is refused keeps its
+      // stored version (the audit trail shows no import for it).
+      await saveInTransaction(tx, { lead: mergeImported(existing, u.lead as Record<string, unknown>), onDuplicate: 'save' }, deps, at);
+    }));
+  }
+}
+
+async function applyAll(hooks: ApplyHooks): Promise<void> {
+  const deps = await hooks.deps();
+  for (;;) {
+    const tx = openJournalTx(await getDb());
+    const cursor = await tx.objectStore('importJournal').openCursor();
+    if (!cursor) {
+      await tx.done;
+      return;
+    }
+    const part = cursor.value;
+    await addToStores(tx, part.creates, part.updates, part.at, deps);
+    await cursor.delete();
+    await tx.done;
+    journalPartChanged(part.key, undefined);
+    hooks.onPart?.();
+  }
+}
+
+/**
+ * Moves these leads, if they are still in the journal, to the lead stores now (the rest of their
+ * part stays): any change to a lead starts here, so it changes the stored lead and a later apply
+ * cannot overwrite it. Costs one small transaction, or nothing for a lead not in the journal.
+ */
+export async function settleImportedLeads(ids: readonly string[], given?: PipelineDeps): Promise<void> {
+  const m = await journal();
+  // Oldest part first: a lead created by one import and updated by a later one.
+  const keys = [...new Set(ids.flatMap((id) => m.partsOf.get(id) ?? []))].sort();
+  if (!keys.length) return;
+  const deps = given ?? { settings: await loadPipelineSettings() };
+  const wanted = new Set(ids);
+  const tx = openJournalTx(await getDb());
+  const store = tx.objectStore('importJournal');
+  const rest: [string, ImportJournalPart | undefined][] = [];
+  for (const key of keys) {
+    // Read in the transaction, not from the mirror: the background may have applied it since.
+    const part = await store.get(key);
+    if (!part) {
+      rest.push([key, undefined]); // applied (or erased) meanwhile
+      continue;
+    }
+    const creates = part.creates.filter((l) => wanted.has(l.id));
+    const updates = part.updates.filter((u) => wanted.has(u.id));
+    await addToStores(tx, creates, updates, part.at, deps);
+    const left: ImportJournalPart = { ...part, creates: part.creates.filter((l) => !wanted.has(l.id)), updates: part.updates.filter((u) => !wanted.has(u.id)) };
+    if (left.creates.length || left.updates.length) {
+      await store.put(left);
+      rest.push([key, left]);
+    } else {
+      await store.delete(key);
+      rest.push([key, undefined]);
+    }
+  }
+  await tx.done;
+  for (const [key, part] of rest) journalPartChanged(key, part);
+}
+
+/** Resolves once no committed import is waiting (privacy actions wait for this). */
+export async function importJournalSettled(hooks: ApplyHooks): Promise<void> {
+  if (running) await running;
+  if ((await pendingImport()).parts) await applyImportJournal(hooks);
+}
+

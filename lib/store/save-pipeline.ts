@@ -1,0 +1,263 @@
+// The one save path (issue #4) for captured, imported and hand-entered leads alike:
+// validate -> normalize -> duplicate check -> save -> enqueue -> audit. A batch is written in one
+// IndexedDB transaction: all of it or none of it, and fast enough for imports.
+import { unwrap } from 'idb';
+import * as z from 'zod/mini';
+import { getDb } from './open';
+import { openTx, type Tx } from './tx';
+import { appendAudit, queueAudit } from './audit-trail';
+import { enqueueRevision, settle, syncInfoOf } from './outbox';
+import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch, type DuplicateSource } from '../leads/dedupe';
+import { dedupeKeys } from '../leads/dedupe-keys';
+import { dbSource } from './duplicate-index';
+import { jobKey, type OutboxJob } from './outbox-job';
+import { normalizeLead, type NormalizeIssue } from '../leads/normalize';
+import type { PipelineSettings } from '../leads/pipeline-settings';
+import { scoreLead, type LeadScore } from '../leads/score';
+import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord } from '../leads/schema';
+
+export interface SaveRequest {
+  /** A LeadDraftInput from a page, the popup or a file: validated here. */
+  lead: unknown;
+  /** 'ask' (default) stops and returns the duplicates; 'save' saves anyway. */
+  onDuplicate?: 'ask' | 'save';
+  /** Keep it local: saved as a draft, not queued. */
+  draft?: boolean;
+  /** Recorded in the audit trail instead of "edited" (a merge, qualify or disqualify). */
+  auditAs?: { kind: 'merged' | 'qualified' | 'disqualified'; details: Record<string, unknown> };
+}
+
+export type SaveOutcome =
+  | { status: 'saved'; lead: LeadRecord; created: boolean; changed: string[]; duplicates: DuplicateMatch[]; issues: NormalizeIssue[]; score: LeadScore }
+  | { status: 'duplicates'; draft: LeadDraft; matches: DuplicateMatch[]; issues: NormalizeIssue[]; score: LeadScore }
+  | { status: 'invalid'; error: string };
+
+export interface PipelineDeps {
+  settings: PipelineSettings;
+  now?: () => Date;
+  /** Leads committed by a file import but not yet in the stores (lib/store/journal-mirror.ts). */
+  pendingDuplicates?: () => Promise<DuplicateSource | undefined>;
+  /** Moves leads still in the import journal to the stores, so an edit changes the stored lead. */
+  settleLeads?: (ids: string[]) => Promise<void>;
+}
+
+/** Duplicates among an import's leads still in the journal, merged with the stored ones. */
+async function withPending(stored: Promise<DuplicateMatch[]>, pending: DuplicateSource | undefined, id: string, draft: LeadDraft & { phoneE164?: LeadRecord['phoneE164'] }): Promise<DuplicateMatch[]> {
+  return pending ? mergeMatches(await stored, await findDuplicates(pending, id, draft)) : stored;
+}
+
+/** Batches at least this big, and at least 1/BULK_FACTOR of the stored leads, preload the index. */
+const BULK_MIN = 200;
+const BULK_FACTOR = 20;
+
+/** Fields compared to decide whether an edit changed anything (and to list what changed). */
+const trackedFields = [...leadFieldNames, 'statecode', 'statuscode', 'timeline', 'stakeholders', 'qualify'] as const;
+
+function changedFields(before: LeadRecord, after: LeadRecord): string[] {
+  const b = before as unknown as Record<string, unknown>;
+  const a = after as unknown as Record<string, unknown>;
+  return trackedFields.filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null));
+}
+
+interface Prepared {
+  request: SaveRequest;
+  draft?: LeadDraft & { phoneE164: LeadRecord['phoneE164'] };
+  issues: NormalizeIssue[];
+  score?: LeadScore;
+  error?: string;
+}
+
+/** Everything that needs no database, done before the transaction opens. */
+function prepare(request: SaveRequest, settings: PipelineSettings): Prepared {
+  const parsed = leadDraft.safeParse(request.lead);
+  if (!parsed.success) return { request, issues: [], error: z.prettifyError(parsed.error) };
+  const { lead, issues } = normalizeLead(parsed.data, { defaultCountry: settings.defaultCountry });
+  const score = scoreLead(lead, settings.rules);
+  return { request, draft: lead, issues, score };
+}
+
+/** What phase one read for a lead: its stored version and its duplicates among stored leads. */
+interface PreRead {
+  existing?: LeadRecord;
+  stored: DuplicateMatch[];
+}
+
+async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRead | undefined, batch: BatchSource, at: string): Promise<SaveOutcome> {
+  if (!p.draft || !p.score || !pre) return { status: 'invalid', error: p.error ?? 'invalid' };
+  const { draft, score, issues, request } = p;
+  // A lead saved earlier in this batch is newer than what phase one read.
+  const existing = batch.held(id) ?? pre.existing;
+  const fresh = (m: DuplicateMatch) => ({ ...m, lead: batch.held(m.lead.id) ?? m.lead });
+  const duplicates = mergeMatches(pre.stored.map(fresh), await findDuplicates(batch, id, draft));
+  if (duplicates.length && (request.onDuplicate ?? 'ask') === 'ask' && !existing) {
+    return { status: 'duplicates', draft, matches: duplicates, issues, score };
+  }
+
+  const candidate: LeadRecord = {
+    ...draft,
+    id,
+    // The score is a suggestion: a rating the rep chose stays.
+    leadqualitycode: draft.leadqualitycode ?? score.rating,
+    provenance: draft.provenance ?? existing?.provenance ?? { origin: 'manual', capturedAt: at, fields: {} },
+    sync: existing?.sync ?? { state: 'ready' },
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+  };
+  let record: LeadRecord;
+  try {
+    record = leadRecord.parse(candidate);
+  } catch (err) {
+    return { status: 'invalid', error: err instanceof z.core.$ZodError ? z.prettifyError(err) : String(err) };
+  }
+  const changed = existing ? changedFields(existing, record) : [];
+  if (existing && !changed.length) {
+    return { status: 'saved', lead: existing, created: false, changed, duplicates, issues, score };
+  }
+
+  if (!existing) {
+    const prov = record.provenance;
+    settle(appendAudit(tx, {
+      leadId: id, at, kind: 'captured',
+      details: {
+        origin: prov.origin, sourceUrl: prov.sourceUrl, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt,
+        lawfulBasis: prov.lawfulBasis, capturedBy: prov.capturedBy, // issue #8: why and by whom
+        methods: Object.fromEntries(Object.entries(prov.fields).map(([f, v]) => [f, v.method])),
+        duplicatesIgnored: duplicates.map((d) => d.lead.id),
+      },
+    }));
+  } else {
+    const kind = request.auditAs?.kind ?? 'edited';
+    settle(appendAudit(tx, { leadId: id, at, kind, details: { fields: changed, ...request.auditAs?.details } }));
+  }
+  const job = await enqueueRevision(tx, id, at, { draft: request.draft ?? (existing ? undefined : false), isNew: !existing && !draft.id });
+  record.sync = syncInfoOf(job, existing?.sync);
+  settle(tx.objectStore('leads').put(record));
+  const keys = dedupeKeys(id, record);
+  settle(tx.objectStore('dedupe').put(keys));
+  batch.add(record, keys);
+  return { status: 'saved', lead: record, created: !existing, changed, duplicates, issues, score };
+}
+
+/** Saves many leads in one transaction (imports). Each gets its own outcome; invalid ones and
+ * stopped duplicates are reported, never half-written. */
+export async function saveLeads(requests: readonly SaveRequest[], deps: PipelineDeps): Promise<SaveOutcome[]> {
+  const prepared = requests.map((r) => prepare(r, deps.settings));
+  const at = (deps.now ?? (() => new Date()))().toISOString();
+  // Before the transaction: it must not wait on other work.
+  await deps.settleLeads?.(prepared.flatMap((p) => p.draft?.id ?? []));
+  const pending = await deps.pendingDuplicates?.();
+  const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox', 'audit'], 'readwrite');
+  const ids = prepared.map((p) => p.draft?.id ?? crypto.randomUUID());
+  // A big import reads the whole duplicate index once and looks up in memory; a few leads
+  // look up in the indexes (cheaper than reading 100,000 rows for one lead).
+  let lookIn: DuplicateSource = dbSource(tx);
+  const work = prepared.filter((p) => p.draft).length;
+  if (work >= BULK_MIN && work * BULK_FACTOR >= (await tx.objectStore('dedupe').count())) {
+    const memory = new BatchSource((id) => tx.objectStore('leads').get(id));
+    for (const row of await tx.objectStore('dedupe').getAll()) memory.addKeys(row);
+    lookIn = memory;
+  }
+  // Phase one: every read at once, so IndexedDB serves them back to back instead of waiting on
+  // a round trip per lead. Phase two decides in order, checking each lead against the ones
+  // saved before it in this batch too.
+  const pre = await Promise.all(prepared.map(async (p, i): Promise<PreRead | undefined> => {
+    if (!p.draft) return undefined;
+    const [existing, stored] = await Promise.all([
+      p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
+      withPending(findDuplicates(lookIn, ids[i], p.draft), pending, ids[i], p.draft),
+    ]);
+    return { existing, stored };
+  }));
+  const batch = new BatchSource();
+  const outcomes: SaveOutcome[] = [];
+  for (const [i, p] of prepared.entries()) outcomes.push(await saveOne(tx, p, ids[i], pre[i], batch, at));
+  await tx.done;
+  return outcomes;
+}
+
+/** Saves one lead inside the caller's transaction (over leads, dedupe, outbox and audit): the
+ * file import keeps one transaction open across its batches so a cancel writes nothing. */
+export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveRequest, deps: PipelineDeps, at: string): Promise<SaveOutcome> {
+  const p = prepare(request, deps.settings);
+  if (!p.draft) return { status: 'invalid', error: p.error ?? 'invalid' };
+  const id = p.draft.id ?? crypto.randomUUID();
+  const [existing, stored] = await Promise.all([
+    p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
+    findDuplicates(dbSource(tx), id, p.draft),
+  ]);
+  return saveOne(tx, p, id, { existing, stored }, new BatchSource(), at);
+}
+
+/**
+ * New leads from a file import: the same steps as saveOne's create path (validate, normalise,
+ * score) without the duplicate look-up, because the import already decided about duplicates with
+ * the user. Returns complete records, or the first invalid lead's error (the import then stops).
+ */
+export function prepareImportedLeads(leads: readonly unknown[], deps: PipelineDeps, at: string): { records: LeadRecord[] } | { error: string } {
+  const records: LeadRecord[] = [];
+  for (const lead of leads) {
+    const p = prepare({ lead }, deps.settings);
+    if (!p.draft || !p.score) return { error: p.error ?? 'invalid' };
+    const draft = p.draft;
+    const id = draft.id ?? crypto.randomUUID();
+    records.push({
+      ...draft,
+      id,
+      leadqualitycode: draft.leadqualitycode ?? p.score.rating,
+      provenance: draft.provenance ?? { origin: 'import', capturedAt: at, fields: {} },
+      sync: syncInfoOf(importJob(id, at), undefined),
+      createdAt: at,
+      updatedAt: at,
+    } as LeadRecord);
+  }
+  return { records };
+}
+
+const importJob = (leadId: string, at: string): OutboxJob => ({ leadId, revision: 1, op: 'create', state: 'ready', attempts: 0, syncedRevision: 0, inDoubt: false, dueAt: at, updatedAt: at });
+
+/**
+ * Writes prepared import records inside the caller's transaction: lead, duplicate index, outbox
+ * job and audit entry each, without waiting on each write.
+ */
+export function writeImportedLeads(tx: Tx<'readwrite'>, records: readonly LeadRecord[], at: string): void {
+  // Native stores: 100,000 leads make 400,000 requests, and idb's promise per request (plus a
+  // catch to settle it) is pure overhead when nothing waits on them. A failed request still
+  // aborts the whole transaction.
+  const leadsStore = unwrap(tx.objectStore('leads'));
+  const dedupeStore = unwrap(tx.objectStore('dedupe'));
+  const outboxStore = unwrap(tx.objectStore('outbox'));
+  for (const record of records) {
+    const job = importJob(record.id, at);
+    const prov = record.provenance;
+    leadsStore.put(record);
+    dedupeStore.put(dedupeKeys(record.id, record));
+    outboxStore.put(job);
+    // One entry per imported lead instead of "captured" + "queued": it records both facts (the
+    // file, when, and the outbox job it was queued as), and saves 100,000 writes per import.
+    queueAudit(tx, {
+      leadId: record.id, at, kind: 'captured',
+      details: { origin: prov.origin, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt, methods: {}, duplicatesIgnored: [], queued: { key: jobKey(job), op: job.op } },
+    });
+  }
+}
+
+/** Validates and normalises a draft without saving it (an import row that updates a stored lead). */
+export function validateDraft(lead: unknown, deps: PipelineDeps): { draft: LeadDraft } | { error: string } {
+  const p = prepare({ lead }, deps.settings);
+  return p.draft ? { draft: p.draft } : { error: p.error ?? 'invalid' };
+}
+
+export async function saveLeadThroughPipeline(request: SaveRequest, deps: PipelineDeps): Promise<SaveOutcome> {
+  return (await saveLeads([request], deps))[0];
+}
+
+/** Duplicates of a draft without saving it (the popup asks while the rep types). */
+export async function checkDuplicates(input: unknown, deps: PipelineDeps): Promise<{ matches: DuplicateMatch[]; issues: NormalizeIssue[]; score: LeadScore }> {
+  const p = prepare({ lead: input }, deps.settings);
+  if (!p.draft || !p.score) throw Object.assign(new Error(p.error ?? 'invalid'), { code: 'invalid' });
+  const pending = await deps.pendingDuplicates?.();
+  const tx = openTx(await getDb(), ['leads', 'dedupe'], 'readonly');
+  const matches = await withPending(findDuplicates(dbSource(tx), p.draft.id ?? '', p.draft), pending, p.draft.id ?? '', p.draft);
+  await tx.done;
+  return { matches, issues: p.issues, score: p.score };
+}
