@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
@@ -10,6 +11,11 @@ const testBuild = process.env.LEADCLIP_TEST_BUILD === '1';
 const localHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 // The local Dataverse sandbox: test builds, and `npm start` (LEADCLIP_SANDBOX=1).
 const sandbox = testBuild || process.env.LEADCLIP_SANDBOX === '1';
+
+// libphonenumber-js's metadata: bundled into pages; a file the background fetches when it first
+// parses a phone (lib/text/phone-library-deferred.ts), so the worker does not parse 83 kB at every wake-up.
+const phoneMetadata = readFileSync(resolve('node_modules/libphonenumber-js/metadata.min.json'), 'utf8');
+const phoneCountries = Object.keys((JSON.parse(phoneMetadata) as { countries: Record<string, unknown> }).countries);
 
 /** Every built HTML page gets its own, stricter policy on top of the manifest's (lib/privacy/csp.ts). */
 const pageCsp = {
@@ -32,13 +38,24 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
     // Test builds plug a recording sync processor into the queue (issue #4); dropped otherwise.
     // Sandbox builds may connect to http://127.0.0.1 (lib/sync/settings.ts); store builds only to Microsoft.
-    define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild), 'import.meta.env.LEADCLIP_SANDBOX': JSON.stringify(sandbox) },
+    define: {
+      'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild),
+      'import.meta.env.LEADCLIP_SANDBOX': JSON.stringify(sandbox),
+      'import.meta.env.LEADCLIP_PHONE_COUNTRIES': JSON.stringify(phoneCountries),
+    },
   }),
   hooks: {
     // The webmail content script (issue #7) runs on every Gmail/Outlook load and has a 5 ms budget:
     // it uses Chrome's own promise-based `chrome.*` instead of the ~10 kB webextension-polyfill, and
     // a bare abort-signal context instead of WXT's (see lib/webmail/light-content-script-context.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((e) => e.name === 'background')) {
+        const deferred = resolve('lib/text/phone-library-deferred.ts');
+        const alias = config.resolve?.alias;
+        const kept = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+        config.resolve = { ...config.resolve, alias: [{ find: /^libphonenumber-js\/min$/, replacement: deferred }, { find: /^.*\/phone-metadata-ready$/, replacement: deferred }, ...kept] };
+        return;
+      }
       if (!entrypoints.some((e) => e.name === 'webmail')) return;
       config.resolve ??= {};
       const alias = config.resolve.alias;
@@ -51,6 +68,7 @@ export default defineConfig({
       ];
     },
     'build:publicAssets': (_wxt, assets) => {
+      assets.push({ relativeDest: 'phone-metadata.json', contents: phoneMetadata });
       for (const lang of localeNames('lib/i18n/locales')) {
         assets.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(mergeLocale(`lib/i18n/locales/${lang}`)) });
       }
