@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
@@ -16,6 +16,17 @@ const sandbox = testBuild || process.env.LEADCLIP_SANDBOX === '1';
 // parses a phone (lib/text/phone-library-deferred.ts), so the worker does not parse 83 kB at every wake-up.
 const phoneMetadata = readFileSync(resolve('node_modules/libphonenumber-js/metadata.min.json'), 'utf8');
 const phoneCountries = Object.keys((JSON.parse(phoneMetadata) as { countries: Record<string, unknown> }).countries);
+
+/** The publisher's multi-tenant Entra app (issue #17, docs/sync.md): LEADCLIP_CLIENT_ID, else
+ * `clientId` in leadclip.config.json. Sandbox builds (tests, `npm start`) default to the sandbox's app. */
+function publisherClientId(): string {
+  if (process.env.LEADCLIP_CLIENT_ID) return process.env.LEADCLIP_CLIENT_ID.trim();
+  if (existsSync('leadclip.config.json')) {
+    const id = (JSON.parse(readFileSync('leadclip.config.json', 'utf8')) as { clientId?: unknown }).clientId;
+    if (typeof id === 'string') return id.trim();
+  }
+  return sandbox ? '11111111-2222-4333-8444-555555555555' : '';
+}
 
 /** Every built HTML page gets its own, stricter policy on top of the manifest's (lib/privacy/csp.ts). */
 const pageCsp = {
@@ -42,6 +53,7 @@ export default defineConfig({
       'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild),
       'import.meta.env.LEADCLIP_SANDBOX': JSON.stringify(sandbox),
       'import.meta.env.LEADCLIP_PHONE_COUNTRIES': JSON.stringify(phoneCountries),
+      'import.meta.env.LEADCLIP_CLIENT_ID': JSON.stringify(publisherClientId()),
     },
   }),
   hooks: {
@@ -80,9 +92,10 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'identity', 'notifications'],
     host_permissions: testBuild ? localHosts : [],
-    // Sync (issue #6): the org's host is asked for when the rep connects. The local Dataverse
-    // sandbox (tests/sandbox) only in test builds, or with LEADCLIP_SANDBOX=1 (npm start).
-    optional_host_permissions: ['https://*.dynamics.com/*', ...(sandbox ? ['http://127.0.0.1/*'] : [])],
+    // Sync (issue #6): the org's host (and its cloud's discovery service) is asked for when the rep
+    // connects: Microsoft's public and US Government clouds, GCC High, China (lib/sync/clouds.ts).
+    // The local Dataverse sandbox (tests/sandbox) only in test builds, or with LEADCLIP_SANDBOX=1.
+    optional_host_permissions: ['https://*.dynamics.com/*', 'https://*.microsoftdynamics.us/*', 'https://*.dynamics.cn/*', ...(sandbox ? ['http://127.0.0.1/*'] : [])],
     storage: { managed_schema: 'managed_schema.json' },
     // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
     content_security_policy: { extension_pages: extensionPagesCsp({ loopback: sandbox }) },
