@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n/t';
 import type { LeadFieldName } from '@/lib/leads/schema';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { ChoiceField, TextField } from './fields';
+import { OrgColumnsFields } from './org-columns';
 
 export const quickFieldNames = [
   'subject', 'leadsourcecode', 'firstname', 'lastname', 'jobtitle', 'companyname',
@@ -26,6 +27,7 @@ export function QuickFields({ model }: { model: LeadFormModel }) {
         <TextField model={model} name="mobilephone" type="tel" />
       </div>
       {model.companyMissing.value && <p class="warning" role="status" data-warning="companyname">{t('warning_no_company')}</p>}
+      <OrgColumnsFields model={model} />
     </section>
   );
 }
