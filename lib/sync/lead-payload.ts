@@ -29,7 +29,7 @@ export const leadPath = (id: string) => `leads(${id})`;
 
 export const isGuid = (v: string | undefined): v is string => !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
-export function timelineOperation(item: TimelineItem, leadId: string, nav: NavNames, userId: string | undefined): BatchOperation {
+export function timelineOperation(item: TimelineItem, leadId: string, nav: NavNames): BatchOperation {
   const regarding = `/leads(${leadId})`;
   switch (item.kind) {
     case 'note':

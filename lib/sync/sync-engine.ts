@@ -244,7 +244,7 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
       headers: { ...represent, ...dup, ...(lead.sync.etag ? { 'If-Match': lead.sync.etag } : {}) },
     });
     for (const item of lead.timeline) {
-      ops.push({ ...timelineOperation(item, lead.id, nav, cache.userId), contentId: nextId() });
+      ops.push({ ...timelineOperation(item, lead.id, nav), contentId: nextId() });
       if (item.kind === 'phonecall') ops.push({ ...phonecallPartiesOperation(item, lead.id, nav, cache.userId), contentId: nextId() });
     }
     for (const s of lead.stakeholders) {
