@@ -106,6 +106,15 @@ describe('qualify reaches the CRM', () => {
     expect(sb.records('opportunities').find((o) => o._originatingleadid_value === lead.id)).toMatchObject({ _parentaccountid_value: account.id });
   });
 
+  it('calls QualifyLead even when the CRM answers the upsert without a body (204, Prefer ignored)', async () => {
+    // An org (or a proxy) that ignores return=representation: the engine cannot read statecode 0.
+    const api = { ...c.api, send: (req: Parameters<typeof c.api.send>[0]) => c.api.send(req.body ? { ...req, body: req.body.replace(/Prefer: return=representation\r?\n/g, '') } : req) };
+    const lead = makeLead({ companyname: 'Bez Ciała SA', statecode: 1, statuscode: 3, qualify: { account: { mode: 'new' }, contact: { mode: 'new' } } });
+    expect((await syncLeads([{ lead }], opts({ api })))[0].state).toBe('synced');
+    expect(sb.record('leads', lead.id)).toMatchObject({ statecode: 1, statuscode: 3 });
+    expect(sb.records('qualifyleadcalls').filter((q) => q.leadId === lead.id)).toHaveLength(1);
+  });
+
   it('qualifies without an opportunity when the rep says so', async () => {
     const lead = makeLead({ companyname: 'Nowa Firma', statecode: 1, statuscode: 3, qualify: { account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: false } });
     expect((await syncLeads([{ lead }], opts()))[0].state).toBe('synced');
