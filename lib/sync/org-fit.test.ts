@@ -62,6 +62,14 @@ describe("the org's own form", () => {
     expect(done.state).toBe('synced');
     expect(sb.record('leads', lead.id)).toMatchObject({ new_region: 100000001 });
   });
+
+  it('names the column by its display name when the CRM itself refuses (its form changed since we read it)', async () => {
+    sb.setApi({ requiredColumns: { leads: ['companyname'] } });
+    const [r] = await syncLeads([{ lead: makeLead() }], opts({ translate: polishTranslate, fieldLabel: (f) => (f === 'companyname' ? 'Nazwa firmy' : f) }));
+    expect(r).toMatchObject({ state: 'needs_attention', problem: { code: 'required', field: 'companyname' } });
+    expect((r as { error: string }).error).toMatch(/^Dynamics 365 wymaga pola „Nazwa firmy”/);
+    expect((r as { error: string }).error).not.toMatch(/„companyname”/);
+  });
 });
 
 describe('owner at capture', () => {

@@ -145,7 +145,10 @@ export function dataverseProcessor(onAuthRequired?: () => void): SyncProcessor {
         const ps = await getPrivacySettings();
         const privacy = { crmField: ps.crmField, defaultBasis: ps.lawfulBasis, lang: uiLang() };
         const requiredColumns = await requiredColumnLabels(s.environmentUrl);
-        const results = await syncLeads(items, { api: a, environmentUrl: s.environmentUrl, cache, translate: t, signal, privacy, requiredColumns });
+        const fieldLabel = await fieldLabels(s.environmentUrl);
+        const results = await syncLeads(items, { api: a, environmentUrl: s.environmentUrl, cache, translate: t, signal, privacy, requiredColumns, fieldLabel });
+        // The CRM refused a lead for an empty required column: its form changed since we read it.
+        if (results.some((r) => r.state === 'needs_attention' && r.problem.code === 'required')) void optionSets(true).catch(() => {});
         // Signed out or the 24 h ran out: stop sending until the rep signs in (leads wait).
         if (results.some((r) => r.state === 'auth_required')) onAuthRequired?.();
         // A webhook set beside Dynamics gets every lead that reached the CRM.
@@ -290,6 +293,14 @@ async function requiredColumnLabels(environmentUrl: string): Promise<Array<{ nam
   if (cached?.environmentUrl !== environmentUrl) return [];
   const lang = uiLang();
   return cached.columns.map((c) => ({ name: c.name, label: c.custom || !(leadFieldNames as readonly string[]).includes(c.name) ? c.label[lang] : t(`field_${c.name}`) }));
+}
+
+/** Display names for the CRM's error messages: ours for lead fields, the org's for its own columns. */
+async function fieldLabels(environmentUrl: string): Promise<(name: string) => string> {
+  const cached = await kvGet<CachedOrgColumns>('orgColumns');
+  const lang = uiLang();
+  const own = new Map(cached?.environmentUrl === environmentUrl ? cached.columns.map((c) => [c.name, c.label[lang]]) : []);
+  return (name) => ((leadFieldNames as readonly string[]).includes(name) ? t(`field_${name}`) : own.get(name) ?? name);
 }
 
 /** Issue #17: users and teams to own a lead. */

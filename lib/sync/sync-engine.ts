@@ -67,6 +67,8 @@ export interface SyncOptions {
   /** Issue #17: the columns the org made required, with display names in the rep's language.
    * A lead missing one stays here (needs attention) instead of being refused by the CRM. */
   requiredColumns?: ReadonlyArray<{ name: string; label: string }>;
+  /** A column's display name for the rep (house style: never the logical name). */
+  fieldLabel?: (logicalName: string) => string;
 }
 
 type LeadOutcome =
@@ -361,7 +363,7 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
       if ('kind' in crm) return settle(lead, crm, retry);
       finish({ id: lead.id, state: 'conflict', error: translate('syncProblemConflict'), crm: crm.fields, crmEtag: crm.etag });
     } else {
-      finish({ id: lead.id, state: 'needs_attention', problem: o.problem, error: describeProblem(o.problem, translate) });
+      finish({ id: lead.id, state: 'needs_attention', problem: o.problem, error: describeProblem(o.problem, translate, opts.fieldLabel) });
     }
   }
 
