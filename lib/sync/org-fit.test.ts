@@ -123,6 +123,13 @@ describe('qualify reaches the CRM', () => {
     expect(sb.records('qualifyleadcalls').filter((q) => q.leadId === lead.id)).toHaveLength(1);
   });
 
+  it('creates the account when the one picked is a local lead’s company, not a CRM record', async () => {
+    const lead = makeLead({ companyname: 'Lokalna Firma', statecode: 1, statuscode: 3, qualify: { account: { mode: 'existing', id: `lead:${crypto.randomUUID()}`, name: 'Lokalna Firma' }, contact: { mode: 'new' } } });
+    expect((await syncLeads([{ lead }], opts()))[0].state).toBe('synced');
+    expect(sb.records('qualifyleadcalls').find((q) => q.leadId === lead.id)).toMatchObject({ CreateAccount: true });
+    expect(sb.records('accounts').filter((a) => a.name === 'Lokalna Firma')).toHaveLength(1);
+  });
+
   it('qualifies without an opportunity when the rep says so', async () => {
     const lead = makeLead({ companyname: 'Nowa Firma', statecode: 1, statuscode: 3, qualify: { account: { mode: 'new' }, contact: { mode: 'new' }, opportunity: false } });
     expect((await syncLeads([{ lead }], opts()))[0].state).toBe('synced');

@@ -385,9 +385,11 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
     const customer = q.account?.mode === 'existing' && isGuid(q.account.id)
       ? { '@odata.type': 'Microsoft.Dynamics.CRM.account', accountid: q.account.id }
       : q.contact?.mode === 'existing' && isGuid(q.contact.id) ? { '@odata.type': 'Microsoft.Dynamics.CRM.contact', contactid: q.contact.id } : undefined;
+    // A record picked from a local lead (not a CRM GUID) does not exist in the CRM yet: create it.
+    const create = (link: typeof q.account) => link?.mode === 'new' || (link?.mode === 'existing' && !isGuid(link.id));
     const body = {
-      CreateAccount: q.account?.mode === 'new',
-      CreateContact: q.contact?.mode === 'new' && !qualifyContact.has(lead.id),
+      CreateAccount: create(q.account),
+      CreateContact: create(q.contact) && !qualifyContact.has(lead.id),
       CreateOpportunity: q.opportunity !== false,
       Status: 3,
       ...(customer ? { OpportunityCustomerId: customer } : {}),
