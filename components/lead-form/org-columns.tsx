@@ -31,6 +31,7 @@ function Control({ model, column }: { model: LeadFormModel; column: OrgColumn })
   if (numeric.has(column.type)) {
     return <input {...common} type="number" step="any" onInput={(e) => { const v = e.currentTarget.value; model.setCustom(column.name, v === '' || Number.isNaN(Number(v)) ? null : Number(v)); }} />;
   }
+  if (column.type === 'DateTime') return <input {...common} type="date" onInput={(e) => model.setCustom(column.name, e.currentTarget.value)} />;
   if (column.type === 'Memo') return <textarea {...common} rows={3} onInput={(e) => model.setCustom(column.name, e.currentTarget.value)} />;
   return <input {...common} type="text" onInput={(e) => model.setCustom(column.name, e.currentTarget.value)} />;
 }
