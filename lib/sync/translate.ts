@@ -4,6 +4,8 @@ import en from '../i18n/locales/en/sync.json';
 import pl from '../i18n/locales/pl/sync.json';
 import enOrg from '../i18n/locales/en/sync-org.json';
 import plOrg from '../i18n/locales/pl/sync-org.json';
+import enSignIn from '../i18n/locales/en/signin.json';
+import plSignIn from '../i18n/locales/pl/signin.json';
 import type { Translate } from './classify';
 
 type Catalogue = Record<string, { message: string }>;
@@ -16,5 +18,5 @@ export function catalogueTranslate(catalogue: Catalogue): Translate {
   };
 }
 
-export const englishTranslate = catalogueTranslate({ ...en, ...enOrg });
-export const polishTranslate = catalogueTranslate({ ...pl, ...plOrg });
+export const englishTranslate = catalogueTranslate({ ...en, ...enSignIn, ...enOrg });
+export const polishTranslate = catalogueTranslate({ ...pl, ...plSignIn, ...plOrg });
