@@ -83,7 +83,7 @@ describe('sync to Dynamics 365 (sandbox)', () => {
     expect(await waitForRowState(page, invalid, ['synced', 'needs_attention', 'failed'])).toBe('needs_attention');
     const err = (id: string) => page.$eval(`tr[data-lead-id="${id}"] [data-testid="sync-error"]`, (e) => e.textContent ?? '');
     expect(await err(dup)).toMatch(/found a duplicate of this lead/);
-    expect(await err(invalid)).toMatch(/requires the field "companyname"/);
+    expect(await err(invalid)).toMatch(/requires the field "Company Name"/);
     expect(sandbox.record('leads', dup)).toBeUndefined();
     // Issue #16: the badge turns red, and one notification (not one per lead) tells the rep.
     await page.waitForFunction(async () => 'leadclip-attention' in (await chrome.notifications.getAll()));

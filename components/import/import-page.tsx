@@ -4,6 +4,8 @@
 // are committed in one transaction, so a cancel leaves nothing half-imported.
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
+import { OwnerPicker } from '@/components/sync/owner-picker';
+import type { LeadOwner } from '@/lib/leads/schema';
 import { storage } from '#imports';
 import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/send';
@@ -61,6 +63,8 @@ export function ImportPage() {
   /** `pending`: leads of a big committed import the background is still adding to the lead list. */
   const summary = useSignal<{ created: number; updated: number; skipped: number; failed: number; pending: number } | undefined>(undefined);
   const dragging = useSignal(false);
+  /** Issue #17: who owns the imported leads in the CRM (absent = the signed-in rep). */
+  const owner = useSignal<LeadOwner | undefined>(undefined);
   const worker = useRef<Worker | undefined>(undefined);
   const storedKeys = useRef<[string, string][]>([]);
   const importId = useRef('');
@@ -122,7 +126,7 @@ export function ImportPage() {
       case 'batch':
         progressRows.value = [m.done, m.total];
         progress.value = m.done / Math.max(1, m.total);
-        void send('import/stage', { importId: importId.current, creates: m.creates, updates: m.updates })
+        void send('import/stage', { importId: importId.current, ...withOwner(m.creates, m.updates, owner.value) })
           .then(() => post({ type: 'next' }))
           .catch((err: Error & { code?: string }) => {
             post({ type: 'cancel' });
@@ -339,6 +343,7 @@ export function ImportPage() {
                   {dupStored > 0 && <PolicyChoice name="dup-stored" label={t('import_dup_stored', String(dupStored))} value={stored.value} onChange={(v) => (stored.value = v)} />}
                 </>
               )}
+              <OwnerPicker name="import-owner" label={t('import_owner_label')} value={owner.value} onChange={(o) => (owner.value = o)} />
               <div class="toolbar">
                 <button type="button" class="primary" data-action="start-import" disabled={a.valid === 0} onClick={start}>{t('import_start', String(a.valid))}</button>
               </div>
@@ -419,4 +424,11 @@ function ApplyingNote({ pending }: { pending: number }) {
   return left.value > 0
     ? <p data-testid="import-applying">{t('import_applying', String(left.value))}</p>
     : <p data-testid="import-applied">{t('import_applied')}</p>;
+}
+
+/** Every lead of the import gets the chosen owner (issue #17). */
+function withOwner(creates: unknown[], updates: Array<{ id: string; lead: unknown }>, owner: LeadOwner | undefined) {
+  if (!owner) return { creates, updates };
+  const own = (lead: unknown) => ({ ...(lead as Record<string, unknown>), owner });
+  return { creates: creates.map(own), updates: updates.map((u) => ({ ...u, lead: own(u.lead) })) };
 }

@@ -52,7 +52,7 @@ const BULK_MIN = 200;
 const BULK_FACTOR = 20;
 
 /** Fields compared to decide whether an edit changed anything (and to list what changed). */
-const trackedFields = [...leadFieldNames, 'statecode', 'statuscode', 'timeline', 'stakeholders', 'qualify'] as const;
+const trackedFields = [...leadFieldNames, 'statecode', 'statuscode', 'timeline', 'stakeholders', 'qualify', 'custom', 'owner'] as const;
 
 function changedFields(before: LeadRecord, after: LeadRecord): string[] {
   const b = before as unknown as Record<string, unknown>;

@@ -6,7 +6,9 @@ import { describePrivileges, parsePrivilege } from './privileges';
 
 export type ProblemCode =
   | 'duplicate' | 'max_length' | 'required' | 'invalid_option' | 'invalid_value' | 'privilege'
-  | 'not_licensed' | 'no_role' | 'deleted_in_crm' | 'already_closed' | 'state' | 'bad_request';
+  | 'not_licensed' | 'no_role' | 'deleted_in_crm' | 'already_closed' | 'state' | 'bad_request'
+  /** Issue #17: not sent; a column the org requires is empty (field = its display names). */
+  | 'held_required';
 
 export interface Problem {
   code: ProblemCode;
