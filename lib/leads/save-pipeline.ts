@@ -13,7 +13,7 @@ import { jobKey, type OutboxJob } from '../queue/job';
 import { normalizeLead, type NormalizeIssue } from './normalize';
 import type { PipelineSettings } from './pipeline-settings';
 import { scoreLead, type LeadScore } from './score';
-import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord } from './schema';
+import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord, type Provenance } from './schema';
 
 export interface SaveRequest {
   /** A LeadDraftInput from a page, the popup or a file: validated here. */
@@ -64,15 +64,21 @@ interface Prepared {
   issues: NormalizeIssue[];
   score?: LeadScore;
   error?: string;
+  typed?: Record<string, string>;
+}
+
+/** The provenance with the phones as typed (issue #16); a re-save of the stored form keeps the earlier typing. */
+function withTyped(prov: Provenance, typed: Record<string, string> | undefined): Provenance {
+  return typed && Object.keys(typed).length ? { ...prov, asTyped: { ...prov.asTyped, ...typed } } : prov;
 }
 
 /** Everything that needs no database, done before the transaction opens. */
 function prepare(request: SaveRequest, settings: PipelineSettings): Prepared {
   const parsed = leadDraft.safeParse(request.lead);
   if (!parsed.success) return { request, issues: [], error: z.prettifyError(parsed.error) };
-  const { lead, issues } = normalizeLead(parsed.data, { defaultCountry: settings.defaultCountry });
+  const { lead, issues, typed } = normalizeLead(parsed.data, { defaultCountry: settings.defaultCountry });
   const score = scoreLead(lead, settings.rules);
-  return { request, draft: lead, issues, score };
+  return { request, draft: lead, issues, score, typed };
 }
 
 /** What phase one read for a lead: its stored version and its duplicates among stored leads. */
@@ -97,7 +103,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
     id,
     // The score is a suggestion: a rating the rep chose stays.
     leadqualitycode: draft.leadqualitycode ?? score.rating,
-    provenance: draft.provenance ?? existing?.provenance ?? { origin: 'manual', capturedAt: at, fields: {} },
+    provenance: withTyped(draft.provenance ?? existing?.provenance ?? { origin: 'manual', capturedAt: at, fields: {} }, p.typed),
     sync: existing?.sync ?? { state: 'ready' },
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
@@ -203,7 +209,7 @@ export function prepareImportedLeads(leads: readonly unknown[], deps: PipelineDe
       ...draft,
       id,
       leadqualitycode: draft.leadqualitycode ?? p.score.rating,
-      provenance: draft.provenance ?? { origin: 'import', capturedAt: at, fields: {} },
+      provenance: withTyped(draft.provenance ?? { origin: 'import', capturedAt: at, fields: {} }, p.typed),
       sync: syncInfoOf(importJob(id, at), undefined),
       createdAt: at,
       updatedAt: at,
