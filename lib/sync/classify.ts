@@ -2,6 +2,7 @@
 // the rep, or a problem the rep must fix (dataverse.md §4: error codes and statuses).
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { parseErrorBody } from './errors';
+import { crmMessageWords, fieldWords, privilegeWords } from './field-words';
 
 export type ProblemCode =
   | 'duplicate' | 'max_length' | 'required' | 'invalid_option' | 'invalid_value' | 'privilege'
@@ -91,9 +92,11 @@ export function classify(status: number, headers: Headers | Record<string, strin
 
 export type Translate = (key: string, substitutions?: string[]) => string;
 
-/** A sentence for the rep: our explanation in their language, then the CRM's own words. */
-export function describeProblem(p: Problem, translate: Translate, fieldLabel: (field: string) => string = (f) => f): string {
-  const field = p.field ? fieldLabel(p.field) : '';
+/** A sentence for the rep: our explanation in their language, then the CRM's own words; fields
+ * named as on the lead form (issue #16). */
+export function describeProblem(p: Problem, translate: Translate): string {
+  const label = fieldWords(translate);
+  const field = !p.field ? '' : p.code === 'privilege' ? privilegeWords(p.field, translate) : label(p.field);
   const ours = translate(`syncProblem_${p.code}`, [field, p.max ?? '']);
-  return p.crmMessage ? `${ours} ${translate('syncProblemCrmSays', [p.crmMessage])}` : ours;
+  return p.crmMessage ? `${ours} ${translate('syncProblemCrmSays', [crmMessageWords(p.crmMessage, label)])}` : ours;
 }

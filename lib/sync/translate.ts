@@ -2,6 +2,8 @@
 // Chrome serves from _locales, with Chrome's $1…$9 substitution.
 import en from '../i18n/locales/en/sync.json';
 import pl from '../i18n/locales/pl/sync.json';
+import enForm from '../i18n/locales/en/lead-form.json';
+import plForm from '../i18n/locales/pl/lead-form.json';
 import type { Translate } from './classify';
 
 type Catalogue = Record<string, { message: string }>;
@@ -14,5 +16,6 @@ export function catalogueTranslate(catalogue: Catalogue): Translate {
   };
 }
 
-export const englishTranslate = catalogueTranslate(en);
-export const polishTranslate = catalogueTranslate(pl);
+// The lead form's field labels too: errors name fields as the form does (issue #16).
+export const englishTranslate = catalogueTranslate({ ...enForm, ...en });
+export const polishTranslate = catalogueTranslate({ ...plForm, ...pl });
