@@ -23,6 +23,7 @@ import { openTx } from '../db/tx';
 import { everyLead } from '../leads/lead-list';
 import { settleImportedLeads } from '../import/import-journal';
 import { kvGet, kvSet, syncDb, type Conflict } from './sync-db';
+import { withoutFooter } from './conflict-fields';
 import { testConnection, type ConnectionCheck } from './test-connection';
 import { findExisting, searchAccounts, searchContacts, type CrmMatch } from './crm-lookup';
 import { orgOptionSets, type CachedOptionSets, type OrgOptionSets } from './option-set-metadata';
@@ -246,6 +247,8 @@ export async function resolveConflict(id: string, keep: 'mine' | 'crm'): Promise
   const next: Record<string, unknown> = { ...lead };
   if (keep === 'crm') {
     for (const name of leadFieldNames) next[name] = conflict.crm[name] ?? ((leadFlagFields as readonly string[]).includes(name) ? false : undefined);
+    // Our own lawful-basis line is added again on sync; it is not part of the rep's description (#16).
+    if (typeof next.description === 'string') next.description = withoutFooter(next.description) || undefined;
   }
   const job = await requeue(tx, id, at);
   const sync = job ? syncInfoOf(job, lead.sync) : lead.sync;
