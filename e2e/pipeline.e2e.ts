@@ -155,7 +155,7 @@ describe('pipeline screens in Polish', () => {
       expect(await popup.$eval('[data-action="qualify-open"]', (e) => e.textContent)).toBe('Kwalifikuj');
       const options = await ext.openOptions('#/scoring');
       await options.waitForSelector('[data-testid="scoring-editor"] h2');
-      expect(await options.$eval('[data-testid="scoring-editor"] h2', (e) => e.textContent)).toBe('Reguły oceny leadów');
+      expect(await options.$eval('[data-testid="scoring-editor"] h2', (e) => e.textContent)).toBe('Reguły oceny potencjalnych klientów');
     } finally {
       await ext.close();
     }

@@ -213,7 +213,7 @@ describe('webmail capture: Polish UI', () => {
       const page = await ext.browser.newPage();
       await page.goto(mail.url('outlook.live.com', '/mail/0/inbox/id/AAQkADpolski'));
       await page.waitForSelector('leadclip-capture');
-      expect(await page.$eval('leadclip-capture', (h) => h.shadowRoot?.querySelector('button')?.textContent)).toBe('Dodaj leada');
+      expect(await page.$eval('leadclip-capture', (h) => h.shadowRoot?.querySelector('button')?.textContent)).toBe('Dodaj potencjalnego klienta');
     } finally {
       await ext.close();
       await mail.close();
