@@ -68,7 +68,7 @@ describe('pipeline in the popup', () => {
     expect(await waitForMessage(popup, /merged/i)).toMatch(/merged/i);
     const all = await leads();
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ lastname: 'Kowalski', jobtitle: 'CEO', telephone1: '22 123 45 67' });
+    expect(all[0]).toMatchObject({ lastname: 'Kowalski', jobtitle: 'CEO', telephone1: '+48 22 123 45 67' });
     const { entries } = await message<{ entries: { kind: string; details: { taken: string[] } }[] }>(ext, 'leads/audit', { id: all[0].id });
     expect(entries.find((e) => e.kind === 'merged')!.details.taken.sort()).toEqual(['jobtitle', 'telephone1']);
     await popup.close();
