@@ -116,7 +116,7 @@ describe('webmail capture', () => {
     const formValues = (p: Page) => p.$$eval('.lead-form [name]', (els) => els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value]));
     expect(await formValues(popup)).toEqual(await formValues(viaButton));
     expect(await valueOf(viaButton, 'mobilephone')).toBe('+48 602 345 678');
-    expect(await valueOf(viaButton, 'fax')).toBe('42 630 11 23');
+    expect(await valueOf(viaButton, 'fax')).toBe('+48 42 630 11 23');
 
     // Unchecking the box saves the lead without the note.
     await viaButton.click('[name="attach_email_note"]');

@@ -62,7 +62,7 @@ describe('save pipeline', () => {
       { lead: draft({ emailaddress1: 'c@x.pl', lastname: 'Ccc' }) },
     ], deps);
     expect(out.map((o) => o.status)).toEqual(['saved', 'invalid', 'duplicates', 'saved']);
-    expect(out[1].status === 'invalid' && out[1].error).toMatch(/subject|lastname/);
+    expect(out[1].status === 'invalid' && out[1].error).toMatch(/Topic|Last Name/);
     expect(await (await getDb()).count('leads')).toBe(2);
     expect(await (await getDb()).count('outbox')).toBe(2);
   });

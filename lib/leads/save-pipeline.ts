@@ -11,6 +11,7 @@ import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch, type Du
 import { dedupeKeys } from './dedupe-keys';
 import { jobKey, type OutboxJob } from '../queue/job';
 import { normalizeLead, type NormalizeIssue } from './normalize';
+import { invalidInWords } from '../i18n/invalid-in-words';
 import type { PipelineSettings } from './pipeline-settings';
 import { scoreLead, type LeadScore } from './score';
 import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord, type Provenance } from './schema';
@@ -75,7 +76,7 @@ function withTyped(prov: Provenance, typed: Record<string, string> | undefined):
 /** Everything that needs no database, done before the transaction opens. */
 function prepare(request: SaveRequest, settings: PipelineSettings): Prepared {
   const parsed = leadDraft.safeParse(request.lead);
-  if (!parsed.success) return { request, issues: [], error: z.prettifyError(parsed.error) };
+  if (!parsed.success) return { request, issues: [], error: invalidInWords(parsed.error.issues) };
   const { lead, issues, typed } = normalizeLead(parsed.data, { defaultCountry: settings.defaultCountry });
   const score = scoreLead(lead, settings.rules);
   return { request, draft: lead, issues, score, typed };
@@ -112,7 +113,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
   try {
     record = leadRecord.parse(candidate);
   } catch (err) {
-    return { status: 'invalid', error: err instanceof z.core.$ZodError ? z.prettifyError(err) : String(err) };
+    return { status: 'invalid', error: err instanceof z.core.$ZodError ? invalidInWords(err.issues) : String(err) };
   }
   const changed = existing ? changedFields(existing, record) : [];
   if (existing && !changed.length) {
