@@ -35,7 +35,7 @@ interface FieldProps {
 function FieldShell({ model, name, required, children }: { model: LeadFormModel; name: LeadFieldName; required?: boolean; children: JSX.Element }) {
   const error = model.errors.value[name];
   const prov = model.state.value.provenance?.fields?.[name];
-  const provTitle = prov ? t('provenance_title', [prov.method, prov.source ?? '']) : undefined;
+  const provTitle = prov ? t('provenance_title', [t(`method_${prov.method}`), prov.source ?? '']) : undefined;
   return (
     <div class={`field${error ? ' field--error' : ''}${prov ? ' field--captured' : ''}`} title={provTitle} data-provenance={prov?.method}>
       <label for={`f-${name}`}>
