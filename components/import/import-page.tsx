@@ -216,7 +216,12 @@ export function ImportPage() {
 
   async function commit(done: { created: number; updated: number; skipped: number }) {
     if (phase.value !== 'importing') return;
-    const base = { skipped: done.skipped, failed: analysis.value?.errorRows ?? 0, defaulted: analysis.value?.defaultedRows ?? [], topic: defaultTopic.value.trim() };
+    // Rows skipped as duplicates did not get the default Topic: they were not imported.
+    const skippedRows = new Set((analysis.value?.duplicates ?? []).filter((d) =>
+      (d.firstRow !== undefined && inFile.value === 'skip') || (!!d.storedId && stored.value === 'skip' && !(d.firstRow !== undefined && inFile.value === 'update')),
+    ).map((d) => d.row));
+    const defaulted = (analysis.value?.defaultedRows ?? []).filter((r) => !skippedRows.has(r));
+    const base = { skipped: done.skipped, failed: analysis.value?.errorRows ?? 0, defaulted, topic: defaultTopic.value.trim() };
     // Issue #16: every row matched a stored lead (or an earlier row) and was skipped: nothing was
     // staged, so there is nothing to commit. That is a finished import, not a cancelled one.
     if (done.created + done.updated === 0) {
