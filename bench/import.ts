@@ -38,7 +38,7 @@ interface Run {
   stagedMs: number;
   totalMs: number;
   /** Until the Leads page, opened after the summary, listed every lead (stored ones and the
-   * journal's: lib/import/import-journal.ts). */
+   * journal's: lib/store/import-journal.ts). */
   listedMs: number;
   /** Until the background had handed every lead from the journal to the lead stores and the
    * sync queue. */

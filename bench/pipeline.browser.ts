@@ -1,12 +1,13 @@
 // Runs inside Chromium (bundled by bench/pipeline.ts): real IndexedDB, the real pipeline code.
 // No default export, so bench/run.ts skips it.
 import { openDB } from 'idb';
-import { getDb, resetDbForTests, DB_NAME } from '../lib/db/open';
-import { openTx } from '../lib/db/tx';
+import { getDb, resetDbForTests, DB_NAME } from '../lib/store/open';
+import { openTx } from '../lib/store/tx';
 import { dedupeKeys } from '../lib/leads/dedupe-keys';
 import { findDuplicates } from '../lib/leads/dedupe';
+import { dbSource } from '../lib/store/duplicate-index';
 import { normalizeLead } from '../lib/leads/normalize';
-import { saveLeads } from '../lib/leads/save-pipeline';
+import { saveLeads } from '../lib/store/save-pipeline';
 import { leadDraft, leadRecord, type LeadDraftInput, type LeadRecord } from '../lib/leads/schema';
 import { testSettings } from '../lib/leads/test-helpers';
 
@@ -95,7 +96,7 @@ export async function benchDuplicateCheck(stored: number, probes: number) {
     const t0 = performance.now();
     const { lead } = normalizeLead(leadDraft.parse(p), { defaultCountry: 'PL' });
     const tx = openTx(db, ['leads', 'dedupe'], 'readonly');
-    const matches = await findDuplicates(tx, 'probe', lead);
+    const matches = await findDuplicates(dbSource(tx), 'probe', lead);
     times.push(performance.now() - t0);
     if (matches.some((m) => m.lead.id === seeded[k].id)) found[k % 4]++;
   }

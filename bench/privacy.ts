@@ -3,13 +3,13 @@
 // with the whole database; the save guard runs once per imported row.
 import 'fake-indexeddb/auto';
 import type { IDBPDatabase } from 'idb';
-import { getDb } from '../lib/db/open';
-import { saveLeads } from '../lib/leads/save-pipeline';
+import { getDb } from '../lib/store/open';
+import { saveLeads } from '../lib/store/save-pipeline';
 import { defaultScoringRules } from '../lib/leads/score';
 import { eraseTraces, findTraces } from '../lib/privacy/lead-traces';
 import { guardSave } from '../lib/privacy/save-guard';
 import { privacySettings } from '../lib/privacy/settings-schema';
-import { resetDbForTests } from '../lib/db/open';
+import { resetDbForTests } from '../lib/store/open';
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 

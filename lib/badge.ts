@@ -1,9 +1,6 @@
 import { browser } from '#imports';
-import { getDb } from './db/open';
-import { openTx } from './db/tx';
+import { needsAttentionCount, waitingToSync } from './store';
 import { t } from './i18n/t';
-import { countNeedsAttention } from './queue/outbox';
-import { waitingToSync } from './queue/waiting-count';
 
 export interface BadgeInputs {
   /** Leads waiting to reach the CRM (issue #4). */
@@ -30,7 +27,7 @@ export function badgeReadsSignInWith(read: () => Promise<boolean>): void {
 async function readBadgeInputs(): Promise<BadgeInputs> {
   const [waiting, needsAttention, signInExpired] = await Promise.all([
     waitingToSync(),
-    getDb().then((db) => countNeedsAttention(openTx(db, ['outbox'], 'readonly'))),
+    needsAttentionCount(),
     readSignInExpired(),
   ]);
   return { waiting, needsAttention, signInExpired };

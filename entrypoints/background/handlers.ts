@@ -1,6 +1,8 @@
 // Message -> lib call, nothing else.
-import { deleteLead, getLead, pipelineDeps as deps, restoreLead } from '@/lib/leads/repo';
-import { leadPage } from '@/lib/leads/lead-list';
+import {
+  checkDuplicates, commitImport, deleteLead, disqualifyStoredLead, discardImport, getLead, importKeys, importPending, leadPage, listAudit,
+  mergeIntoLead, qualifyCandidates, qualifyStoredLead, restoreLead, retryLead, saveLeadThroughPipeline, saveLeads, stageImport, waitingToSync,
+} from '@/lib/store';
 import { saveLeadWithPrivacy } from '@/lib/privacy/guarded-save';
 import { privacyHandlers } from '@/lib/privacy/handlers';
 import { guardBatch, guardImport, guardLead } from '@/lib/privacy/guard-requests';
@@ -9,16 +11,9 @@ import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
 import * as sync from '@/lib/sync/service';
 import { refreshSyncActivation } from '@/lib/sync/activation';
-import { checkDuplicates, saveLeadThroughPipeline, saveLeads } from '@/lib/leads/save-pipeline';
 import { loadPipelineSettings, phoneCountries, saveDefaultCountry, saveScoringRules } from '@/lib/leads/pipeline-settings';
-import { disqualifyStoredLead, listAudit, mergeIntoLead, qualifyStoredLead, retryLead } from '@/lib/leads/lead-actions';
-import { qualifyCandidates } from '@/lib/leads/qualify';
 import { defaultScoringRules } from '@/lib/leads/score';
 import { kickQueue } from '@/lib/queue/schedule';
-import { waitingToSync } from '@/lib/queue/waiting-count';
-import { commitImport, discardImport, stageBatch, storedDedupeKeys } from '@/lib/import/import-staging';
-import { applyAfterCommit } from '@/lib/import/apply-in-background';
-import { pendingImport } from '@/lib/import/journal-mirror';
 
 /** After anything that queues work: send it and update the badge. */
 const queued = <T>(value: T): T => {
@@ -43,9 +38,9 @@ export const handlers: Handlers = {
     return { lead: deleted ?? null };
   },
   'leads/restore': async ({ lead }) => queued({ lead: await restoreLead(lead as LeadRecord) }),
-  'leads/assess': async ({ lead }) => checkDuplicates(lead, await deps()),
+  'leads/assess': ({ lead }) => checkDuplicates(lead),
   'leads/submit': async ({ lead, onDuplicate, draft, confirmFreeMail }) => {
-    const out = await saveLeadThroughPipeline({ lead: await guardLead(lead, { confirmFreeMail }), onDuplicate, draft }, await deps());
+    const out = await saveLeadThroughPipeline({ lead: await guardLead(lead, { confirmFreeMail }), onDuplicate, draft });
     if (out.status === 'invalid') throw Object.assign(new Error(out.error), { code: 'invalid' });
     if (out.status === 'duplicates') return { status: 'duplicates', matches: out.matches, issues: out.issues };
     return queued({ status: 'saved', lead: out.lead, issues: out.issues });
@@ -67,7 +62,7 @@ export const handlers: Handlers = {
   'leads/save-batch': async ({ leads, onDuplicate }) => {
     const rows = await guardBatch(leads);
     const allowed = rows.flatMap((r) => (r.ok ? [r.lead] : []));
-    const saved = (await saveLeads(allowed.map((lead) => ({ lead, onDuplicate })), await deps())).values();
+    const saved = (await saveLeads(allowed.map((lead) => ({ lead, onDuplicate })))).values();
     // Refused rows keep their place, so outcome n is still row n.
     const outcomes = rows.map((r) => (r.ok ? saved.next().value! : { status: 'invalid' as const, error: r.error }));
     return queued({
@@ -77,9 +72,9 @@ export const handlers: Handlers = {
         : o),
     });
   },
-  'leads/merge': async ({ targetId, values, fields, timeline }) => queued({ lead: await mergeIntoLead(targetId, values, fields, timeline, await deps()) }),
-  'leads/qualify': async (req) => queued({ lead: await qualifyStoredLead(req, await deps()) }),
-  'leads/disqualify': async ({ id, statuscode }) => queued({ lead: await disqualifyStoredLead(id, statuscode, await deps()) }),
+  'leads/merge': async ({ targetId, values, fields, timeline }) => queued({ lead: await mergeIntoLead(targetId, values, fields, timeline) }),
+  'leads/qualify': async (req) => queued({ lead: await qualifyStoredLead(req) }),
+  'leads/disqualify': async ({ id, statuscode }) => queued({ lead: await disqualifyStoredLead(id, statuscode) }),
   'leads/qualify-candidates': ({ query, excludeId }) => qualifyCandidates(query, excludeId),
   'leads/audit': async ({ id }) => ({ entries: await listAudit(id) }),
   'queue/retry': async ({ id }) => queued({ lead: await retryLead(id) }),
@@ -89,17 +84,14 @@ export const handlers: Handlers = {
   'settings/country-get': async () => ({ country: (await loadPipelineSettings()).defaultCountry, countries: phoneCountries() }),
   'settings/country-set': async ({ country }) => ({ country: await saveDefaultCountry(country) }),
   'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
-  'import/keys': async () => ({ keys: await storedDedupeKeys() }),
+  'import/keys': async () => ({ keys: await importKeys() }),
   'import/stage': async ({ importId, creates, updates }) => {
     // Privacy (issue #8): a never-capture row stops the import with a clear message, like any refused lead.
     const guarded = await guardImport(creates, updates);
-    return { staged: await stageBatch(importId, guarded.creates, guarded.updates, await deps()) };
+    return { staged: await stageImport(importId, guarded.creates, guarded.updates) };
   },
-  'import/commit': async ({ importId }) => {
-    const committed = await commitImport(importId);
-    return queued({ ...committed, ...(await applyAfterCommit(committed.created + committed.updated)) });
-  },
-  'import/pending': async () => ({ pending: (await pendingImport()).leads }),
+  'import/commit': async ({ importId }) => queued(await commitImport(importId)),
+  'import/pending': async () => ({ pending: await importPending() }),
   'import/discard': async ({ importId }) => ({ discarded: await discardImport(importId) }),
   ...privacyHandlers,
 };

@@ -4,11 +4,11 @@ import { badgeReadsSignInWith, listenForAttentionClicks, refreshBadge } from '@/
 import { idbTokenStore } from '@/lib/sync/auth/secret-store';
 import { listenForInstall } from '@/lib/onboarding/first-run';
 import { ensureRetentionAlarm, listenForRetention } from '@/lib/privacy/retention';
-import { startQueue } from '@/lib/queue/schedule';
+import { kickQueue, startQueue } from '@/lib/queue/schedule';
 import { httpTestProcessor } from '@/lib/queue/http-test-processor';
 import { startSyncActivation } from '@/lib/sync/activation';
 import { handlers } from './handlers';
-import { applyImportsInBackground } from '@/lib/import/apply-in-background';
+import { resumeImports, whenImportedLeadsQueued } from '@/lib/store';
 import { startSyncTriggers } from '@/lib/sync/triggers';
 import { captureSelection, registerSelectionMenu } from '@/lib/capture/selection-menu';
 import { restrictStorageToExtension } from '@/lib/settings/restrict-storage';
@@ -31,5 +31,6 @@ export default defineBackground(() => {
   listenForRetention(() => void refreshBadge());
   void ensureRetentionAlarm();
   startQueue(); // also refreshes the badge
-  void applyImportsInBackground(); // an import committed before the worker stopped
+  whenImportedLeadsQueued(() => void kickQueue());
+  void resumeImports(); // an import committed before the worker stopped
 });

@@ -2,7 +2,7 @@
 // first rows as they will be stored, every problem, and duplicates within the file and against
 // leads already stored. Rows arrive in batches so a worker can report progress.
 import type { LeadDraft } from '../leads/schema';
-import { leadDedupeKey } from './dedupe-key';
+import { leadDedupeKey } from '../leads/lead-dedupe-key';
 import { rowToLead, type ConvertOptions, type ConvertedRow, type RowIssue } from './row-to-lead';
 import type { TableRow } from './table';
 

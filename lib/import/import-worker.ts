@@ -5,7 +5,7 @@ import type { LeadDraft } from '../leads/schema';
 import { ImportAnalyzer, type DuplicateRow } from './analyze-rows';
 import { autoMap } from './auto-map';
 import { proposePrimaryEmail } from './primary-email';
-import { leadDedupeKey } from './dedupe-key';
+import { leadDedupeKey } from '../leads/lead-dedupe-key';
 import { failedRowsCsv } from './failed-rows';
 import { isImportError } from './import-error';
 import { readTable } from './read-table';

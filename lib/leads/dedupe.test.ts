@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDbForTests } from '../db/open';
-import { checkDuplicates, saveLeadThroughPipeline } from './save-pipeline';
+import { resetDbForTests } from '../store/open';
+import { checkDuplicates, saveLeadThroughPipeline } from '../store/save-pipeline';
 import { draft, testSettings } from './test-helpers';
 import { fuzzyBlockingKeys } from './dedupe-keys';
 import type { LeadDraftInput } from './schema';

@@ -1,5 +1,4 @@
 // The duplicate check (issue #4): indexed lookups only, so it stays fast with 100,000 leads.
-import type { Tx } from '../db/tx';
 import { dedupeKeys, type DedupeKeys, type KeySource } from './dedupe-keys';
 import { jaroWinkler } from './match-text';
 import type { LeadFieldName, LeadRecord } from './schema';
@@ -17,10 +16,8 @@ export interface DuplicateMatch {
 
 /** Both names and companies must be at least this similar for a fuzzy match. */
 export const FUZZY_THRESHOLD = 0.9;
-const MAX_MATCHES = 10;
-const MAX_FUZZY_CANDIDATES = 200;
-
-type DedupeTx = Tx;
+export const MAX_MATCHES = 10;
+export const MAX_FUZZY_CANDIDATES = 200;
 
 const ruleOrder: DuplicateRule[] = ['email', 'phone', 'name_company', 'fuzzy_name_company'];
 
@@ -31,18 +28,6 @@ export interface DuplicateSource {
   idsByNameCompany(key: string): Promise<string[]> | string[];
   rowsByFuzzyKey(key: string): Promise<DedupeKeys[]> | DedupeKeys[];
   lead(id: string): Promise<LeadRecord | undefined> | LeadRecord | undefined;
-}
-
-/** The 'dedupe' and 'leads' stores of the caller's transaction. */
-export function dbSource(tx: DedupeTx): DuplicateSource {
-  const store = tx.objectStore('dedupe');
-  return {
-    idsByEmail: (e) => store.index('by-email').getAllKeys(e, MAX_MATCHES),
-    idsByPhone: (p) => store.index('by-phone').getAllKeys(p, MAX_MATCHES),
-    idsByNameCompany: (k) => store.index('by-name-company').getAllKeys(k, MAX_MATCHES),
-    rowsByFuzzyKey: (k) => store.index('by-fuzzy').getAll(k, MAX_FUZZY_CANDIDATES),
-    lead: (id) => tx.objectStore('leads').get(id),
-  };
 }
 
 /** Index rows held in memory: the leads saved earlier in a batch, or (for a big import) every
@@ -81,10 +66,8 @@ export class BatchSource implements DuplicateSource {
   held = (id: string) => this.records.get(id);
 }
 
-/** Finds stored leads that look like `lead`. With a transaction, looks in its 'dedupe' and
- * 'leads' stores; any other source (a batch in memory) works the same way. */
-export async function findDuplicates(from: DedupeTx | DuplicateSource, leadId: string, lead: KeySource, excludeIds: readonly string[] = []): Promise<DuplicateMatch[]> {
-  const source = 'objectStore' in from ? dbSource(from) : from;
+/** Finds leads in `source` (the store's indexes, or a batch in memory) that look like `lead`. */
+export async function findDuplicates(source: DuplicateSource, leadId: string, lead: KeySource, excludeIds: readonly string[] = []): Promise<DuplicateMatch[]> {
   const keys = dedupeKeys(leadId, lead);
   const found = new Map<string, { rules: Set<DuplicateRule>; fields: Set<LeadFieldName>; similarity: number }>();
   const skip = new Set([leadId, ...excludeIds]);
@@ -154,8 +137,3 @@ export function fuzzySimilarity(a: Pick<DedupeKeys, 'name' | 'company'>, b: Pick
 }
 
 const digits = (s: string) => s.replace(/\D+/g, ' ').trim();
-
-/** Writes (or replaces) a lead's index row, in the caller's transaction. */
-export function indexLead(tx: Tx<'readwrite'>, leadId: string, lead: KeySource): Promise<string> {
-  return tx.objectStore('dedupe').put(dedupeKeys(leadId, lead));
-}

@@ -1,8 +1,6 @@
 // Qualify and Disqualify (issue #4), done locally and queued like any edit; the sync engine
 // turns them into QualifyLead / a state change (shared/docs/dataverse.md §2).
 import * as z from 'zod/mini';
-import { getDb } from '../db/open';
-import { companyKey, foldText } from './match-text';
 import { qualifyLink, stakeholderRoles, fullName, type LeadRecord, type LeadFieldName, type Stakeholder } from './schema';
 
 /** Fields an account brings: only empty ones on the lead take them. */
@@ -72,32 +70,4 @@ export interface QualifyCandidate {
   id: string;
   name: string;
   values: Record<string, string>;
-}
-
-const pick = (lead: LeadRecord, fields: readonly string[]) =>
-  Object.fromEntries(fields.map((f) => [f, lead[f as LeadFieldName]]).filter(([, v]) => typeof v === 'string' && v)) as Record<string, string>;
-
-/** Accounts and contacts to pick from local leads, matching `query` (name, company or email). */
-export async function qualifyCandidates(query: string, excludeId?: string, limit = 8): Promise<{ accounts: QualifyCandidate[]; contacts: QualifyCandidate[] }> {
-  const q = foldText(query);
-  const db = await getDb();
-  const accounts = new Map<string, QualifyCandidate>();
-  const contacts: QualifyCandidate[] = [];
-  const wanted: string[] = [];
-  let cursor = await db.transaction('dedupe').store.openCursor();
-  while (cursor && (accounts.size < limit || contacts.length < limit) && wanted.length < limit * 4) {
-    const row = cursor.value;
-    if (row.leadId !== excludeId && q && (row.company.includes(q) || row.name.includes(q) || row.emails.some((e) => e.includes(query.toLowerCase())))) wanted.push(row.leadId);
-    cursor = await cursor.continue();
-  }
-  for (const id of wanted) {
-    const lead = await db.get('leads', id);
-    if (!lead) continue;
-    const key = companyKey(lead.companyname);
-    if (key && key.includes(q) && !accounts.has(key) && accounts.size < limit) accounts.set(key, { id: `lead:${lead.id}`, name: lead.companyname!, values: pick(lead, accountFields) });
-    if ((foldText(fullName(lead)).includes(q) || (lead.emailaddress1 ?? '').includes(query.toLowerCase())) && contacts.length < limit) {
-      contacts.push({ id: `lead:${lead.id}`, name: fullName(lead), values: pick(lead, contactFields) });
-    }
-  }
-  return { accounts: [...accounts.values()], contacts };
 }

@@ -56,7 +56,7 @@ export const toBackground = {
   /** Save a new lead, or replace one with the same id. `lead` is a LeadDraftInput, parsed in the background. */
   'leads/save': { in: z.object({ lead: z.unknown(), confirmFreeMail: z.optional(z.boolean()) }), out: z.object({ lead: leadRecord }), from: ['extension'] },
   'leads/get': { in: id, out: maybeLead, from: ['extension'] },
-  /** One page of the lead list, searched and sorted in the background (lib/leads/lead-list.ts). */
+  /** One page of the lead list, searched and sorted in the background (lib/store/lead-list.ts). */
   'leads/list': { in: leadListQuery, out: z.object({ leads: z.array(leadRecord), total: z.number() }), from: ['extension'] },
   'leads/delete': { in: id, out: maybeLead, from: ['extension'] },
   /** Undo of a delete: the record as `leads/delete` returned it. */

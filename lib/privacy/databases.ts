@@ -2,7 +2,7 @@
 // databases such as 'leadclip-sync' with its conflicts). Erasure, export and retention cover
 // every one of them, found at run time, except the credentials database.
 import { openDB, type IDBPDatabase } from 'idb';
-import { DB_NAME, getDb } from '../db/open';
+import { DB_NAME } from '../store';
 
 /** Credentials, not personal data about leads; sign-out clears it (lib/sync/auth/secret-store.ts). */
 export const NOT_LEAD_DATA = new Set(['leadclip-secrets']);
@@ -16,9 +16,9 @@ export async function featureDatabases(): Promise<string[]> {
     .sort();
 }
 
-/** Runs `fn` on every LeadClip database holding lead data: the main one first. */
-export async function forEachLeadDatabase<T>(fn: (db: IDBPDatabase<unknown>, name: string) => Promise<T>): Promise<T[]> {
-  const out: T[] = [await fn((await getDb()) as unknown as IDBPDatabase<unknown>, DB_NAME)];
+/** Runs `fn` on every LeadClip database holding lead data: the main one (`main`, from the store) first. */
+export async function forEachLeadDatabase<T>(main: IDBPDatabase<unknown>, fn: (db: IDBPDatabase<unknown>, name: string) => Promise<T>): Promise<T[]> {
+  const out: T[] = [await fn(main, DB_NAME)];
   for (const name of await featureDatabases()) {
     // No version: open whatever version exists, and close at once so its owner can upgrade it.
     const db = await openDB(name);

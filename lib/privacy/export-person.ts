@@ -1,11 +1,9 @@
 // Everything stored locally about one person, as JSON (a data subject's access request).
-import type { IDBPDatabase } from 'idb';
-import { DB_NAME, getDb } from '../db/open';
+import { DB_NAME, forLeadsSettled } from '../store';
 import { forEachLeadDatabase } from './databases';
 import type { LeadRecord } from '../leads/schema';
 import { findDraftTraces } from './draft-traces';
 import { findTraces } from './lead-traces';
-import { settleImportedLeads } from '../import/import-journal';
 
 export interface PersonExport {
   format: 'leadclip-person-export';
@@ -18,15 +16,13 @@ export interface PersonExport {
   drafts: { area: string; key: string; value: unknown }[];
 }
 
-export async function exportPerson(leadIds: readonly string[], now: () => Date = () => new Date()): Promise<PersonExport> {
-  // Out of the import journal first (an import committed since the caller waited for it).
-  await settleImportedLeads(leadIds);
-  const db = (await getDb()) as unknown as IDBPDatabase<unknown>;
+export function exportPerson(leadIds: readonly string[], now: () => Date = () => new Date()): Promise<PersonExport> {
+  return forLeadsSettled(leadIds, async (db) => {
   const stores: Record<string, unknown[]> = {};
   const drafts: PersonExport['drafts'] = [];
   const seen = new Set<string>();
   // Every database with lead data; stores outside the main one are named "db/store".
-  await forEachLeadDatabase(async (d, name) => {
+  await forEachLeadDatabase(db, async (d, name) => {
     const label = (store: string) => (name === DB_NAME ? store : `${name}/${store}`);
     for (const store of d.objectStoreNames) stores[label(store)] = [];
     for (const id of leadIds) {
@@ -45,5 +41,6 @@ export async function exportPerson(leadIds: readonly string[], now: () => Date =
       if (!drafts.some((x) => x.area === d.area && x.key === d.key)) drafts.push(d);
     }
   }
-  return { format: 'leadclip-person-export', version: 1, exportedAt: now().toISOString(), leadIds: [...leadIds], stores, drafts };
+  return { format: 'leadclip-person-export', version: 1, exportedAt: now().toISOString(), leadIds: [...leadIds], stores, drafts } as const;
+  });
 }

@@ -3,13 +3,13 @@
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, resetDbForTests } from '../db/open';
-import { saveLead } from '../leads/repo';
+import { getDb, resetDbForTests } from '../store/open';
+import { saveLead } from '../store/lead-repo';
 import { forgetPerson } from './forget-person';
 import { allRecords, seed, type AnyDb, type AnyStore } from '@/tests/privacy/db-seed';
 
-vi.mock('../db/migrations', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../db/migrations')>();
+vi.mock('../store/migrations', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../store/migrations')>();
   const migrations = [
     ...actual.migrations,
     (db: IDBPDatabase<unknown>) => {

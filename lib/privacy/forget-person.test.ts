@@ -2,8 +2,8 @@
 // was written: the test seeds every store it finds, so a store the erasure skips fails it.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, resetDbForTests } from '../db/open';
-import { restoreLead, saveLead } from '../leads/repo';
+import { getDb, resetDbForTests } from '../store/open';
+import { restoreLead, saveLead } from '../store/lead-repo';
 import { exportPerson } from './export-person';
 import { resetSyncDbForTests, syncDb } from '../sync/sync-db';
 import { idbTokenStore, resetSecretsDbForTests } from '../sync/auth/secret-store';

@@ -1,12 +1,9 @@
 // "Forget this person" (issue #4/#8): every local trace of a lead goes (lead, timeline, queue,
 // audit, drafts, any later store), leaving one audit line that says an erasure happened.
-import type { IDBPDatabase } from 'idb';
-import { DB_NAME, getDb } from '../db/open';
+import { DB_NAME, forLeadsSettled } from '../store';
 import type { LeadRecord } from '../leads/schema';
 import { eraseDraftTraces } from './draft-traces';
 import { eraseTraces, type EraseResult } from './lead-traces';
-import { settleImportedLeads } from '../import/import-journal';
-import { journalChanged } from '../import/journal-mirror';
 import { forEachLeadDatabase } from './databases';
 
 export const ERASURE_STORE = 'audit';
@@ -29,10 +26,8 @@ export function erasureRecord(leadId: string, at: string, details: { by?: string
   return { leadId, at, kind: 'erased', details: { ...(details.by ? { by: details.by } : {}), crm: details.crm } };
 }
 
-export async function forgetPerson(leadId: string, options: ForgetOptions = {}): Promise<ForgetResult> {
-  // Out of the import journal first (an import committed since the caller waited for it).
-  await settleImportedLeads([leadId]);
-  const db = (await getDb()) as unknown as IDBPDatabase<unknown>;
+export function forgetPerson(leadId: string, options: ForgetOptions = {}): Promise<ForgetResult> {
+  return forLeadsSettled([leadId], async (db) => {
   const lead = (await db.get('leads', leadId)) as LeadRecord | undefined;
   let crm: ForgetResult['crm'] = 'not_requested';
   // A lead the CRM never received has nothing to delete there.
@@ -44,15 +39,14 @@ export async function forgetPerson(leadId: string, options: ForgetOptions = {}):
   // One transaction per database: the main one (with the erasure record) first, then each
   // feature database ('leadclip-sync' …). Store names from other databases are "db/store".
   const removed: EraseResult['removed'] = {};
-  await forEachLeadDatabase(async (d, name) => {
+  await forEachLeadDatabase(db, async (d, name) => {
     const keep = name === DB_NAME ? { store: ERASURE_STORE, value: erasureRecord(leadId, at, { by: options.by, crm }) } : undefined;
     const r = await eraseTraces(d, leadId, keep);
     for (const [store, n] of Object.entries(r.removed)) removed[name === DB_NAME ? store : `${name}/${store}`] = n;
   });
-  // A journal record removed here is gone from the background's copy of the journal too.
-  if (removed.importJournal) journalChanged();
   const result = { removed };
   const emails = lead ? [lead.emailaddress1, lead.emailaddress2, lead.emailaddress3].filter((e): e is string => !!e) : [];
   const drafts = await eraseDraftTraces(leadId, emails);
   return { ...result, drafts, crm };
+  });
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resetDbForTests } from '../db/open';
-import { listAudit } from '../audit/trail';
+import { resetDbForTests } from '../store/open';
+import { listAudit } from '../store/audit-trail';
 import { guardBatch, guardLead } from './guard-requests';
 import { saveLeadWithPrivacy } from './guarded-save';
 import { setPrivacySettings } from './settings';

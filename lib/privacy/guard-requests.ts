@@ -1,6 +1,6 @@
 // The privacy gate for the pipeline's own save messages (issue #4's leads/submit and the import's
 // leads/save-batch): the same rules as leads/save, so no path around them exists.
-import { getLead } from '../leads/repo';
+import { getLead } from '../store';
 import type { LeadDraftInput } from '../leads/schema';
 import { t } from '../i18n/t';
 import { PrivacyRefusedError } from './capture-policy';

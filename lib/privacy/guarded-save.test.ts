@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resetDbForTests } from '../db/open';
-import { getLead, listLeads } from '../leads/repo';
+import { resetDbForTests } from '../store/open';
+import { getLead, listLeads } from '../store/lead-repo';
 import { PrivacyRefusedError } from './capture-policy';
 import { saveLeadWithPrivacy } from './guarded-save';
 import { setPrivacySettings } from './settings';

@@ -1,6 +1,6 @@
 // Every path that stores a lead in the background goes through here (popup, options, capture,
 // webmail, import), so never-capture rules cannot be skipped by a page or a content script.
-import { getLead, saveLead } from '../leads/repo';
+import { getLead, saveLead } from '../store';
 import type { LeadDraftInput, LeadRecord } from '../leads/schema';
 import { t } from '../i18n/t';
 import { guardSave } from './save-guard';

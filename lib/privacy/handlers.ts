@@ -1,11 +1,10 @@
 // Message -> privacy lib call, spread into entrypoints/background/handlers.ts.
-import { listLeads } from '../leads/repo';
+import { forLeadsSettled, listLeads } from '../store';
 import * as sync from '../sync/service';
 import type { Handlers } from '../messaging/serve';
 import { exportPerson } from './export-person';
 import { forgetPerson } from './forget-person';
 import { leadsOfPerson } from './person-leads';
-import { importsSettled } from '../import/apply-in-background';
 import { t } from '../i18n/t';
 import { refusalFor, refusalMessageKey } from './capture-policy';
 import { effectiveOwnDomain, getPrivacySettings, getPrivacySettingsWithLocks, setPrivacySettings } from './settings';
@@ -30,17 +29,9 @@ export const privacyHandlers = {
     await setPrivacySettings(patch);
     return current();
   },
-  // A person's data may still sit in the import journal: these wait until it is in the lead stores.
-  'privacy/person': async ({ email }) => {
-    await importsSettled();
-    return { leads: leadsOfPerson(await listLeads(), email) };
-  },
-  'privacy/export': async ({ ids }) => {
-    await importsSettled();
-    return { json: JSON.stringify(await exportPerson(ids), null, 2) };
-  },
+  'privacy/person': ({ email }) => forLeadsSettled([], async () => ({ leads: leadsOfPerson(await listLeads(), email) })),
+  'privacy/export': async ({ ids }) => ({ json: JSON.stringify(await exportPerson(ids), null, 2) }),
   'privacy/forget': async ({ id, deleteInCrm }) => {
-    await importsSettled();
     const { repIdentity } = await getPrivacySettings();
     const crmDelete = deleteInCrm ? async () => void (await sync.deleteInCrm(id)) : undefined;
     return forgetPerson(id, { by: repIdentity || undefined, crmDelete });

@@ -2,7 +2,6 @@
 // stores the database has now (not a list written down today), so later stores are covered.
 import type { IDBPDatabase } from 'idb';
 import { refersToLead } from './refers-to';
-import { trackLeadsWrite } from '../db/lead-writes';
 
 // idb's untyped view: the store names are discovered at run time.
 type AnyDb = IDBPDatabase<unknown>;
@@ -14,8 +13,8 @@ export interface Trace {
 }
 
 export function storeNames(db: AnyDb): string[] {
-  // The import journal too. A record there holds a thousand leads, so callers move the lead out
-  // of it first (settleImportedLeads) and nothing of it is normally left there to find.
+  // Every store the database has: the store's own bookkeeping too (lib/store/leads-settled.ts
+  // makes sure the leads are where a walk finds them).
   return [...db.objectStoreNames];
 }
 
@@ -60,7 +59,6 @@ export async function eraseTraces(
   const removed: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
   if (!names.length) return { removed };
   const tx = db.transaction(names, 'readwrite');
-  trackLeadsWrite(tx);
   await Promise.all(
     names.map(async (store) => {
       const doomed = (await readAll(tx, store)).filter(({ key, value }) => refersToLead(key, value, leadId));

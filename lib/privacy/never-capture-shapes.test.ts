@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resetDbForTests } from '../db/open';
-import { listLeads } from '../leads/repo';
+import { resetDbForTests } from '../store/open';
+import { listLeads } from '../store/lead-repo';
 import { PrivacyRefusedError } from './capture-policy';
 import { leadsOfPerson } from './person-leads';
 import { guardBatch, guardImport, guardLead } from './guard-requests';

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, resetDbForTests } from '../db/open';
-import { listLeads, restoreLead, saveLead } from '../leads/repo';
+import { getDb, resetDbForTests } from '../store/open';
+import { listLeads, restoreLead, saveLead } from '../store/lead-repo';
 import type { LeadRecord, SyncState } from '../leads/schema';
 import { ensureRetentionAlarm, expiredLeads, listenForRetention, RETENTION_ALARM, runRetention } from './retention';
 import { setPrivacySettings } from './settings';
-import { commitImport, stageBatch } from '../import/import-staging';
+import { commitImport, stageBatch } from '../store/import-staging';
 import { testSettings } from '../leads/test-helpers';
 
 const now = new Date('2026-11-27T12:00:00Z');

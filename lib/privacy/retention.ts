@@ -2,12 +2,10 @@
 // rep's window. A chrome.alarms job runs it; the service worker keeps no timer of its own.
 import { browser } from '#imports';
 import type { IDBPDatabase } from 'idb';
-import { getDb } from '../db/open';
+import { forLeadsSettled } from '../store';
 import type { LeadRecord } from '../leads/schema';
 import { eraseDraftTraces } from './draft-traces';
 import { eraseTraces } from './lead-traces';
-import { settleImportedLeads } from '../import/import-journal';
-import { journalChanged } from '../import/journal-mirror';
 import { forEachLeadDatabase } from './databases';
 import { getPrivacySettings } from './settings';
 
@@ -30,20 +28,16 @@ export function expiredLeads(leads: readonly Pick<LeadRecord, 'id' | 'sync'>[], 
 /** Removes every local trace of each expired lead. Returns the ids removed. */
 export async function runRetention(now: Date = new Date()): Promise<string[]> {
   const { retentionDays } = await getPrivacySettings();
-  const db = (await getDb()) as unknown as IDBPDatabase<unknown>;
-  const expired = async () => expiredLeads((await db.getAllFromIndex('leads', 'by-sync-state', 'synced')) as LeadRecord[], retentionDays, now);
   // An import row still in the journal may update one of them: applied first, the lead is no
-  // longer in the CRM's state and is kept.
-  await settleImportedLeads(await expired());
-  const ids = await expired();
-  for (const id of ids) {
-    await forEachLeadDatabase(async (d) => {
-      // A journal record removed here is gone from the background's copy of the journal too.
-      if ((await eraseTraces(d, id)).removed.importJournal) journalChanged();
-    });
-    await eraseDraftTraces(id, []);
-  }
-  return ids;
+  // longer in the CRM's state and is kept (the store asks for the expired leads again).
+  const expired = async (db: IDBPDatabase<unknown>) => expiredLeads((await db.getAllFromIndex('leads', 'by-sync-state', 'synced')) as LeadRecord[], retentionDays, now);
+  return forLeadsSettled(expired, async (db, ids) => {
+    for (const id of ids) {
+      await forEachLeadDatabase(db, (d) => eraseTraces(d, id));
+      await eraseDraftTraces(id, []);
+    }
+    return ids;
+  });
 }
 
 /** Creates the periodic alarm unless it exists (alarms survive worker restarts, not reinstalls). */

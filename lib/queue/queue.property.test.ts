@@ -5,12 +5,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { getDb, resetDbForTests } from '../db/open';
-import { openTx } from '../db/tx';
-import { saveLeadThroughPipeline } from '../leads/save-pipeline';
+import { getDb, resetDbForTests } from '../store/open';
+import { openTx } from '../store/tx';
+import { saveLeadThroughPipeline } from '../store/save-pipeline';
 import { draft, testSettings } from '../leads/test-helpers';
 import { createQueueRunner } from './runner';
-import { requeue } from './outbox';
+import { requeue } from '../store/outbox';
 import type { SyncProcessor, SyncResult } from './processor';
 
 type Op =

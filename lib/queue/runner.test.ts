@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests } from '../db/open';
-import { openTx } from '../db/tx';
-import { listAudit } from '../audit/trail';
-import { saveLeadThroughPipeline, saveLeads } from '../leads/save-pipeline';
+import { getDb, resetDbForTests } from '../store/open';
+import { openTx } from '../store/tx';
+import { listAudit } from '../store/audit-trail';
+import { saveLeadThroughPipeline, saveLeads } from '../store/save-pipeline';
 import { draft, testSettings } from '../leads/test-helpers';
-import { completeJobs, requeue } from './outbox';
+import { completeJobs, requeue } from '../store/outbox';
 import { createQueueRunner, type RunnerOptions } from './runner';
 import type { SyncJob, SyncProcessor, SyncResult } from './processor';
 
@@ -181,7 +181,7 @@ describe('queue runner', () => {
     await runner(recorder().processor).run();
     const before = await (await getDb()).get('outbox', id);
     const tx = openTx(await getDb(), ['outbox', 'leads', 'audit'], 'readwrite');
-    const applied = await completeJobs(tx, [{ key: `${id}:1`, ok: false, retryable: true, error: 'late' }], clock, { maxAttempts: 3, backoff: { baseMs: 1, maxMs: 1 } });
+    const applied = await completeJobs(tx, [{ key: `${id}:1`, ok: false, retryable: true, error: 'late' }], clock, { maxAttempts: 3, retryDelay: () => 1 });
     await tx.done;
     expect(applied).toEqual([]);
     expect(await (await getDb()).get('outbox', id)).toEqual(before);

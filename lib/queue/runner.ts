@@ -1,10 +1,8 @@
 // Drains the outbox (issue #4). Keeps no state of its own that matters: everything is in
 // IndexedDB, so a worker stopped mid-run loses nothing; the next run (an alarm, a message, the
 // browser starting) takes over where it stopped.
-import { getDb } from '../db/open';
-import { openTx } from '../db/tx';
-import { defaultBackoff, type BackoffOptions } from './backoff';
-import { claimDue, completeJobs, countWaiting, nextDueAt } from './outbox';
+import { claimDueJobs, outboxStatus, recordSyncResults } from '../store';
+import { defaultBackoff, retryDelay, type BackoffOptions } from './backoff';
 import type { SyncProcessor, SyncResult } from './processor';
 
 export interface RunnerOptions {
@@ -40,18 +38,14 @@ export function createQueueRunner(options: RunnerOptions): QueueRunner {
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? 25;
   const leaseMs = options.leaseMs ?? 120_000;
-  const complete = { maxAttempts: options.maxAttempts ?? 8, backoff: options.backoff ?? defaultBackoff };
+  const backoff = options.backoff ?? defaultBackoff;
+  const complete = { maxAttempts: options.maxAttempts ?? 8, retryDelay: (attempts: number, retryAfterMs?: number) => retryDelay(attempts, backoff, retryAfterMs) };
   const budgetMs = options.budgetMs ?? 25_000;
   const owner = options.owner ?? crypto.randomUUID();
   let running: Promise<RunSummary> | undefined;
   let again = false;
 
-  async function status(): Promise<{ waiting: number; nextDueAt?: string }> {
-    const db = await getDb();
-    const tx = openTx(db, ['outbox'], 'readonly');
-    const [waiting, next] = await Promise.all([countWaiting(tx), nextDueAt(tx)]);
-    return { waiting, nextDueAt: next };
-  }
+  const status = outboxStatus;
 
   async function drain(signal?: AbortSignal): Promise<RunSummary> {
     const started = Date.now();
@@ -60,10 +54,7 @@ export function createQueueRunner(options: RunnerOptions): QueueRunner {
     do {
       again = false;
       while (!signal?.aborted && Date.now() - started < budgetMs) {
-        const db = await getDb();
-        const claimTx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
-        const jobs = await claimDue(claimTx, now(), { limit: batchSize, leaseMs, owner });
-        await claimTx.done;
+        const jobs = await claimDueJobs(now(), { limit: batchSize, leaseMs, owner });
         if (!jobs.length) break;
         let results: SyncResult[];
         const controller = new AbortController();
@@ -93,9 +84,7 @@ export function createQueueRunner(options: RunnerOptions): QueueRunner {
           ...results.filter((r) => claimed.has(r.key)),
           ...jobs.filter((j) => !answered.has(j.key)).map((j) => ({ key: j.key, ok: false as const, retryable: true, error: 'No answer from the sync engine.' })),
         ];
-        const doneTx = openTx(await getDb(), ['outbox', 'leads', 'audit'], 'readwrite');
-        applied += (await completeJobs(doneTx, all, now(), complete)).length;
-        await doneTx.done;
+        applied += (await recordSyncResults(all, now(), complete)).length;
         processed += jobs.length;
         await options.onProgress?.(await status());
       }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resetDbForTests } from '../db/open';
-import { saveLeadThroughPipeline } from '../leads/save-pipeline';
+import { resetDbForTests } from '../store/open';
+import { saveLeadThroughPipeline } from '../store/save-pipeline';
 import { draft, testSettings } from '../leads/test-helpers';
 import { registerSyncProcessor } from './processor-registry';
 import { QUEUE_ALARM, kickQueue, startQueue } from './schedule';

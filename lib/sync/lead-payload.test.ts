@@ -2,8 +2,8 @@
 // lead stored before the model refused them.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resetDbForTests } from '../db/open';
-import { saveLead } from '../leads/repo';
+import { resetDbForTests } from '../store/open';
+import { saveLead } from '../store/lead-repo';
 import { leadRecord, type LeadRecord } from '../leads/schema';
 import { leadBody, rowToLeadFields } from './lead-payload';
 

@@ -4,7 +4,6 @@
 import { deleteLeadInCrm } from '../privacy/crm-delete';
 import { getPrivacySettings } from '../privacy/settings';
 import { browser } from '#imports';
-import { getDb } from '../db/open';
 import { t, uiLang } from '../i18n/t';
 import { leadFieldNames, leadFlagFields, type LeadRecord, type SyncState } from '../leads/schema';
 import { createSession, type Session } from './auth/session';
@@ -18,10 +17,7 @@ import { deliverToWebhook } from './webhook';
 import { createSyncProcessor } from './queue-processor';
 import type { SyncProcessor } from '../queue/processor';
 import { kickQueue } from '../queue/schedule';
-import { requeue, syncInfoOf } from '../queue/outbox';
-import { openTx } from '../db/tx';
-import { everyLead } from '../leads/lead-list';
-import { settleImportedLeads } from '../import/import-journal';
+import { everyLead, requeueLead, retryFailedLeads } from '../store';
 import { kvGet, kvSet, syncDb, type Conflict } from './sync-db';
 import { withoutFooter } from './conflict-fields';
 import { testConnection, type ConnectionCheck } from './test-connection';
@@ -181,14 +177,7 @@ export async function syncNow(): Promise<{ waiting: number }> {
 
 /** After signing in again: leads that waited for it go now rather than at their retry time. */
 async function resumeAfterSignIn(): Promise<void> {
-  const db = await getDb();
-  const failed = await db.getAllFromIndex('leads', 'by-sync-state', 'failed');
-  if (failed.length) {
-    const tx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
-    const at = new Date().toISOString();
-    for (const l of failed) await requeue(tx, l.id, at);
-    await tx.done;
-  }
+  await retryFailedLeads();
   void kickQueue();
 }
 
@@ -238,22 +227,18 @@ export async function resolveConflict(id: string, keep: 'mine' | 'crm'): Promise
   const sdb = await syncDb();
   const conflict: Conflict | undefined = await sdb.get('conflicts', id);
   if (!conflict) throw Object.assign(new Error('No conflict for this lead.'), { code: 'not_found' });
-  await settleImportedLeads([id]);
-  const db = await getDb();
-  const tx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
-  const lead = await tx.objectStore('leads').get(id);
-  if (!lead) throw Object.assign(new Error('Lead not found.'), { code: 'not_found' });
-  const at = new Date().toISOString();
-  const next: Record<string, unknown> = { ...lead };
-  if (keep === 'crm') {
-    for (const name of leadFieldNames) next[name] = conflict.crm[name] ?? ((leadFlagFields as readonly string[]).includes(name) ? false : undefined);
-    // Our own lawful-basis line is added again on sync; it is not part of the rep's description (#16).
-    if (typeof next.description === 'string') next.description = withoutFooter(next.description) || undefined;
-  }
-  const job = await requeue(tx, id, at);
-  const sync = job ? syncInfoOf(job, lead.sync) : lead.sync;
-  await tx.objectStore('leads').put({ ...(next as LeadRecord), ...(keep === 'crm' ? { updatedAt: at } : {}), sync: { ...sync, etag: conflict.crmEtag } });
-  await tx.done;
+  const found = await requeueLead(id, {
+    etag: conflict.crmEtag,
+    change: (lead, at) => {
+      if (keep !== 'crm') return lead;
+      const next: Record<string, unknown> = { ...lead, updatedAt: at };
+      for (const name of leadFieldNames) next[name] = conflict.crm[name] ?? ((leadFlagFields as readonly string[]).includes(name) ? false : undefined);
+      // Our own lawful-basis line is added again on sync; it is not part of the rep's description (#16).
+      if (typeof next.description === 'string') next.description = withoutFooter(next.description) || undefined;
+      return next as LeadRecord;
+    },
+  });
+  if (!found) throw Object.assign(new Error('Lead not found.'), { code: 'not_found' });
   await sdb.delete('conflicts', id);
   void kickQueue();
 }

@@ -1,15 +1,15 @@
-// Writes lib/db/__fixtures__/v<latest>.json from rows the real pipeline and queue produce
+// Writes lib/store/__fixtures__/v<latest>.json from rows the real pipeline and queue produce
 // (fake IndexedDB). Run once when a schema version is added: `npx tsx tests/tools/make-db-fixture.ts`.
 // Never regenerate an older version's fixture: it stands for what old installs hold.
 import 'fake-indexeddb/auto';
 import { writeFileSync, existsSync } from 'node:fs';
-import { getDb } from '../../lib/db/open';
-import { DB_VERSION } from '../../lib/db/migrations';
-import { saveLeads } from '../../lib/leads/save-pipeline';
+import { getDb } from '../../lib/store/open';
+import { DB_VERSION } from '../../lib/store/migrations';
+import { saveLeads } from '../../lib/store/save-pipeline';
 import { draft, testSettings } from '../../lib/leads/test-helpers';
 import { createQueueRunner } from '../../lib/queue/runner';
 
-const path = `lib/db/__fixtures__/v${DB_VERSION}.json`;
+const path = `lib/store/__fixtures__/v${DB_VERSION}.json`;
 if (existsSync(path) && !process.argv.includes('--force')) throw new Error(`${path} exists; fixtures are frozen`);
 
 let t = Date.parse('2026-11-27T12:00:00.000Z');

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDbForTests } from '../db/open';
-import { deleteLead, getLead, listLeads, restoreLead, saveLead } from './repo';
+import { resetDbForTests } from './open';
+import { deleteLead, getLead, listLeads, restoreLead, saveLead } from './lead-repo';
 
 describe('lead repository (fake-indexeddb)', () => {
   beforeEach(() => resetDbForTests());

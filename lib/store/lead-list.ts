@@ -1,17 +1,17 @@
 // The options page's lead list, searched and sorted in the background, a page of rows at a time:
 // 100,000 leads are too many to send to a page (an extension message is capped at 64 MB) or to
-// render. Every lead is read once and kept until the next change to the leads (lib/db/lead-writes.ts),
+// render. Every lead is read once and kept until the next change to the leads (lib/store/lead-writes.ts),
 // so typing in the search box, or the Sync view's status every second, does not read the store again.
-import { leadsVersion } from '../db/lead-writes';
-import { queryLeads, type LeadQuery } from './lead-query';
-import { listLeads } from './repo';
-import type { LeadRecord } from './schema';
+import { leadsVersion } from './lead-writes';
+import { queryLeads, type LeadQuery } from '../leads/lead-query';
+import { listLeads } from './lead-repo';
+import type { LeadRecord } from '../leads/schema';
 
 let cached: { version: number; at: number; leads: LeadRecord[] } | undefined;
 let reading: { version: number; leads: Promise<LeadRecord[]> } | undefined;
 
 /**
- * Every lead, newest change first (lib/leads/repo.ts listLeads), read again only after a change.
+ * Every lead, newest change first (lib/store/lead-repo.ts listLeads), read again only after a change.
  * `staleForMs`: a list read that recently will do even if changed since (the Sync view's status,
  * asked every second while the queue changes leads all the time).
  */

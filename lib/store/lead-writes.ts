@@ -1,5 +1,5 @@
 // Counts changes to the leads (the store and the import journal), so a list cached in the
-// background knows when it is stale (lib/leads/lead-list.ts).
+// background knows when it is stale (lib/store/lead-list.ts).
 let version = 0;
 
 export const leadsVersion = (): number => version;

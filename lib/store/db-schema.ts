@@ -1,10 +1,10 @@
 // The IndexedDB schema, one interface per version. Old versions stay so migrations type-check.
 import type { DBSchema } from 'idb';
 import type { LeadRecord } from '../leads/schema';
-import type { OutboxJob } from '../queue/job';
+import type { OutboxJob } from './outbox-job';
 import type { AuditEntry } from '../audit/entry';
 import type { DedupeKeys } from '../leads/dedupe-keys';
-import type { ImportJournalPart } from '../import/journal-part';
+import type { ImportJournalPart } from './journal-part';
 
 export interface AppDbV1 extends DBSchema {
   leads: {

@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { migrations, DB_VERSION } from './migrations';
-import type { AppDb } from './schema';
+import type { AppDb } from './db-schema';
 
 export const DB_NAME = 'leadclip';
 

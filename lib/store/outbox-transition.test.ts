@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncState, type SyncState } from '../leads/schema';
-import { IllegalTransitionError, canTransition, legalTransitions, transition, type JobState, type NextState } from './transition';
+import { IllegalTransitionError, canTransition, legalTransitions, transition, type JobState, type NextState } from './outbox-transition';
 
 const at = '2026-11-27T10:00:00.000Z';
 const later = '2026-11-27T10:05:00.000Z';

@@ -1,5 +1,5 @@
 // Which leads are the same person: same email, or else same name at the same company.
-import type { LeadFields } from '../leads/schema';
+import type { LeadFields } from './schema';
 
 const norm = (s: string | undefined) => (s ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}@.]+/gu, '');
 

@@ -1,10 +1,10 @@
 // Part of migration v2, frozen with it: indexes, queues and audits the leads stored under v1.
 // Later changes to key derivation get their own migration rather than editing this.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { AppDb } from './schema';
+import type { AppDb } from './db-schema';
 import { dedupeKeys } from '../leads/dedupe-keys';
 import { normalizePhone } from '../text/phone';
-import type { OutboxJob } from '../queue/job';
+import type { OutboxJob } from './outbox-job';
 
 type Tx = IDBPTransaction<AppDb, StoreNames<AppDb>[], 'versionchange'>;
 

@@ -3,18 +3,19 @@
 // IndexedDB transaction: all of it or none of it, and fast enough for imports.
 import { unwrap } from 'idb';
 import * as z from 'zod/mini';
-import { getDb } from '../db/open';
-import { openTx, type Tx } from '../db/tx';
-import { appendAudit, queueAudit } from '../audit/trail';
-import { enqueueRevision, settle, syncInfoOf } from '../queue/outbox';
-import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch, type DuplicateSource } from './dedupe';
-import { dedupeKeys } from './dedupe-keys';
-import { jobKey, type OutboxJob } from '../queue/job';
-import { normalizeLead, type NormalizeIssue } from './normalize';
+import { getDb } from './open';
+import { openTx, type Tx } from './tx';
+import { appendAudit, queueAudit } from './audit-trail';
+import { enqueueRevision, settle, syncInfoOf } from './outbox';
+import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch, type DuplicateSource } from '../leads/dedupe';
+import { dedupeKeys } from '../leads/dedupe-keys';
+import { dbSource } from './duplicate-index';
+import { jobKey, type OutboxJob } from './outbox-job';
+import { normalizeLead, type NormalizeIssue } from '../leads/normalize';
 import { invalidInWords } from '../i18n/invalid-in-words';
-import type { PipelineSettings } from './pipeline-settings';
-import { scoreLead, type LeadScore } from './score';
-import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord, type Provenance } from './schema';
+import type { PipelineSettings } from '../leads/pipeline-settings';
+import { scoreLead, type LeadScore } from '../leads/score';
+import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord, type Provenance } from '../leads/schema';
 
 export interface SaveRequest {
   /** A LeadDraftInput from a page, the popup or a file: validated here. */
@@ -35,7 +36,7 @@ export type SaveOutcome =
 export interface PipelineDeps {
   settings: PipelineSettings;
   now?: () => Date;
-  /** Leads committed by a file import but not yet in the stores (lib/import/journal-mirror.ts). */
+  /** Leads committed by a file import but not yet in the stores (lib/store/journal-mirror.ts). */
   pendingDuplicates?: () => Promise<DuplicateSource | undefined>;
   /** Moves leads still in the import journal to the stores, so an edit changes the stored lead. */
   settleLeads?: (ids: string[]) => Promise<void>;
@@ -156,7 +157,7 @@ export async function saveLeads(requests: readonly SaveRequest[], deps: Pipeline
   const ids = prepared.map((p) => p.draft?.id ?? crypto.randomUUID());
   // A big import reads the whole duplicate index once and looks up in memory; a few leads
   // look up in the indexes (cheaper than reading 100,000 rows for one lead).
-  let lookIn: Tx<'readwrite'> | BatchSource = tx;
+  let lookIn: DuplicateSource = dbSource(tx);
   const work = prepared.filter((p) => p.draft).length;
   if (work >= BULK_MIN && work * BULK_FACTOR >= (await tx.objectStore('dedupe').count())) {
     const memory = new BatchSource((id) => tx.objectStore('leads').get(id));
@@ -189,7 +190,7 @@ export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveReques
   const id = p.draft.id ?? crypto.randomUUID();
   const [existing, stored] = await Promise.all([
     p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
-    findDuplicates(tx, id, p.draft),
+    findDuplicates(dbSource(tx), id, p.draft),
   ]);
   return saveOne(tx, p, id, { existing, stored }, new BatchSource(), at);
 }
@@ -263,7 +264,7 @@ export async function checkDuplicates(input: unknown, deps: PipelineDeps): Promi
   if (!p.draft || !p.score) throw Object.assign(new Error(p.error ?? 'invalid'), { code: 'invalid' });
   const pending = await deps.pendingDuplicates?.();
   const tx = openTx(await getDb(), ['leads', 'dedupe'], 'readonly');
-  const matches = await withPending(findDuplicates(tx, p.draft.id ?? '', p.draft), pending, p.draft.id ?? '', p.draft);
+  const matches = await withPending(findDuplicates(dbSource(tx), p.draft.id ?? '', p.draft), pending, p.draft.id ?? '', p.draft);
   await tx.done;
   return { matches, issues: p.issues, score: p.score };
 }

@@ -1,9 +1,9 @@
 // The audit trail (issue #4): append and read, nothing else. There is deliberately no update or
 // delete, so a lead's history cannot be rewritten by the code that acts on it.
 import { unwrap } from 'idb';
-import { getDb } from '../db/open';
-import type { Tx } from '../db/tx';
-import type { AuditEntry, NewAuditEntry } from './entry';
+import { getDb } from './open';
+import type { Tx } from './tx';
+import type { AuditEntry, NewAuditEntry } from '../audit/entry';
 
 type WriteTx = Tx<'readwrite'>;
 

@@ -1,14 +1,14 @@
-// The lead store. Only the background worker uses it (see lib/db/open.ts).
-import { getDb } from '../db/open';
-import { openTx } from '../db/tx';
-import { enqueueRevision, syncInfoOf } from '../queue/outbox';
-import { indexLead } from './dedupe';
-import { leadRecord, type LeadDraftInput, type LeadRecord } from './schema';
-import { saveLeadThroughPipeline, type PipelineDeps } from './save-pipeline';
-import { newestFirst } from './lead-query';
-import { loadPipelineSettings } from './pipeline-settings';
-import { settleImportedLeads } from '../import/import-journal';
-import { journalLead, pendingDuplicateSource, pendingImportedLeads } from '../import/journal-mirror';
+// Reading and changing stored leads. Only the background worker uses it (see lib/store/open.ts).
+import { getDb } from './open';
+import { openTx } from './tx';
+import { enqueueRevision, syncInfoOf } from './outbox';
+import { indexLead } from './duplicate-index';
+import { leadRecord, type LeadDraftInput, type LeadRecord } from '../leads/schema';
+import { saveLeadThroughPipeline, type PipelineDeps, type SaveOutcome, type SaveRequest } from './save-pipeline';
+import { newestFirst } from '../leads/lead-query';
+import { loadPipelineSettings } from '../leads/pipeline-settings';
+import { settleImportedLeads } from './import-journal';
+import { journalLead, pendingDuplicateSource, pendingImportedLeads } from './journal-mirror';
 
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
@@ -44,7 +44,7 @@ export async function restoreLead(record: LeadRecord): Promise<LeadRecord> {
   return restored;
 }
 
-// A lead of a committed import may still be in the import journal (lib/import/journal-mirror.ts):
+// A lead of a committed import may still be in the import journal (lib/store/journal-mirror.ts):
 // it is a stored lead all the same. The journal is read first: a part applied in between is then
 // found in the store, never missed.
 
@@ -75,3 +75,32 @@ export async function deleteLead(id: string): Promise<LeadRecord | undefined> {
   return existing;
 }
 
+
+class NotFound extends Error {
+  readonly code = 'not_found';
+}
+
+/** What a change makes of a stored lead: the new lead (validated by the pipeline) and, instead
+ * of "edited", what the audit trail records. */
+export interface LeadChange {
+  lead: unknown;
+  audit?: SaveRequest['auditAs'];
+}
+
+function saved(out: SaveOutcome): LeadRecord {
+  if (out.status === 'saved') return out.lead;
+  throw Object.assign(new Error(out.status === 'invalid' ? out.error : 'duplicates'), { code: out.status === 'invalid' ? 'invalid' : 'duplicates' });
+}
+
+/**
+ * Changes a stored lead through the save pipeline (normalised, re-indexed, queued, audited).
+ * A lead of an import still in the journal is moved to the stores first, so the change lands
+ * on the stored lead and a later apply cannot overwrite it. Throws not_found for no such lead.
+ */
+export async function changeLead(id: string, change: (stored: LeadRecord) => LeadChange, deps?: PipelineDeps): Promise<LeadRecord> {
+  await settleImportedLeads([id]);
+  const stored = await (await getDb()).get('leads', id);
+  if (!stored) throw new NotFound(`No lead with id ${id}.`);
+  const { lead, audit } = change(stored);
+  return saved(await saveLeadThroughPipeline({ lead, onDuplicate: 'save', auditAs: audit }, deps ?? (await pipelineDeps())));
+}

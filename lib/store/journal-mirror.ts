@@ -1,8 +1,8 @@
 // The import journal in the background's memory: read once after each commit, then kept in step
 // with every change this worker makes to it, so the lead list, "open a lead", the duplicate
 // checks and the waiting counts can treat a lead in the journal as a stored one for the cost of
-// a map look-up (lib/import/import-journal.ts applies the journal; docs/import.md).
-import { getDb } from '../db/open';
+// a map look-up (lib/store/import-journal.ts applies the journal; docs/import.md).
+import { getDb } from './open';
 import type { LeadRecord } from '../leads/schema';
 import { BatchSource, type DuplicateSource } from '../leads/dedupe';
 import { dedupeKeys } from '../leads/dedupe-keys';

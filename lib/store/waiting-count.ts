@@ -1,8 +1,8 @@
 // How many leads wait to reach the CRM (the badge, the popup's queue line): the outbox's, plus the
 // new leads of a committed import still in the import journal, which join the outbox part by part.
-import { getDb } from '../db/open';
-import { openTx } from '../db/tx';
-import { pendingImportedLeads } from '../import/journal-mirror';
+import { getDb } from './open';
+import { openTx } from './tx';
+import { pendingImportedLeads } from './journal-mirror';
 import { countWaiting } from './outbox';
 
 export async function waitingToSync(): Promise<number> {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests } from '../db/open';
-import { listAudit } from '../audit/trail';
+import { getDb, resetDbForTests } from './open';
+import { listAudit } from './audit-trail';
 import { saveLeadThroughPipeline, saveLeads } from './save-pipeline';
-import { draft, testSettings } from './test-helpers';
+import { draft, testSettings } from '../leads/test-helpers';
 
 const deps = { settings: testSettings, now: () => new Date('2026-11-27T12:00:00.000Z') };
 

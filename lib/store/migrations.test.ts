@@ -4,12 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leadRecord } from '../leads/schema';
-import { outboxJob } from '../queue/job';
+import { outboxJob } from './outbox-job';
 import { auditEntry } from '../audit/entry';
 import { dedupeKeys } from '../leads/dedupe-keys';
 import { DB_VERSION } from './migrations';
 import { openAtVersion } from './open';
-import type { StoreName } from './schema';
+import type { StoreName } from './db-schema';
 
 interface Fixture {
   version: number;
@@ -31,7 +31,7 @@ async function seedAndUpgrade(fixture: Fixture) {
 describe('migrations', () => {
   for (let v = 1; v <= DB_VERSION; v++) {
     it(`upgrades the v${v} fixture to v${DB_VERSION} and every row parses`, async () => {
-      expect(existsSync(fixturePath(v)), `missing fixture lib/db/__fixtures__/v${v}.json`).toBe(true);
+      expect(existsSync(fixturePath(v)), `missing fixture lib/store/__fixtures__/v${v}.json`).toBe(true);
       const fixture = JSON.parse(readFileSync(fixturePath(v), 'utf8')) as Fixture;
       expect(fixture.version).toBe(v);
       const seededLeads = fixture.stores.leads ?? [];

@@ -1,14 +1,14 @@
 // The background side of an import. Every lead goes through the same save pipeline as captured
-// leads (validate, normalise, score: lib/leads/save-pipeline.ts) and is written, a batch per
+// leads (validate, normalise, score: lib/store/save-pipeline.ts) and is written, a batch per
 // record, to the import journal in ONE IndexedDB transaction that stays open from the first batch
 // to the commit: batches are written as they arrive (writing overlaps parsing), yet nothing is
 // kept unless the commit completes. Cancel, a closed page or a stopped worker abort the
 // transaction, leaving nothing half-imported. Once committed, the journal is applied to the lead
-// stores (lib/import/import-journal.ts).
-import { getDb } from '../db/open';
-import { openTx, type Tx } from '../db/tx';
-import { prepareImportedLeads, validateDraft, type PipelineDeps } from '../leads/save-pipeline';
-import { leadDedupeKey } from './dedupe-key';
+// stores (lib/store/import-journal.ts).
+import { getDb } from './open';
+import { openTx, type Tx } from './tx';
+import { prepareImportedLeads, validateDraft, type PipelineDeps } from './save-pipeline';
+import { leadDedupeKey } from '../leads/lead-dedupe-key';
 import { journal, journalChanged, pendingImportedLeads } from './journal-mirror';
 import { journalKey, type ImportJournalPart } from './journal-part';
 

@@ -1,10 +1,10 @@
 // Delete and undo keep the duplicate index and the outbox in step with the leads (issue #4).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests } from '../db/open';
-import { deleteLead, restoreLead } from './repo';
+import { getDb, resetDbForTests } from './open';
+import { deleteLead, restoreLead } from './lead-repo';
 import { checkDuplicates, saveLeadThroughPipeline } from './save-pipeline';
 import { createQueueRunner } from '../queue/runner';
-import { draft, testSettings } from './test-helpers';
+import { draft, testSettings } from '../leads/test-helpers';
 
 const deps = { settings: testSettings };
 beforeEach(() => resetDbForTests());

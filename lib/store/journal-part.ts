@@ -1,5 +1,5 @@
 // One part of a committed file import, waiting in the import journal until the background adds
-// its leads to the lead stores (lib/import/import-journal.ts).
+// its leads to the lead stores (lib/store/import-journal.ts).
 import type { LeadRecord } from '../leads/schema';
 
 export interface ImportJournalPart {

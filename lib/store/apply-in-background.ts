@@ -1,9 +1,8 @@
 // The background's side of the import journal: apply at start-up (a worker stopped midway
-// resumes) and after each commit, keep the worker alive while applying, and tell the queue and
-// the badge about the new leads.
+// resumes) and after each commit, keep the worker alive while applying, and tell the queue
+// (through the listener the background entry registers) about the new leads.
 import { browser } from '#imports';
 import { loadPipelineSettings } from '../leads/pipeline-settings';
-import { kickQueue } from '../queue/schedule';
 import { applyImportJournal, importJournalSettled, type ApplyHooks } from './import-journal';
 import { pendingImport } from './journal-mirror';
 
@@ -11,9 +10,15 @@ import { pendingImport } from './journal-mirror';
  * answers (a second at most); bigger ones are listed at once and queued in the background. */
 export const APPLY_BEFORE_ANSWER = 1000;
 
+let leadsQueued: () => void = () => {};
+/** Called after each part of an import joins the outbox: the background runs the queue then. */
+export function whenImportedLeadsQueued(listener: () => void): void {
+  leadsQueued = listener;
+}
+
 const hooks: ApplyHooks = {
   deps: async () => ({ settings: await loadPipelineSettings() }),
-  onPart: () => void kickQueue(),
+  onPart: () => leadsQueued(),
 };
 
 export async function applyImportsInBackground(): Promise<void> {

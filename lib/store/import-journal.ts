@@ -5,11 +5,11 @@
 // Why a journal: IndexedDB in Chromium pays per request, and a lead takes four; committing
 // 100,000 leads as a few dozen journal records takes seconds, adding them to the stores about a
 // minute. A committed lead is a stored lead from the commit on: the lead list, "open a lead" and
-// the duplicate checks read the journal too (lib/import/journal-mirror.ts), and any change to a
+// the duplicate checks read the journal too (lib/store/journal-mirror.ts), and any change to a
 // lead still in the journal moves it to the stores first (`settleImportedLeads`).
-import { getDb } from '../db/open';
-import { openTx, type Tx } from '../db/tx';
-import { saveInTransaction, writeImportedLeads, type PipelineDeps } from '../leads/save-pipeline';
+import { getDb } from './open';
+import { openTx, type Tx } from './tx';
+import { saveInTransaction, writeImportedLeads, type PipelineDeps } from './save-pipeline';
 import type { LeadRecord } from '../leads/schema';
 import { loadPipelineSettings } from '../leads/pipeline-settings';
 import { mergeImported } from './merge-imported';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests } from '../db/open';
-import { deleteLead, getLead, listLeads, saveLead } from '../leads/repo';
-import { waitingToSync } from '../queue/waiting-count';
+import { getDb, resetDbForTests } from './open';
+import { deleteLead, getLead, listLeads, saveLead } from './lead-repo';
+import { waitingToSync } from './waiting-count';
 import { testSettings } from '../leads/test-helpers';
-import { jobKey } from '../queue/job';
+import { jobKey } from './outbox-job';
 import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
 import { applyImportJournal, importJournalSettled, settleImportedLeads } from './import-journal';
 import { pendingDuplicateSource, pendingImport, pendingImportedLeads } from './journal-mirror';

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDbForTests, getDb } from '../db/open';
-import { listAudit } from '../audit/trail';
+import { resetDbForTests, getDb } from './open';
+import { listAudit } from './audit-trail';
 import { saveLeadThroughPipeline } from './save-pipeline';
 import { disqualifyStoredLead, mergeIntoLead, qualifyStoredLead, retryLead } from './lead-actions';
-import { qualifyCandidates, qualifyRequest } from './qualify';
-import { draft, testSettings } from './test-helpers';
-import type { LeadDraftInput } from './schema';
+import { qualifyRequest } from '../leads/qualify';
+import { qualifyCandidates } from './qualify-candidates';
+import { draft, testSettings } from '../leads/test-helpers';
+import type { LeadDraftInput } from '../leads/schema';
 
 const deps = { settings: testSettings };
 async function save(input: LeadDraftInput) {

@@ -1,7 +1,7 @@
 // Append only: migrations[n] upgrades version n to n+1. Never edit a shipped migration; each
 // version has a fixture in __fixtures__/v{n}.json that migrations.test.ts upgrades to latest.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { AppDb } from './schema';
+import type { AppDb } from './db-schema';
 import { backfillV2 } from './backfill-v2';
 
 // Migrations see the database loosely typed: they run against older shapes.

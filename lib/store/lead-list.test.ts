@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetDbForTests } from '../db/open';
-import { commitImport, stageBatch } from '../import/import-staging';
-import { applyImportJournal } from '../import/import-journal';
+import { resetDbForTests } from './open';
+import { commitImport, stageBatch } from './import-staging';
+import { applyImportJournal } from './import-journal';
 import { leadPage } from './lead-list';
-import { deleteLead, saveLead } from './repo';
-import { testSettings } from './test-helpers';
+import { deleteLead, saveLead } from './lead-repo';
+import { testSettings } from '../leads/test-helpers';
 
 const deps = { settings: testSettings };
 /** Saves a minute apart, so the newest-first order is certain. */

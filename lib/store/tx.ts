@@ -1,7 +1,7 @@
 // One loose transaction type for functions that run inside their caller's transaction: idb's
 // precise types differ per store tuple, which would tie every helper to one call site.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { AppDb } from './schema';
+import type { AppDb } from './db-schema';
 import { trackLeadsWrite } from './lead-writes';
 
 export type Tx<M extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<AppDb, StoreNames<AppDb>[], M>;

@@ -1,13 +1,12 @@
 // The outbox (issue #4): one job per lead in IndexedDB. Every function here runs inside the
 // caller's transaction and writes the job, the lead's `sync` field and the audit entry
 // together, so the lead's state and the outbox can never disagree.
-import type { Tx } from '../db/tx';
+import type { Tx } from './tx';
 import type { LeadRecord } from '../leads/schema';
-import { appendAudit } from '../audit/trail';
-import { jobKey, type OutboxJob } from './job';
-import { transition } from './transition';
-import type { SyncJob, SyncResult } from './processor';
-import { retryDelay, type BackoffOptions } from './backoff';
+import { appendAudit } from './audit-trail';
+import { jobKey, type OutboxJob } from './outbox-job';
+import { transition } from './outbox-transition';
+import type { SyncJob, SyncResult } from '../queue/processor';
 
 export type OutboxTx = Tx<'readwrite'>;
 
@@ -130,8 +129,8 @@ export async function claimDue(tx: OutboxTx, now: Date, options: ClaimOptions): 
 
 export interface CompleteOptions {
   maxAttempts: number;
-  backoff: BackoffOptions;
-  random?: () => number;
+  /** How long to wait before the next attempt (the queue's backoff), given the attempts so far. */
+  retryDelay: (attempts: number, retryAfterMs?: number) => number;
 }
 
 /**
@@ -160,7 +159,7 @@ export async function completeJobs(tx: OutboxTx, results: readonly SyncResult[],
       // inDoubt stays: whether the cut-off attempt reached the CRM is still unknown.
       next = { ...transition(job, { state: 'needs_attention', reason }), dueAt: at };
     } else {
-      const nextRetryAt = new Date(now.getTime() + retryDelay(job.attempts, options.backoff, result.retryAfterMs, options.random)).toISOString();
+      const nextRetryAt = new Date(now.getTime() + options.retryDelay(job.attempts, result.retryAfterMs)).toISOString();
       next = { ...transition(job, { state: 'failed', reason: result.error, nextRetryAt }), dueAt: nextRetryAt };
     }
     next.updatedAt = at;
