@@ -5,6 +5,7 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';
 import { tn } from '@/lib/i18n/plural';
+import { formatDateTime } from '@/lib/i18n/format';
 import { DncBadge } from '@/components/privacy/dnc-badge';
 import { send } from '@/lib/messaging/send';
 import type { MessageOut } from '@/lib/messaging/protocol';
@@ -47,7 +48,7 @@ export function SyncPage() {
 
   const s = status.value;
   if (!s) return <div aria-busy="true" />;
-  const fmt = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '');
+  const fmt = (iso?: string) => (iso ? formatDateTime(iso) : '');
   return (
     <section class="sync-view">
       <div class="toolbar">

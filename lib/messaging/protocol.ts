@@ -35,7 +35,7 @@ const scoreLine = z.object({
   criterion: z.string(), points: z.number(), max: z.number(),
   value: z.optional(z.union([z.number(), z.boolean(), z.string()])), missing: z.optional(z.array(z.string())),
 });
-const leadScore = z.object({ score: z.number(), points: z.number(), max: z.number(), rating: z.union([z.literal(1), z.literal(2), z.literal(3)]), breakdown: z.array(scoreLine) });
+const leadScore = z.object({ score: z.number(), points: z.number(), max: z.number(), rating: z.optional(z.union([z.literal(1), z.literal(2), z.literal(3)])), breakdown: z.array(scoreLine) });
 const assessment = z.object({ matches: z.array(duplicateMatch), score: leadScore, issues: z.array(issue) });
 const batchOutcome = z.union([
   z.object({ status: z.literal('saved'), id: z.uuid() }),

@@ -2,6 +2,7 @@
 // quoted signature of someone else is never read as the sender's.
 import { findSignature, type SenderHint, type SignatureSpan } from './find-signature';
 import { parseSignature, type SignatureFields } from './parse-signature';
+import { nameTokens } from './line-features';
 import { ownText, splitThread, type Party, type ThreadPart } from './split-thread';
 import { headOf, MAX_EMAIL_TEXT_CHARS } from '../text/input-bounds';
 
@@ -37,14 +38,21 @@ export interface AnalyzeOptions {
   forwarded?: boolean;
 }
 
-/** Finds who the lead is in an email and reads their signature, never a quoted one. */
+/** Finds who the lead is in an email and reads their signature, never a quoted one of someone else. */
 export function analyzeEmail(text: string, sender: Party, options: AnalyzeOptions = {}): EmailAnalysis {
   const parts = splitThread(headOf(text, MAX_EMAIL_TEXT_CHARS));
   const own = ownText(parts);
-  const forward = parts.find((p) => p.kind === 'forward' && p.from && (p.from.email || p.from.name));
+  const ownSignature = ownSignatureOf(parts, own, sender);
+  // Only a forward right under the sender's text is theirs to pass on; one deeper in the quoted
+  // history was forwarded by someone else (#14).
+  const next = parts.find((p) => p.kind !== 'own');
+  const forward = next?.kind === 'forward' && next.from && (next.from.email || next.from.name) ? next : undefined;
   const ownWords = own.split(/\s+/).filter(Boolean).length;
-  // A forward the rep sends on with a line or two ("FYI, a lead for you") is about the original author.
-  if (forward && (options.forwarded || ownWords <= 40) && !sameParty(forward.from, sender)) {
+  // A forward the rep sends on with a line or two ("FYI, a lead for you") is about the original
+  // author; without "Fwd:" in the subject, a sender who signs with their title or contact data
+  // wrote the message about themselves (#14).
+  const aboutOriginal = options.forwarded || (ownWords <= 40 && !identifies(ownSignature?.fields));
+  if (forward && aboutOriginal && !sameParty(forward.from, sender)) {
     return {
       person: forward.from ?? {},
       fromForward: true,
@@ -53,10 +61,68 @@ export function analyzeEmail(text: string, sender: Party, options: AnalyzeOption
       parts,
     };
   }
-  return { person: sender, fromForward: false, text: own, signature: signatureOfText(own, sender), parts };
+  return { person: sender, fromForward: false, text: own, signature: withEarlierSignature(ownSignature, parts, sender), parts };
+}
+
+/**
+ * The sender's signature: at the end of their text, or, when that end is an attachment list or a
+ * footer below a quote, at the end of one of their own parts ("Name\nTitle\nphone" above a quote).
+ */
+function ownSignatureOf(parts: readonly ThreadPart[], own: string, sender: Party): PartSignature | undefined {
+  const whole = signatureOfText(own, sender);
+  if (identifies(whole?.fields)) return whole;
+  const mine = parts.filter((p) => p.kind === 'own' && p.depth === 0 && p.text.trim());
+  if (mine.length < 2) return whole;
+  for (let i = mine.length - 1; i >= 0; i--) {
+    const s = signatureOfText(mine[i].text, sender);
+    if (identifies(s?.fields)) return s;
+  }
+  return whole;
+}
+
+/** A signature that says more than a name: a title, a company, a phone or an address. */
+function identifies(f: SignatureFields | undefined): boolean {
+  return Boolean(f && (f.title || f.company || f.phones.length || f.emails.length || f.address.length));
+}
+
+/**
+ * A short reply ("TS", "Thanks, Kim") quoting the sender's own earlier message: the full
+ * signature is in that message. Fields the own text lacks are taken from it (#14).
+ */
+function withEarlierSignature(own: PartSignature | undefined, parts: readonly ThreadPart[], sender: Party): PartSignature | undefined {
+  if (own && own.fields.title && own.fields.phones.length) return own;
+  let earlier: PartSignature | undefined;
+  for (const p of parts) {
+    if (p.kind === 'own' || !p.from || !sameAuthor(p.from, sender)) continue;
+    const s = signatureOfText(p.text, sender);
+    if (identifies(s?.fields)) {
+      earlier = s;
+      break;
+    }
+  }
+  if (!earlier) return own;
+  if (!own) return earlier;
+  const a = own.fields;
+  const b = earlier.fields;
+  const fields: SignatureFields = {
+    ...b,
+    ...Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))),
+    emails: [...new Set([...a.emails, ...b.emails])],
+  };
+  fields.name ??= a.closingName ?? b.closingName;
+  if (fields.name && fields.closingName) delete fields.closingName;
+  return { ...own, fields };
 }
 
 function sameParty(a: Party | undefined, b: Party): boolean {
   if (!a) return false;
   return Boolean(a.email && b.email && a.email.toLowerCase() === b.email.toLowerCase());
+}
+
+/** The same person: the same address, or the same name words in any order ("Nowak, Jan" = "Jan Nowak"). */
+function sameAuthor(a: Party, b: Party): boolean {
+  if (sameParty(a, b)) return true;
+  const words = (p: Party) => nameTokens(p.name?.split('/')[0]).sort().join(' ');
+  const x = words(a);
+  return x.includes(' ') && x === words(b);
 }

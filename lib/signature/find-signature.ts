@@ -64,7 +64,7 @@ function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { 
   while (last >= 0) {
     const footer = kinds[last] === 'prose' ? footerDisclaimerAbove(kinds, last) : -1;
     if (kinds[last] === 'disclaimer' || kinds[last] === 'blank') last--;
-    else if (footer >= 0) last = footer;
+    else if (footer >= 0) last = footer - 1;
     else break;
   }
   if (last < 0) return undefined;
@@ -153,10 +153,13 @@ function nameMatches(line: string, tokens: readonly string[]): boolean {
 }
 
 /** In a prose paragraph at the end that reads like a legal or marketing footer, the index of its
- * disclaimer line (the nearest above `i` in the same paragraph); -1 when there is none. */
+ * first line: the run of prose and disclaimer lines that holds a disclaimer line, so a footer
+ * opening with "Confidentiality Note: This e-mail…" goes as a whole (#14); -1 when there is none. */
 function footerDisclaimerAbove(kinds: readonly LineKind[], i: number): number {
-  for (let j = i; j >= 0 && kinds[j] !== 'blank'; j--) if (kinds[j] === 'disclaimer') return j;
-  return -1;
+  let found = false;
+  let j = i;
+  for (; j >= 0 && (kinds[j] === 'prose' || kinds[j] === 'disclaimer'); j--) if (kinds[j] === 'disclaimer') found = true;
+  return found ? j + 1 : -1;
 }
 
 function span(start: number, last: number, kinds: readonly LineKind[]): SignatureSpan {

@@ -33,6 +33,15 @@ export function findPhones(line: string): { text: string; index: number }[] {
     // "11/16/00 11:30" and "10:00-12:00" are times, not numbers.
     if (/^\s*[:\d]/.test(line.slice(m.index + m[0].length)) && /^:/.test(line.slice(m.index + m[0].length))) continue;
     if (phoneDigits(text)) out.push({ text, index });
+    else if (text.includes(' / ')) {
+      // "(310) 555-0101 / (310) 555-0102 fax": two numbers the run of digits joined (#14).
+      let at = index;
+      for (const piece of text.split(' / ')) {
+        const trimmed = piece.trim();
+        if (phoneDigits(trimmed)) out.push({ text: trimmed, index: line.indexOf(trimmed, at) });
+        at += piece.length + 3;
+      }
+    }
   }
   return out;
 }

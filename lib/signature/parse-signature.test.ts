@@ -110,3 +110,41 @@ Ta wiadomość jest poufna i przeznaczona wyłącznie dla adresata. Jeżeli nie 
     expect(sig?.lines).toEqual(['-- ', 'Ewa Rep', 'LeadClip']);
   });
 });
+
+// Patterns of issue #14, every name and number invented.
+describe('parseSignature: labels after the number and several numbers on a line', () => {
+  const phonesOf = (line: string) => parseSignature(['Lena Nowacki', 'Bryza Textiles Inc.', line], { name: 'Lena Nowacki' }).phones;
+
+  it.each([
+    ['713-555-0100 (phone)', [['713-555-0100', 'work']]],
+    ['713-555-0100 (fax)', [['713-555-0100', 'fax']]],
+    ['713-555-0100 cell', [['713-555-0100', 'mobile']]],
+    ['(310) 555-0101; fax (310) 555-0102', [['(310) 555-0101', 'work'], ['(310) 555-0102', 'fax']]],
+    ['tel. (310) 555-0101, fax (310) 555-0102', [['(310) 555-0101', 'work'], ['(310) 555-0102', 'fax']]],
+    ['Tel: 310-555-0101 Fax: 310-555-0102', [['310-555-0101', 'work'], ['310-555-0102', 'fax']]],
+    ['310-555-0101 office  310-555-0177 mobile', [['310-555-0101', 'work'], ['310-555-0177', 'mobile']]],
+    ['310-555-0101 direct, 310-555-0102 fax', [['310-555-0101', 'work'], ['310-555-0102', 'fax']]],
+    ['(310) 555-0101 / (310) 555-0102 fax', [['(310) 555-0101', 'work'], ['(310) 555-0102', 'fax']]],
+    ['fax (310) 555-0102; phone (310) 555-0101', [['(310) 555-0102', 'fax'], ['(310) 555-0101', 'work']]],
+  ])('%s', (line, expected) => {
+    expect(phonesOf(line).map((p) => [p.number, p.kind])).toEqual(expected);
+  });
+
+  it('the fax of a shared line never becomes the first work number', () => {
+    const phones = phonesOf('(310) 555-0101; fax (310) 555-0102');
+    expect(phones.find((p) => p.kind === 'work')?.number).toBe('(310) 555-0101');
+  });
+});
+
+describe('parseSignature: title and company on one line', () => {
+  it.each([
+    ['Managing Director of Bryza Textiles Inc.', 'Managing Director', 'Bryza Textiles Inc.'],
+    ['Sales Manager at Harbor Freight Co.', 'Sales Manager', 'Harbor Freight Co.'],
+    ['Director of Sales', 'Director of Sales', undefined],
+    ['Head of Finance', 'Head of Finance', undefined],
+  ])('%s', (line, title, company) => {
+    const f = parseSignature(['Lena Nowacki', line, 'tel. 310-555-0101'], { name: 'Lena Nowacki', email: 'lena@example.org' });
+    expect(f.title).toBe(title);
+    expect(f.company).toBe(company);
+  });
+});

@@ -78,6 +78,41 @@ function splitParts(line: string): string[] {
   return out;
 }
 
+// Between two numbers a separator (";", ",", "|", " / ") ends what belongs to the number before.
+const GAP_SEPARATOR_RE = /[;,|]|\s\/\s/;
+
+/**
+ * The kind each number on one line names (issue #14). A line is written either label first
+ * ("tel. 713-555-0100, fax 713-555-0101") or label after ("713-555-0100 (phone)", "… cell"):
+ * when the first number has no label before it and the last one has a label after it, every
+ * number takes the label after it; otherwise the label before it, or one right after it up to
+ * the next separator ("(310) 555-0101; fax (310) 555-0102": the fax is only the second).
+ */
+export function phoneKinds(line: string, phones: readonly { text: string; index: number }[]): (PhoneKind | undefined)[] {
+  const gaps: string[] = [];
+  for (let k = 0; k <= phones.length; k++) {
+    const from = k === 0 ? 0 : phones[k - 1].index + phones[k - 1].text.length;
+    const to = k < phones.length ? phones[k].index : line.length;
+    gaps.push(line.slice(from, to));
+  }
+  const head = (gap: string) => gap.split(GAP_SEPARATOR_RE, 1)[0].slice(0, 16);
+  const tail = (gap: string) => {
+    const pieces = gap.split(GAP_SEPARATOR_RE);
+    return pieces[pieces.length - 1].slice(-24);
+  };
+  const n = phones.length;
+  const labelsAfter = n > 0 && !phoneKindOfLabel(tail(gaps[0])) && Boolean(phoneKindOfLabel(head(gaps[n])));
+  return phones.map((_, k) => {
+    if (labelsAfter) return phoneKindOfLabel(head(gaps[k + 1]));
+    const before = phoneKindOfLabel(tail(gaps[k]));
+    if (before) return before;
+    const after = gaps[k + 1];
+    // "Tel: 713-555-0100 Fax: 713-555-0101": the "Fax:" after the first number is the second's.
+    if (k + 1 < n && !GAP_SEPARATOR_RE.test(after)) return undefined;
+    return phoneKindOfLabel(head(after));
+  });
+}
+
 function domainStem(email: string | undefined): string | undefined {
   const host = email?.split('@')[1]?.toLowerCase();
   if (!host) return undefined;
@@ -133,13 +168,9 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
         rest = rest.replace(url[0], ' ');
       }
       const phones = findPhones(rest);
+      const kinds = phoneKinds(rest, phones);
       phones.forEach((p, k) => {
-        const prevEnd = k === 0 ? 0 : phones[k - 1].index + phones[k - 1].text.length;
-        const before = rest.slice(prevEnd, p.index).slice(-24);
-        const afterEnd = k + 1 < phones.length ? phones[k + 1].index : rest.length;
-        const after = rest.slice(p.index + p.text.length, afterEnd).slice(0, 16);
-        // A label before the number names it; otherwise one right after it ("713.446.9307 cell").
-        const kind = phoneKindOfLabel(before) ?? (k + 1 < phones.length && phoneKindOfLabel(after) && /[:]\s*$/.test(after) ? undefined : phoneKindOfLabel(after));
+        const kind = kinds[k];
         const ext = /\s*(?:ext\.?|x|wew\.?)\s*(\d{1,5})$/i.exec(p.text);
         const number = (ext ? p.text.slice(0, ext.index) : p.text).trim();
         if (!out.phones.some((q) => q.number.replace(/\D/g, '') === number.replace(/\D/g, ''))) {
@@ -203,10 +234,11 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
     const isTitle = TITLE_WORDS_RE.test(t);
     // "Manager - Human Capital Advisory Services" starts with a title word: a title, despite "Services".
     const startsAsTitle = isTitle && TITLE_WORDS_RE.exec(t)?.index === 0;
-    if (!out.title && isTitle && (startsAsTitle || !isCompany || /,/.test(t))) {
-      // "Senior Counsel, ENA" and "Vice President, Enron North America": title, company.
-      const m = /^(.+?),\s+(.+)$/.exec(t);
-      if (m && !TITLE_WORDS_RE.test(m[2]) && (COMPANY_RE.test(m[2]) || matchesDomain(m[2], stem) || /^[A-Z&]{2,6}$/.test(m[2].trim()))) {
+    // "Senior Counsel, ENA", "Vice President, Enron North America", "Director of Acme Inc.": title, company.
+    const m = /^(.+?),\s+(.+)$/.exec(t) ?? titleAtCompany(t);
+    const split = m && TITLE_WORDS_RE.test(m[1]) && !TITLE_WORDS_RE.test(m[2]) && (COMPANY_RE.test(m[2]) || matchesDomain(m[2], stem) || /^[A-Z&]{2,6}(?:$|\s)/.test(m[2].trim()));
+    if (!out.title && isTitle && (startsAsTitle || !isCompany || /,/.test(t) || split)) {
+      if (m && split) {
         out.title = m[1].trim();
         if (!out.company) out.company = m[2].trim();
       } else {
@@ -239,6 +271,14 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
     delete out.name;
   }
   return out;
+}
+
+/** "Managing Director of Acme Corp", "Sales Manager at Acme": [whole, title, company] (#14). */
+function titleAtCompany(t: string): [string, string, string] | undefined {
+  const words = t.split(' ');
+  const at = words.findIndex((w, i) => i > 0 && i < words.length - 1 && (w === 'of' || w === 'at' || w === '@'));
+  if (at < 0 || !/^[\p{Lu}\d]/u.test(words[at + 1])) return undefined;
+  return [t, words.slice(0, at).join(' '), words.slice(at + 1).join(' ')];
 }
 
 /** Could be a company or a job title: capitalised, no sentence, no office code ("EB 3889"). */

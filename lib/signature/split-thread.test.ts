@@ -22,6 +22,26 @@ kom. +48 600 700 800`);
     expect(parts[1]).toMatchObject({ from: { name: 'Ewa Rep', email: 'rep@leadclip.test' }, subject: 'Demo', date: 'Monday, November 23, 2026 4:30 PM' });
   });
 
+  it('cuts a cc:Mail "Reply Separator" header and reads its Author (#14)', () => {
+    const parts = splitThread(`Count me in.
+
+Lena Nowacki
+Regional Buyer
+
+____________________Reply Separator____________________
+Subject:    Planning call
+Author: "Brandt; Oskar" <SMTP:oskar@harbor-freight-co.example>
+Date:       03/02/2026 2:40 PM
+
+When can we meet?
+
+Oskar Brandt
+Purchasing Manager`);
+    expect(parts.map((p) => p.kind)).toEqual(['own', 'quote']);
+    expect(parts[0].text).toBe('Count me in.\n\nLena Nowacki\nRegional Buyer');
+    expect(parts[1].from?.email).toBe('oskar@harbor-freight-co.example');
+  });
+
   it('recognises Polish headers: "W dniu … pisze:" and "Od:/Wysłano:/Do:/Temat:"', () => {
     expect(stripQuotes('Dziękuję!\n\nW dniu 23.11.2026 o 10:00, Jan Kowalski <jan@x.pl> pisze:\n> Cześć')).toBe('Dziękuję!');
     const parts = splitThread('OK\n\nOd: Anna Nowak <anna@firma.pl>\nWysłano: poniedziałek, 23 listopada 2026 10:00\nDo: Ewa\nTemat: Oferta\n\nTreść');
@@ -74,6 +94,8 @@ describe('parseParty', () => {
     ['"Kowalski, Jan" <jan@x.pl>', { name: 'Kowalski, Jan', email: 'jan@x.pl' }],
     ['Hewitt, Gary (MKT) [mailto:Gary.Hewitt@WatsonWyatt.com]', { name: 'Hewitt, Gary', email: 'Gary.Hewitt@WatsonWyatt.com' }],
     ['jan@x.pl', { email: 'jan@x.pl' }],
+    // A mail system's suffix after a "Last, First" display name is not part of the name (#14).
+    ['"Nowacki, Lena" <lena@bryza.example>@HUB <GATEWAY-lena@HUB.example>', { name: 'Nowacki, Lena', email: 'lena@bryza.example' }],
   ])('%s', (raw, expected) => {
     expect(parseParty(raw)).toEqual(expected);
   });

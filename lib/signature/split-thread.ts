@@ -26,7 +26,7 @@ export interface ThreadPart {
 }
 
 const FORWARD_MARKER_RE =
-  /^\s*(?:-{3,}\s*(?:forwarded message|original message|wiadomość przekazana dalej|przekazana wiadomość|oryginalna wiadomość|wiadomość oryginalna|weitergeleitete nachricht|ursprüngliche nachricht|message transféré|message d'origine)\s*-{3,}|begin forwarded message:|początek przekazywanej wiadomości:|-{3,}\s*forwarded by .{3,160}?(?:-{3,})?)\s*$/i;
+  /^\s*(?:-{3,}\s*(?:forwarded message|original message|wiadomość przekazana dalej|przekazana wiadomość|oryginalna wiadomość|wiadomość oryginalna|weitergeleitete nachricht|ursprüngliche nachricht|message transféré|message d'origine)\s*-{3,}|_{3,}\s*reply separator\s*_{3,}|begin forwarded message:|początek przekazywanej wiadomości:|-{3,}\s*forwarded by .{3,160}?(?:-{3,})?)\s*$/i;
 const FORWARD_WORDS_RE = /forward|przekaza|weitergeleitet|transféré|początek przekazywanej/i;
 
 // "On Mon, 5 Jan 2026 at 10:00, Jan Kowalski <jan@x.pl> wrote:" and its translations. The header may
@@ -35,8 +35,9 @@ const WROTE_RE =
   /^\s*(?:on|w dniu|dnia|am|le|el|il|op|em)\s.{4,300}?(?:wrote|writes|napisał\(a\)|napisała?|pisze|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\s*:\s*$/i;
 const WROTE_TAIL_RE = /^\s*.{2,200}\s(?:wrote|napisał\(a\)|napisała?|pisze|schrieb|a écrit|написал\(а\)|написала?)\s*:\s*$/i;
 
-const HEADER_FIELD_RE = /^\s*\*?(from|od|von|de|от|sent|date|data|wysłano|wysłane|gesendet|datum|envoyé|отправлено|дата|to|do|an|à|кому|cc|dw|копия|subject|temat|betreff|objet|тема|sent by)\s*:\*?\s*(.*)$/i;
-const FROM_FIELDS = new Set(['from', 'od', 'von', 'de', 'от']);
+const HEADER_FIELD_RE = /^\s*\*?(from|od|von|de|от|sent|date|data|wysłano|wysłane|gesendet|datum|envoyé|отправлено|дата|to|do|an|à|кому|cc|dw|копия|subject|temat|betreff|objet|тема|sent by|author)\s*:\*?\s*(.*)$/i;
+// "Author:" under cc:Mail's "____Reply Separator____" (#14).
+const FROM_FIELDS = new Set(['from', 'od', 'von', 'de', 'от', 'author']);
 const DATE_FIELDS = new Set(['sent', 'date', 'data', 'wysłano', 'wysłane', 'gesendet', 'datum', 'envoyé', 'отправлено', 'дата']);
 const TO_FIELDS = new Set(['to', 'do', 'an', 'à', 'кому']);
 const SUBJECT_FIELDS = new Set(['subject', 'temat', 'betreff', 'objet', 'тема']);
@@ -65,6 +66,7 @@ export function parseParty(raw: string): Party {
     .replace(/<[^>]*>|\[mailto:[^\]]*\]|\([^)]*\)/gi, ' ')
     .replace(/\bon \d{1,2}\/\d{1,2}\/\d{2,4}.*$/i, '')
     .replace(/[\w.%+'-]+@[\w.-]+/g, (m) => (m.includes('.') && /\.[a-z]{2,}$/i.test(m) ? ' ' : m.replace(/@.*$/, '')))
+    .replace(/(?:^|\s)@[\w.-]+(?=\s|$)/g, ' ') // a mail system's suffix ("Nowak, Jan @ACME"), not part of the name
     .replace(/["']/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,]+|[\s,]+$/g, '')

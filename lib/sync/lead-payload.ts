@@ -12,6 +12,8 @@ export function leadBody(lead: LeadRecord): Record<string, unknown> {
     const v = modelValue(name, lead[name]);
     body[name] = v === undefined || v === '' ? null : v;
   }
+  // No rating yet is not "no rating": the CRM keeps its own default rather than a null (issue #16).
+  if (body.leadqualitycode === null) delete body.leadqualitycode;
   const q = lead.qualify ?? {};
   // Only a record picked from the CRM has a GUID; a typed name alone cannot be bound.
   if (q.account?.mode === 'existing' && isGuid(q.account.id)) body['parentaccountid@odata.bind'] = `/accounts(${q.account.id})`;

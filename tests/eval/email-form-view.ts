@@ -17,8 +17,10 @@ export type EmailField = (typeof emailFields)[number];
 export type EmailFormFigures = Record<EmailField, Rate>;
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/^[\s,.;:*>-]+|[\s,.;:*>-]+$/g, '').trim();
-const digits = (s: string) => s.replace(/\D/g, '');
-const samePhone = (a: string, b: string) => {
+// The form shows "+44 20 7946 0000 ext. 12" for "+44 (0)20 7946 0000": the same line; the extension
+// and the "(0)" trunk prefix are not what makes a number right or wrong (#14).
+const digits = (s: string) => s.replace(/\s*(?:ext\.?|x)\s*\d{1,5}\s*$/i, '').replace(/\(0\)/g, '').replace(/\D/g, '');
+export const samePhone = (a: string, b: string) => {
   const x = digits(a);
   const y = digits(b);
   return x === y || (Math.min(x.length, y.length) >= 7 && (x.endsWith(y) || y.endsWith(x)));

@@ -3,14 +3,14 @@
 // shows, on all pages and cross-validated by site (issue #14). Sets whose folder is absent are skipped.
 //   LEADCLIP_CORPUS=/path/to/corpus (default ../shared/corpus beside the repo, then /work/shared/corpus)
 //   EVAL_VERBOSE=1 prints each miss.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Candidate, Extraction } from '../../lib/extract/types';
 import { launchChromium, preparePage, runExtractor, serveFiles } from './chromium';
 import { extractorBundle } from './extractor-bundle';
-import { choosePolicy, crossValidate, figureNames, formOf, samePerson, nameTokens, pct as rate, sameCompany, scoreForms, type FormFigures, type PageRecord } from './form-view';
-import { prefillPolicy } from '../../lib/capture/prefill-choice';
+import { choosePolicy, crossValidate, figureNames, formOf, samePerson, nameTokens, pct as rate, readableEmail, sameCompany, scoreForms, type FormFigures, type PageRecord } from './form-view';
+import { prefillPolicy, type PrefillPolicy } from '../../lib/capture/prefill-choice';
 import { norm, prf, samePostal, sameCountry, sameLoose, samePhone, sameRegion, sameStreet, sameText, sameUrl, Scores, table } from './score';
 
 const verbose = process.env.EVAL_VERBOSE === '1';
@@ -336,7 +336,8 @@ async function evalWebstruct(page: Page, bundle: string) {
 }
 
 /** The policies the cross-validation may choose from: every evidence level a person can have. */
-const POLICY_GRID = [1, 2, 3, 10, 11, 1000].map((minPersonScore) => ({ minPersonScore }));
+const POLICY_GRID = [1, 2, 3, 10, 11, 1000].flatMap((minPersonScore) => [true, false].map((corroborate) => ({ minPersonScore, corroborate })));
+const policyText = (p: PrefillPolicy) => `minPersonScore ${p.minPersonScore}${p.corroborate ? ' + corroboration' : ''}`;
 const GOALS: Partial<Record<keyof FormFigures, number>> = { company: 0.85, phone: 0.92, personPrecision: 0.8, personRecall: 0.65, contactEmail: 0.85 };
 
 /** Issue #14: the form as the popup prefills it, on all pages and cross-validated by site. */
@@ -347,7 +348,7 @@ function formViewReport(records: PageRecord[]): string[] {
   const dev = scoreForms(records, devPolicy);
   const cv = crossValidate(records, k, POLICY_GRID);
   const sites = new Set(records.map((r) => r.site)).size;
-  console.log(`\npages/webstruct as the form shows it (${records.length} pages, ${sites} sites; shipped policy minPersonScore ${prefillPolicy.minPersonScore})`);
+  console.log(`\npages/webstruct as the form shows it (${records.length} pages, ${sites} sites; shipped policy ${policyText(prefillPolicy)})`);
   console.log(`  ${'figure'.padEnd(56)} ${'dev'.padStart(7)} ${`cv k=${k}`.padStart(8)}   gap   goal`);
   const out: string[] = [];
   for (const key of Object.keys(figureNames) as (keyof FormFigures)[]) {
@@ -358,13 +359,14 @@ function formViewReport(records: PageRecord[]): string[] {
     console.log(`  ${figureNames[key].padEnd(56)} ${rate(dev[key]).padStart(7)} ${rate(cv.figures[key]).padStart(8)} ${gap.padStart(5)}   ${goal ? `${goal * 100}%` : ''}`);
     if (goal) out.push(`form ${key.padEnd(15)} cv ${rate(cv.figures[key])} of ${cv.figures[key][1]} (goal >= ${goal * 100}%) ${verdict(c >= goal)}; dev ${rate(dev[key])}, gap ${gap} points (limit 3) ${verdict(Math.abs(d - c) < 0.03)}`);
   }
-  console.log(`  minPersonScore chosen on all pages ${devPolicy.minPersonScore}, per fold ${cv.chosen.map((p) => p.minPersonScore).join(', ')}`);
-  out.push(`form policy: shipped minPersonScore ${prefillPolicy.minPersonScore}, chosen on the development pages ${devPolicy.minPersonScore} ${verdict(devPolicy.minPersonScore === prefillPolicy.minPersonScore)}`);
+  console.log(`  policy chosen on all pages: ${policyText(devPolicy)}; per fold: ${cv.chosen.map(policyText).join('; ')}`);
+  const same = devPolicy.minPersonScore === prefillPolicy.minPersonScore && !!devPolicy.corroborate === !!prefillPolicy.corroborate;
+  out.push(`form policy: shipped ${policyText(prefillPolicy)}, chosen on the development pages ${policyText(devPolicy)} ${verdict(same)}`);
   if (verbose) {
     for (const r of records) {
       const form = formOf(r.candidates, devPolicy);
       if (form.lastname && !r.people.some((g) => samePerson(String(form.firstname ?? ''), String(form.lastname), g))) console.log(`  form person wrong ${r.file}: ${form.firstname} ${form.lastname} (${r.people.slice(0, 3).join('; ')})`);
-      if (r.set === 'us_contact_pages' && r.emails.length && String(form.emailaddress1 ?? '').toLowerCase() !== '' && !r.emails.some((e) => e.toLowerCase() === String(form.emailaddress1).toLowerCase())) console.log(`  form email wrong ${r.file}: ${form.emailaddress1} (${r.emails.join('; ')})`);
+      if (r.set === 'us_contact_pages' && r.emails.length && String(form.emailaddress1 ?? '').toLowerCase() !== '' && !r.emails.some((e) => readableEmail(e) === String(form.emailaddress1).toLowerCase())) console.log(`  form email wrong ${r.file}: ${form.emailaddress1} (${r.emails.join('; ')})`);
       if (r.set === 'us_contact_pages' && r.emails.length && !form.emailaddress1) console.log(`  form email empty ${r.file}: (${r.emails.join('; ')}) person ${form.lastname ?? '-'}`);
     }
   }
@@ -421,6 +423,8 @@ async function main() {
       summary.push(`webstruct company on ${pct(s.orgHit, s.orgPages)} of ${s.orgPages} pages with ORG (target >= 85%) ${verdict(s.orgHit / s.orgPages >= 0.85)}`);
       summary.push(`webstruct phone   on ${pct(s.telHit, s.telPages)} of ${s.telPages} pages with TEL (target >= 85%) ${verdict(s.telHit / s.telPages >= 0.85)}`);
       summary.push(`webstruct person names: recall ${pct(s.perFound, s.perGold)} of ${s.perGold} full names (target >= 60%) ${verdict(perR >= 0.6)}, precision ${pct(s.predRight, s.predNames)} of ${s.predNames} (target >= 80%) ${verdict(perP >= 0.8)}`);
+      // EVAL_RECORDS=file keeps every page's gold and candidates, to study the prefill choice offline.
+      if (process.env.EVAL_RECORDS) writeFileSync(process.env.EVAL_RECORDS, JSON.stringify(ws.records));
       summary.push(...formViewReport(ws.records));
     } else console.log('\npages/webstruct: folder absent, skipped');
   } finally {

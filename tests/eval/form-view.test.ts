@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../lib/extract/types';
-import { choosePolicy, crossValidate, foldsBySite, formOf, sameCompany, samePerson, scoreForms, type PageRecord } from './form-view';
+import { choosePolicy, crossValidate, foldsBySite, formOf, readableEmail, sameCompany, samePerson, scoreForms, type PageRecord } from './form-view';
 
 const found = (value: string) => ({ value, method: 'text' as const, source: 'http://x.test/' });
 const person = (first: string, last: string, score: number, extra: Candidate['fields'] = {}): Candidate => ({ kind: 'person', score, fields: { firstname: found(first), lastname: found(last), ...extra } });
@@ -15,6 +15,8 @@ describe('scoring what the form shows', () => {
     expect(sameCompany('ACME, Inc', 'Acme Incorporated LLC')).toBe(true);
     expect(sameCompany('Café Łódź Sp. z o.o.', 'cafe łódź')).toBe(true);
     expect(sameCompany('Contoso', 'Fabrikam')).toBe(false);
+    expect(readableEmail('Sales[at]Acme[dot]com')).toBe('sales@acme.com');
+    expect(readableEmail(' sales (at) acme (dot) com')).toBe('sales@acme.com');
   });
 
   it('scores the prefilled candidate only, not any candidate', () => {

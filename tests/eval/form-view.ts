@@ -2,7 +2,7 @@
 // figures cross-validated by site: the prefill policy is chosen on k-1 folds of sites and scored
 // on the held-out fold, so a rule that only fits the pages it was chosen on shows as a gap.
 import { candidateToPrefill } from '../../lib/capture/to-prefill';
-import { choosePrefill, type PrefillPolicy } from '../../lib/capture/prefill-choice';
+import { choosePrefill, withOrganizationEmail, type PrefillPolicy } from '../../lib/capture/prefill-choice';
 import type { Candidate } from '../../lib/extract/types';
 import type { FormValues } from '../../lib/leads/form-values';
 import { norm, samePhone } from './score';
@@ -60,10 +60,13 @@ export function samePerson(first: string | undefined, last: string | undefined, 
   return l[l.length - 1] === g[g.length - 1] && f[0][0] === g[0][0];
 }
 
+/** The annotated text of an email as an address: "sales[at]acme[dot]com" is sales@acme.com (#14). */
+export const readableEmail = (e: string) => e.trim().toLowerCase().replace(/\s*[[(]at[\])]\s*/g, '@').replace(/\s*[[(]dot[\])]\s*/g, '.');
+
 /** The form's values as the popup prefills them from these candidates. */
 export function formOf(candidates: readonly Candidate[], policy?: PrefillPolicy): FormValues {
   const i = choosePrefill(candidates, policy);
-  return i >= 0 ? candidateToPrefill(candidates[i]).values : {};
+  return i >= 0 ? candidateToPrefill(withOrganizationEmail(candidates[i], candidates)).values : {};
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
@@ -82,7 +85,7 @@ export function scoreForms(records: readonly PageRecord[], policy?: PrefillPolic
     if (r.orgs.length) count(f.company, !!company && r.orgs.some((o) => sameCompany(company, o)));
     if (r.tels.length) count(f.phone, phones.some((p) => r.tels.some((t) => samePhone(p, t))));
     if (r.emails.length) {
-      const right = !!email && r.emails.some((e) => e.toLowerCase() === email);
+      const right = !!email && r.emails.some((e) => readableEmail(e) === email);
       count(f.email, right);
       if (r.set === 'us_contact_pages') count(f.contactEmail, right);
     }

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extensionPagesCsp } from '@/lib/privacy/csp';
 
 /** Every API permission, each explained in docs/security.md. */
-export const PINNED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'identity', 'notifications', 'scripting', 'storage'];
+export const PINNED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'identity', 'notifications', 'scripting', 'sidePanel', 'storage'];
 /** Optional API permissions (asked for at run time). */
 export const PINNED_OPTIONAL_PERMISSIONS: string[] = [];
 /** The only sites content scripts may run on, and the only granted host permissions. */

@@ -4,7 +4,7 @@ import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { Browser } from '#imports';
 import { applyPrefill } from '@/lib/capture/apply-candidate';
-import { choosePrefill } from '@/lib/capture/prefill-choice';
+import { choosePrefill, withOrganizationEmail } from '@/lib/capture/prefill-choice';
 import { captureTab } from '@/lib/capture/capture-tab';
 import { takePendingSelection } from '@/lib/capture/pending-selection';
 import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill, type TopicFor } from '@/lib/capture/to-prefill';
@@ -45,7 +45,8 @@ export function useCapture(model: LeadFormModel) {
     topicFor: ((c) => c.fields.companyname?.value ?? '') as TopicFor,
     people: undefined as Person[] | undefined,
   }), []);
-  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(c, ctx.formatPhone, ctx.topicFor);
+  // A person without an address of their own gets the organization's, as eval:extract scores it (#14).
+  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(withOrganizationEmail(c, candidates.value), ctx.formatPhone, ctx.topicFor);
   // Heavy parsers load only when needed: libphonenumber-js for found phones, the text parser for selections.
   async function loadPhoneFormatter(found: Candidate[]) {
     if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
@@ -53,7 +54,9 @@ export function useCapture(model: LeadFormModel) {
     ctx.formatPhone = (raw) => normalizePhone(raw, country)?.display;
   }
 
-  async function start(tab: Browser.tabs.Tab | undefined): Promise<void> {
+  /** `fill` says whether the form still wants the found person when the read ends (the side
+   * panel's form may have been saved and cleared by then). */
+  async function start(tab: Browser.tabs.Tab | undefined, fill: () => boolean = () => true): Promise<void> {
     // The Topic code loads beside the page read; the popup's entry chunk stays small.
     const topics = import('@/lib/capture/default-topic').then(async (m) => ({ defaultTopic: m.defaultTopic, pattern: await m.readTopicPattern() }));
     const pending = await takePendingSelection(tab?.id);
@@ -103,7 +106,7 @@ export function useCapture(model: LeadFormModel) {
     // The same choice `npm run eval:extract` scores (issue #14): a person only with enough evidence.
     const chosen = choosePrefill(found);
     selected.value = chosen;
-    if (chosen >= 0) applyPrefill(model, prefillOf(found[chosen]), undefined, origin.value, source.value);
+    if (chosen >= 0 && fill()) applyPrefill(model, prefillOf(found[chosen]), undefined, origin.value, source.value);
   }
 
   function pick(index: number): void {
