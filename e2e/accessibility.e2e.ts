@@ -1,4 +1,4 @@
-// Issue #16: axe-core finds nothing, of any impact, on every screen of the popup, the welcome page
+// Issue #16: axe-core finds nothing, of any impact, on every screen of the popup, the side panel, the welcome page
 // and every options page, in English and in Polish, in the light and the dark colour scheme.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -100,6 +100,32 @@ for (const lang of ['en', 'pl'] as const) {
       found.push(...(await audit(popup, 'provenance')));
       expect(found).toEqual([]);
       await popup.close();
+      await page.close();
+    });
+
+    it('side panel: a read page, and the banner after a tab switch', async () => {
+      const page = await ext.browser.newPage();
+      await page.goto(server.url('/team'), { waitUntil: 'domcontentloaded' });
+      const tabId = await ext.tabIdOf(page);
+      const w = await ext.worker();
+      const windowId = (await w.evaluate(async (id: number) => {
+        const tab = await chrome.tabs.get(id);
+        const hook = (globalThis as unknown as { leadclipTest: { openPanelFor: (t: chrome.tabs.Tab) => Promise<void> } }).leadclipTest;
+        await hook.openPanelFor(tab);
+        return tab.windowId;
+      }, tabId)) as number;
+      const panelUrl = ext.pageUrl(`sidepanel.html?windowId=${windowId}`);
+      await w.evaluate(async (url: string) => void (await chrome.windows.create({ url, type: 'popup', width: 420, height: 900 })), panelUrl);
+      const panel = (await (await ext.browser.waitForTarget((t) => t.url() === panelUrl, { timeout: 10_000 })).page())!;
+      await panel.waitForFunction(() => (document.querySelector('.lead-form [name="lastname"]') as HTMLInputElement | null)?.value, { timeout: 15_000 });
+      await panel.waitForSelector('[data-testid="recent-captures"]', { timeout: 15_000 });
+      const found = await audit(panel, 'side panel');
+      // Another tab in front: the panel says its form belongs to the previous page.
+      await (await ext.worker()).evaluate(async (id: number) => void (await chrome.tabs.create({ windowId: id, url: 'about:blank', active: true })), windowId);
+      await panel.waitForSelector('[data-testid="panel-stale"]', { timeout: 10_000 });
+      found.push(...(await audit(panel, 'side panel, previous page')));
+      expect(found).toEqual([]);
+      await panel.close();
       await page.close();
     });
 

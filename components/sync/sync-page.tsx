@@ -52,7 +52,9 @@ export function SyncPage() {
   return (
     <section class="sync-view">
       <div class="toolbar">
-        <button type="button" data-action="sync-now" disabled={busy.value || s.running} onClick={() => void syncNow()}>{t('syncActionNow')}</button>
+        {/* Issue #17: available while an automatic sync runs; the background joins that run. */}
+        <button type="button" data-action="sync-now" disabled={busy.value} title={s.running ? t('syncNowJoins') : undefined} onClick={() => void syncNow()}>{t('syncActionNow')}</button>
+        {s.running && <span class="muted" data-testid="sync-joins">{t('syncNowJoins')}</span>}
         <span data-testid="sync-waiting">{t('syncWaiting', String(s.unsynced))}</span>
         {s.running && s.total > 0 && (
           <progress data-testid="sync-progress" max={s.total} value={s.done} aria-label={t('syncProgress', [String(s.done), String(s.total)])} />

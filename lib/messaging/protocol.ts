@@ -2,7 +2,8 @@
 // Zod schemas are the contract; the background parses every request before acting on it.
 import * as z from 'zod/mini';
 import { leadRecord, syncState } from '../leads/schema';
-import { connectionCheckReply, connectionReply, crmMatchesReply, optionSetsReply, saveConnectionReply, syncNowReply, syncStatusReply } from '../sync/replies';
+import { connectionCheckReply, connectionReply, crmMatchesReply, discoverReply, optionSetsReply, saveConnectionReply, syncNowReply, syncStatusReply } from '../sync/replies';
+import { CLOUD_IDS } from '../sync/clouds';
 import { privacyMessages } from '../privacy/messages';
 import { auditEntry } from '../audit/entry';
 import { scoringRules } from '../leads/score';
@@ -75,6 +76,12 @@ export const toBackground = {
     from: ['extension'],
   },
   'sync/sign-in': { in: empty, out: connectionReply, from: ['extension'] },
+  /** "Sign in with Microsoft", then the environments to pick from (issue #17). */
+  'sync/discover': {
+    in: z.object({ cloud: z.enum([...CLOUD_IDS, 'sandbox']), sandboxUrl: z.optional(text(200)), tenant: z._default(text(200), ''), clientId: z._default(text(100), '') }),
+    out: discoverReply,
+    from: ['extension'],
+  },
   'sync/sign-out': { in: empty, out: connectionReply, from: ['extension'] },
   'sync/test': { in: empty, out: connectionCheckReply, from: ['extension'] },
   'sync/now': { in: empty, out: syncNowReply, from: ['extension'] },

@@ -12,11 +12,4 @@ describe('sync errors in words (issue #16)', () => {
     expect(en).not.toMatch(/companyname/);
     expect(describeProblem(required, polishTranslate)).toMatch(/wymaga pola „Nazwa firmy”/);
   });
-
-  it('says which privilege is missing in words', () => {
-    const p = { code: 'privilege' as const, field: 'prvCreateLead', crmCode: '0x80040220', crmMessage: '' };
-    expect(describeProblem(p, englishTranslate)).toContain('(create leads)');
-    expect(describeProblem(p, polishTranslate)).toContain('(tworzenie: potencjalni klienci)');
-    expect(describeProblem({ ...p, field: 'prvDoSomethingOdd' }, englishTranslate)).toContain('prvDoSomethingOdd');
-  });
 });

@@ -4,6 +4,8 @@ import en from '../i18n/locales/en/sync.json';
 import pl from '../i18n/locales/pl/sync.json';
 import enForm from '../i18n/locales/en/lead-form.json';
 import plForm from '../i18n/locales/pl/lead-form.json';
+import enSignIn from '../i18n/locales/en/signin.json';
+import plSignIn from '../i18n/locales/pl/signin.json';
 import type { Translate } from './classify';
 
 type Catalogue = Record<string, { message: string }>;
@@ -17,5 +19,5 @@ export function catalogueTranslate(catalogue: Catalogue): Translate {
 }
 
 // The lead form's field labels too: errors name fields as the form does (issue #16).
-export const englishTranslate = catalogueTranslate({ ...enForm, ...en });
-export const polishTranslate = catalogueTranslate({ ...plForm, ...pl });
+export const englishTranslate = catalogueTranslate({ ...enForm, ...en, ...enSignIn });
+export const polishTranslate = catalogueTranslate({ ...plForm, ...pl, ...plSignIn });
