@@ -197,6 +197,8 @@ export const provenance = z.object({
   lawfulBasis: z.optional(lawfulBasis),
   /** Per prefilled field: which method found it and where. */
   fields: z._default(z.record(z.string(), fieldProvenance), {}),
+  /** Issue #16: phones as the rep or the file wrote them, before the international form was stored. */
+  asTyped: z.optional(z.record(z.string(), label(100))),
 });
 export type Provenance = z.infer<typeof provenance>;
 

@@ -22,6 +22,7 @@ import type { SyncProcessor } from '../queue/processor';
 import { kickQueue } from '../queue/schedule';
 import { everyLead, requeueLead, retryFailedLeads } from '../store';
 import { kvGet, kvSet, syncDb, type Conflict } from './sync-db';
+import { withoutFooter } from './conflict-fields';
 import { testConnection, type ConnectionCheck } from './test-connection';
 import { findExisting, searchAccounts, searchContacts, type CrmMatch } from './crm-lookup';
 import { orgOptionSets, type CachedOptionSets, type OrgOptionSets } from './option-set-metadata';
@@ -270,6 +271,8 @@ export async function resolveConflict(id: string, keep: 'mine' | 'crm'): Promise
       if (keep !== 'crm') return lead;
       const next: Record<string, unknown> = { ...lead, updatedAt: at };
       for (const name of leadFieldNames) next[name] = conflict.crm[name] ?? ((leadFlagFields as readonly string[]).includes(name) ? false : undefined);
+      // Our own lawful-basis line is added again on sync; it is not part of the rep's description (#16).
+      if (typeof next.description === 'string') next.description = withoutFooter(next.description) || undefined;
       return next as LeadRecord;
     },
   });
