@@ -97,13 +97,15 @@ export type Translate = (key: string, substitutions?: string[]) => string;
 
 /** A sentence for the rep: our explanation in their language, then the CRM's own words; fields
  * named as on the lead form (issue #16). */
-export function describeProblem(p: Problem, translate: Translate): string {
+export function describeProblem(p: Problem, translate: Translate, orgLabel?: (field: string) => string): string {
   // Issue #17 ("Can't find the option?"): licence and role problems in the rep's words, the same
   // as Test connection's, not the CRM's raw "Principal user … is missing prvCreateLead".
   const privilege = p.code === 'privilege' && p.field ? parsePrivilege(p.field) : undefined;
   if (privilege) return translate('syncProblemPrivilegeWords', [describePrivileges([privilege], translate)]);
   if (p.code === 'not_licensed' || p.code === 'no_role') return translate(`syncProblem_${p.code}`);
-  const label = fieldWords(translate);
+  // The form's labels for lead fields; the org's own labels (metadata) for its custom columns.
+  const formLabel = fieldWords(translate);
+  const label = orgLabel ? (name: string) => (formLabel(name) !== name ? formLabel(name) : orgLabel(name)) : formLabel;
   const field = p.field ? label(p.field) : '';
   const ours = translate(`syncProblem_${p.code}`, [field, p.max ?? '']);
   return p.crmMessage ? `${ours} ${translate('syncProblemCrmSays', [crmMessageWords(p.crmMessage, label)])}` : ours;
