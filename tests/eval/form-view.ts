@@ -3,6 +3,8 @@
 // on the held-out fold, so a rule that only fits the pages it was chosen on shows as a gap.
 import { candidateToPrefill } from '../../lib/capture/to-prefill';
 import { choosePrefill, withOrganizationEmail, type PrefillPolicy } from '../../lib/capture/prefill-choice';
+import { withPersonalPhones } from '../../lib/capture/personal-phones';
+import { isTollFree } from '../../lib/text/phone';
 import type { Candidate } from '../../lib/extract/types';
 import type { FormValues } from '../../lib/leads/form-values';
 import { norm, samePhone } from './score';
@@ -66,7 +68,9 @@ export const readableEmail = (e: string) => e.trim().toLowerCase().replace(/\s*[
 /** The form's values as the popup prefills them from these candidates. */
 export function formOf(candidates: readonly Candidate[], policy?: PrefillPolicy): FormValues {
   const i = choosePrefill(candidates, policy);
-  return i >= 0 ? candidateToPrefill(withOrganizationEmail(candidates[i], candidates)).values : {};
+  // The popup's own steps (use-capture.ts); the development pages are North American, so 'US'
+  // stands in for the rep's default country.
+  return i >= 0 ? candidateToPrefill(withPersonalPhones(withOrganizationEmail(candidates[i], candidates), (raw) => isTollFree(raw, 'US'))).values : {};
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
