@@ -21,21 +21,25 @@ describe('toll-free numbers (issue #14)', () => {
 });
 
 describe('a person is prefilled only with phones that may be theirs (issue #14)', () => {
-  it('a toll-free support line copied from the organization fills no Business Phone of the person', () => {
-    const values = prefilled(person({ telephone1: f('1-888-555-0134'), companyname: f('Northwind Plumbing') }));
+  it('a toll-free support line copied from the organization fills no Business Phone of the person, only Other Phone', () => {
+    const { values, provenance } = candidateToPrefill(withPersonalPhones(person({ telephone1: f('1-888-555-0134'), companyname: f('Northwind Plumbing') }), tollFreeUS));
     expect(values.telephone1).toBeUndefined();
+    expect(values.telephone3).toBe('1-888-555-0134');
+    expect(provenance.telephone3).toEqual({ method: 'text', source: 'https://northwind-plumbing.example/team' });
     expect(values.companyname).toBe('Northwind Plumbing');
   });
 
-  it('a toll-free Mobile Phone is dropped too; the person\'s own direct line stays', () => {
+  it('a toll-free Mobile Phone moves too; the person\'s own direct line stays', () => {
     const values = prefilled(person({ telephone1: f('(415) 555-0177'), mobilephone: f('866-555-0120') }));
     expect(values.telephone1).toBe('(415) 555-0177');
     expect(values.mobilephone).toBeUndefined();
+    expect(values.telephone3).toBe('866-555-0120');
   });
 
   it('the fax never fills a phone field, however it is written; it keeps its own Fax field', () => {
     const values = prefilled(person({ telephone1: f('+1 (310) 555-0102'), fax: f('310.555.0102') }));
     expect(values.telephone1).toBeUndefined();
+    expect(values.telephone3).toBeUndefined();
     expect(values.fax).toBe('310.555.0102');
   });
 

@@ -1,7 +1,8 @@
 // A person's form gets only phones that may be theirs (issue #14: prefer an empty field to a wrong
-// one). A toll-free support line or the fax reaches the organization's desk, not the person: it
-// stays on the candidate (the picker, the organization's own lead) but fills no Business or Mobile
-// Phone of a person. An organization alone keeps its listed number, whatever kind.
+// one). A toll-free support line or the fax reaches the organization's desk, not the person: neither
+// fills a person's Business or Mobile Phone. The toll-free line moves to Other Phone (the way to
+// reach their company, as signatures do in lib/webmail/email-to-lead.ts); the fax keeps its Fax
+// field. An organization alone keeps its listed number, whatever kind, as its Business Phone.
 import type { Candidate, CandidateField } from '../extract/types';
 
 /** Tells a freephone number from an ordinary one (lib/text/phone's isTollFree, in the rep's country). */
@@ -26,6 +27,7 @@ export function withPersonalPhones(c: Candidate, isTollFree: TollFreeTest): Cand
     if (isFax || isTollFree(phone.value)) {
       fields = { ...fields };
       delete fields[key];
+      if (!isFax && !fields.telephone3) fields.telephone3 = phone;
     }
   }
   return fields === c.fields ? c : { ...c, fields };

@@ -84,7 +84,8 @@ export function scoreForms(records: readonly PageRecord[], policy?: PrefillPolic
   for (const r of records) {
     const form = formOf(r.candidates, policy);
     const company = str(form.companyname);
-    const phones = [str(form.telephone1), str(form.mobilephone)].filter((p): p is string => !!p);
+    // Any phone field, as email-form-view.ts counts them: a person's company line is in Other Phone (#14).
+    const phones = [str(form.telephone1), str(form.mobilephone), str(form.telephone3)].filter((p): p is string => !!p);
     const email = str(form.emailaddress1)?.toLowerCase();
     if (r.orgs.length) count(f.company, !!company && r.orgs.some((o) => sameCompany(company, o)));
     if (r.tels.length) count(f.phone, phones.some((p) => r.tels.some((t) => samePhone(p, t))));
