@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { t, uiLang } from '@/lib/i18n/t';
 import { leadOptionSets, type LeadOptionSetName } from '@/lib/leads/option-sets';
-import { leadTextLimits, type LeadFieldName } from '@/lib/leads/schema';
+import { leadTextLimits, type LeadFieldName } from '@/lib/leads/lead-columns';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { fieldConfidence } from '@/lib/capture/field-confidence';
 import { useEffect } from 'preact/hooks';

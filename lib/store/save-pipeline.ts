@@ -10,6 +10,7 @@ import { enqueueRevision, settle, syncInfoOf } from './outbox';
 import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch, type DuplicateSource } from '../leads/dedupe';
 import { dedupeKeys } from '../leads/dedupe-keys';
 import { dbSource } from './duplicate-index';
+import { phoneMetadataReady } from '../text/phone-metadata-ready';
 import { jobKey, type OutboxJob } from './outbox-job';
 import { normalizeLead, type NormalizeIssue } from '../leads/normalize';
 import type { PipelineSettings } from '../leads/pipeline-settings';
@@ -141,6 +142,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
 /** Saves many leads in one transaction (imports). Each gets its own outcome; invalid ones and
  * stopped duplicates are reported, never half-written. */
 export async function saveLeads(requests: readonly SaveRequest[], deps: PipelineDeps): Promise<SaveOutcome[]> {
+  await phoneMetadataReady();
   const prepared = requests.map((r) => prepare(r, deps.settings));
   const at = (deps.now ?? (() => new Date()))().toISOString();
   // Before the transaction: it must not wait on other work.
@@ -253,6 +255,7 @@ export async function saveLeadThroughPipeline(request: SaveRequest, deps: Pipeli
 
 /** Duplicates of a draft without saving it (the popup asks while the rep types). */
 export async function checkDuplicates(input: unknown, deps: PipelineDeps): Promise<{ matches: DuplicateMatch[]; issues: NormalizeIssue[]; score: LeadScore }> {
+  await phoneMetadataReady();
   const p = prepare({ lead: input }, deps.settings);
   if (!p.draft || !p.score) throw Object.assign(new Error(p.error ?? 'invalid'), { code: 'invalid' });
   const pending = await deps.pendingDuplicates?.();
