@@ -1,6 +1,7 @@
 // Issue #13, side panel: the popup's capture UI in Chrome's side panel, staying open while the rep
 // moves between tabs; a new tab is read only on the rep's act; the toolbar button opens the popup or
-// the panel as the rep chose; the popup links to Leads, Sync and Settings.
+// the panel as the rep chose, and so does 'Create lead from selection'; the popup links to Leads,
+// Sync and Settings.
 // Puppeteer cannot open the real side panel: its page is opened in a window of its own, pinned to
 // the rep's window with ?windowId=N, and the toolbar click is the background's own handler.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +128,34 @@ describe('side panel', () => {
     await options.click('input[name="toolbarOpens"][value="popup"]');
     await expect.poll(async () => (await behaviour()).popup, { timeout: 10_000 }).toBe(ext.pageUrl('popup.html'));
     await options.close();
+  });
+
+  it('in panel mode, "Create lead from selection" fills the side panel from the selection, not the popup', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(server.url('/anna'), { waitUntil: 'domcontentloaded' });
+    const tabId = await ext.tabIdOf(page);
+    const windowId = await inWorker(async (id: number) => (await chrome.tabs.get(id)).windowId, tabId);
+    await inWorker(async () => chrome.storage.local.set({ toolbarOpens: 'panel' }));
+    const popups = () => ext.browser.targets().filter((t) => t.url().startsWith(ext.pageUrl('popup.html'))).length;
+    const popupsBefore = popups();
+
+    // The rep selects a business card on Anna's page and picks the menu item the panel mode shows.
+    const card = 'Ingrid Solberg\nHead of Procurement\nFjord Shipping AS\ningrid.solberg@fjord-shipping.example';
+    await inWorker(async (id: number, text: string) => {
+      const hook = (globalThis as unknown as { leadclipTest: { onSelectionMenuClick: (info: object, t: chrome.tabs.Tab) => Promise<void> } }).leadclipTest;
+      await hook.onSelectionMenuClick({ menuItemId: 'leadclip-selection-panel', selectionText: text }, await chrome.tabs.get(id));
+    }, tabId, card);
+    const panelUrl = ext.pageUrl(`sidepanel.html?windowId=${windowId}`);
+    await inWorker(async (url: string) => void (await chrome.windows.create({ url, type: 'popup', width: 420, height: 900 })), panelUrl);
+    const panel = (await (await ext.browser.waitForTarget((t) => t.url() === panelUrl, { timeout: 10_000 })).page())!;
+    // The selection, not the page (Anna Kowalska), fills the panel's form.
+    await lastnameIs(panel, 'Solberg');
+    expect(await valueOf(panel, 'firstname')).toBe('Ingrid');
+    expect(await valueOf(panel, 'emailaddress1')).toBe('ingrid.solberg@fjord-shipping.example');
+    expect(popups()).toBe(popupsBefore);
+    await inWorker(async () => chrome.storage.local.set({ toolbarOpens: 'popup' }));
+    await panel.close();
+    await page.close();
   });
 
   it('the popup links to the Leads, Sync and Settings pages', async () => {

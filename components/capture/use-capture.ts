@@ -5,6 +5,7 @@ import { useMemo } from 'preact/hooks';
 import type { Browser } from '#imports';
 import { applyPrefill } from '@/lib/capture/apply-candidate';
 import { choosePrefill, withOrganizationEmail } from '@/lib/capture/prefill-choice';
+import { withPersonalPhones, type TollFreeTest } from '@/lib/capture/personal-phones';
 import { captureTab } from '@/lib/capture/capture-tab';
 import { takePendingSelection } from '@/lib/capture/pending-selection';
 import { candidateLabel, candidateToPrefill, type PhoneFormatter, type Prefill, type TopicFor } from '@/lib/capture/to-prefill';
@@ -42,17 +43,20 @@ export function useCapture(model: LeadFormModel) {
   // Set by start(); kept across renders (the popup re-renders, and pick() runs in a later one).
   const ctx = useMemo(() => ({
     formatPhone: (() => undefined) as PhoneFormatter,
+    isTollFree: (() => false) as TollFreeTest,
     topicFor: ((c) => c.fields.companyname?.value ?? '') as TopicFor,
     people: undefined as Person[] | undefined,
   }), []);
   // A person without an address of their own gets the organization's, as eval:extract scores it (#14).
-  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(withOrganizationEmail(c, candidates.value), ctx.formatPhone, ctx.topicFor);
+  // A toll-free line or the fax is no person's Business or Mobile Phone (#14).
+  const prefillOf = (c: Candidate): Prefill => candidateToPrefill(withPersonalPhones(withOrganizationEmail(c, candidates.value), ctx.isTollFree), ctx.formatPhone, ctx.topicFor);
   // Heavy parsers load only when needed: libphonenumber-js for web pages and found phones, the text parser for selections.
   const loadPhoneCode = () => Promise.all([import('@/lib/text/phone'), readDefaultCountry()]);
   async function loadPhoneFormatter(found: Candidate[], code: ReturnType<typeof loadPhoneCode> | undefined) {
     if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
-    const [{ normalizePhone }, country] = await (code ?? loadPhoneCode());
+    const [{ normalizePhone, isTollFree }, country] = await (code ?? loadPhoneCode());
     ctx.formatPhone = (raw) => normalizePhone(raw, country)?.display;
+    ctx.isTollFree = (raw) => isTollFree(raw, country);
   }
 
   /** `fill` says whether the form still wants the found person when the read ends (the side

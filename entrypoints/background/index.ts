@@ -10,7 +10,7 @@ import { startSyncActivation } from '@/lib/sync/activation';
 import { handlers } from './handlers';
 import { resumeImports, whenImportedLeadsQueued } from '@/lib/store';
 import { startSyncTriggers } from '@/lib/sync/triggers';
-import { captureSelection, registerSelectionMenu } from '@/lib/capture/selection-menu';
+import { captureSelection, onSelectionMenuClick, registerSelectionMenu } from '@/lib/capture/selection-menu';
 import { restrictStorageToExtension } from '@/lib/settings/restrict-storage';
 import { openPanelFor, registerToolbarBehaviour } from '@/lib/capture/toolbar-behaviour';
 
@@ -25,7 +25,7 @@ export default defineBackground(() => {
   registerSelectionMenu();
   registerToolbarBehaviour(); // popup or side panel (issue #13)
   // Tests cannot click a native context menu: the test build lets them call the menu's handler.
-  if (import.meta.env.LEADCLIP_TEST_BUILD) Object.assign(globalThis, { leadclipTest: { captureSelection, openPanelFor } });
+  if (import.meta.env.LEADCLIP_TEST_BUILD) Object.assign(globalThis, { leadclipTest: { captureSelection, openPanelFor, onSelectionMenuClick } });
   startSyncTriggers();
   // The sync engine (lib/sync/) sends the queue while signed in; test builds also have the
   // queue tests' recorder, used while a test has set its endpoint.

@@ -5,7 +5,7 @@ import type { LeadFieldName, Provenance } from '../leads/schema';
 import { leadTextLimits } from '../leads/lead-columns';
 import type { Candidate, CandidateField } from '../extract/types';
 
-const PHONES: CandidateField[] = ['telephone1', 'mobilephone', 'fax'];
+const PHONES: CandidateField[] = ['telephone1', 'mobilephone', 'telephone3', 'fax'];
 
 export interface Prefill {
   values: FormValues;

@@ -20,8 +20,15 @@ export async function applyToolbarBehaviour(opens: ToolbarOpens): Promise<void> 
 /** Opens the side panel on the rep's gesture and asks it to read `tab`. Call without awaiting
  * anything first: Chrome drops the gesture at the first await. */
 export function openPanelFor(tab: Browser.tabs.Tab | undefined): Promise<void> {
+  return openPanelThenRead(tab, Promise.resolve());
+}
+
+/** Opens the side panel now (call it synchronously in the gesture's handler), and asks it to
+ * read `tab` once `ready` settles (the selection menu first leaves its text for the panel). */
+export function openPanelThenRead(tab: Browser.tabs.Tab | undefined, ready: Promise<unknown>): Promise<void> {
   const opened = tab?.windowId === undefined || !browser.sidePanel ? Promise.resolve() : browser.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
-  return Promise.all([opened, tab?.id === undefined ? undefined : requestPanelRead(tab.id)]).then(() => {});
+  const read = ready.catch(() => {}).then(() => (tab?.id === undefined ? undefined : requestPanelRead(tab.id)));
+  return Promise.all([opened, read]).then(() => {});
 }
 
 /** Call synchronously in the background's main(). */

@@ -5,7 +5,7 @@ import type { CaptureMethod } from '../leads/schema';
 /** Lead columns the extractor can fill. Phones stay as found; the popup normalizes them. */
 export const candidateFields = [
   'salutation', 'firstname', 'middlename', 'lastname', 'jobtitle', 'companyname',
-  'emailaddress1', 'telephone1', 'mobilephone', 'fax', 'websiteurl',
+  'emailaddress1', 'telephone1', 'mobilephone', 'telephone3', 'fax', 'websiteurl',
   'address1_line1', 'address1_line2', 'address1_city', 'address1_stateorprovince',
   'address1_postalcode', 'address1_country',
 ] as const;

@@ -40,3 +40,18 @@ export function phoneText(raw: string): string | undefined {
 
 /** True when the number names its own country ("+1 …", "0048 …"), so no default country applies. */
 export const hasCountryCode = (text: string): boolean => /^(\+|00[1-9])/.test(text.replace(/[\s()-]/g, ''));
+
+// The project's "min" metadata knows number types for many countries (US/CA 800-888, UK 0800/0808,
+// international +800) but not for Poland; its national freephone range is 800 xxx xxx.
+const TOLL_FREE_WITHOUT_TYPES: Partial<Record<CountryCode, RegExp>> = { PL: /^800\d{6}$/ };
+
+/** True for a freephone number (a support or sales line, "1-800-…", "0800 …", "+800 …"): it
+ * reaches an organization's desk, never one person (issue #14). */
+export function isTollFree(raw: string, defaultCountry: CountryCode = 'PL'): boolean {
+  const text = phoneText(raw);
+  const parsed = text ? parsePhoneNumberFromString(text, { defaultCountry, extract: false }) : undefined;
+  if (!parsed || !parsed.isValid()) return false;
+  if (parsed.getType() === 'TOLL_FREE') return true;
+  const rule = parsed.country && TOLL_FREE_WITHOUT_TYPES[parsed.country];
+  return !!rule && rule.test(parsed.nationalNumber);
+}

@@ -8,7 +8,7 @@ import { leadTextLimits } from '../leads/schema';
 import { splitPersonName } from '../text/person-name';
 import { safeWebUrl } from '../text/web-url';
 import { emailDomain } from '../text/free-mail';
-import { normalizePhone } from '../text/phone';
+import { isTollFree, normalizePhone } from '../text/phone';
 import { addressFields } from './address-fields';
 import { companyFromDomain, websiteFromDomain } from './company-from-domain';
 import type { MailParty, WebmailMessage } from './types';
@@ -116,14 +116,20 @@ export function emailToLead(message: WebmailMessage, now = new Date()): EmailPre
   const tld = domain?.split('.').pop() ?? '';
   const polish = /[ąćęłńóśźż]/i.test(message.bodyText) || tld === 'pl';
   const country = COUNTRY_BY_TLD[tld] ?? (polish ? 'PL' : 'US');
-  const work = (sig?.phones ?? []).filter((p) => p.kind === 'work');
-  const byKind = (k: SignaturePhone['kind']) => (sig?.phones ?? []).find((p) => p.kind === k);
+  // A toll-free support line in a signature is the company's desk, not the sender's: never their
+  // Business or Mobile Phone, at most the Other Phone (issue #14). A fax keeps its own field.
+  const tollFree = (p: SignaturePhone) => isTollFree(p.number, country as 'PL');
+  const phones = sig?.phones ?? [];
+  const work = phones.filter((p) => p.kind === 'work' && !tollFree(p));
+  const byKind = (k: SignaturePhone['kind']) => phones.find((p) => p.kind === k && !tollFree(p));
+  const support = phones.find((p) => (p.kind === 'work' || p.kind === 'mobile') && tollFree(p));
   if (work[0]) set('telephone1', phoneText(work[0], country, 50), 'signature');
   const mobile = byKind('mobile');
   if (mobile) set('mobilephone', phoneText(mobile, country, 20), 'signature');
   const home = byKind('home');
   if (home) set('telephone2', phoneText(home, country, 50), 'signature');
-  if (work[1]) set('telephone3', phoneText(work[1], country, 50), 'signature');
+  const other = work[1] ?? support;
+  if (other) set('telephone3', phoneText(other, country, 50), 'signature');
   const fax = byKind('fax');
   if (fax) set('fax', phoneText(fax, country, 50), 'signature');
 

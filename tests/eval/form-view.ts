@@ -3,6 +3,8 @@
 // on the held-out fold, so a rule that only fits the pages it was chosen on shows as a gap.
 import { candidateToPrefill } from '../../lib/capture/to-prefill';
 import { choosePrefill, withOrganizationEmail, type PrefillPolicy } from '../../lib/capture/prefill-choice';
+import { withPersonalPhones } from '../../lib/capture/personal-phones';
+import { isTollFree } from '../../lib/text/phone';
 import type { Candidate } from '../../lib/extract/types';
 import type { FormValues } from '../../lib/leads/form-values';
 import { norm, samePhone } from './score';
@@ -66,7 +68,9 @@ export const readableEmail = (e: string) => e.trim().toLowerCase().replace(/\s*[
 /** The form's values as the popup prefills them from these candidates. */
 export function formOf(candidates: readonly Candidate[], policy?: PrefillPolicy): FormValues {
   const i = choosePrefill(candidates, policy);
-  return i >= 0 ? candidateToPrefill(withOrganizationEmail(candidates[i], candidates)).values : {};
+  // The popup's own steps (use-capture.ts); the development pages are North American, so 'US'
+  // stands in for the rep's default country.
+  return i >= 0 ? candidateToPrefill(withPersonalPhones(withOrganizationEmail(candidates[i], candidates), (raw) => isTollFree(raw, 'US'))).values : {};
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
@@ -80,7 +84,8 @@ export function scoreForms(records: readonly PageRecord[], policy?: PrefillPolic
   for (const r of records) {
     const form = formOf(r.candidates, policy);
     const company = str(form.companyname);
-    const phones = [str(form.telephone1), str(form.mobilephone)].filter((p): p is string => !!p);
+    // Any phone field, as email-form-view.ts counts them: a person's company line is in Other Phone (#14).
+    const phones = [str(form.telephone1), str(form.mobilephone), str(form.telephone3)].filter((p): p is string => !!p);
     const email = str(form.emailaddress1)?.toLowerCase();
     if (r.orgs.length) count(f.company, !!company && r.orgs.some((o) => sameCompany(company, o)));
     if (r.tels.length) count(f.phone, phones.some((p) => r.tels.some((t) => samePhone(p, t))));

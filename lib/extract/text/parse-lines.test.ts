@@ -63,6 +63,14 @@ describe('pieces', () => {
     expect(findPhones('Price 1 234 567 zł')).toEqual([]);
   });
 
+  it('a fax named after its number is a fax, never the phone (#14)', () => {
+    expect(findPhones('(503) 555-0131 (fax)').map((p) => p.kind)).toEqual(['fax']);
+    expect(findPhones('503-555-0130 office, 503-555-0131 fax').map((p) => p.kind)).toEqual(['phone', 'fax']);
+    expect(findPhones('22 456 78 90 faks').map((p) => p.kind)).toEqual(['fax']);
+    // A label before the next number is that number's, not this one's.
+    expect(findPhones('Tel. 22 456 78 90, fax 22 456 78 91').map((p) => p.kind)).toEqual(['phone', 'fax']);
+  });
+
   it('finds emails, including "(at)" disguises', () => {
     expect(findEmails('write to secretariat (at) google.org or jane@xyz.edu')).toEqual(['jane@xyz.edu', 'secretariat@google.org']);
     expect(findEmails('logo@2x.png')).toEqual([]);

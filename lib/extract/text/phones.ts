@@ -52,7 +52,10 @@ export function findPhones(line: string): FoundPhone[] {
     if (!labelled && !shaped) continue;
     if (!labelled && /^\s*(%|zł|pln|usd|eur|\$|€|£|sq|ft|m2|km|kg)/i.test(after)) continue;
     if (/\$|€|£|#\s*$/.test(before.slice(-2))) continue;
-    out.push({ number: raw.replace(/\s+/g, ' ').trim(), kind: labelMatch ? phoneKind(labelMatch[1]) : phoneKind(before.slice(-10)), labelled });
+    // "(503) 555-0131 (fax)", "… faks": the label after the number, when none comes before it.
+    const faxAfter = !labelMatch && /^\s*[([]?\s*(?:fax|faks|telefax)\b/i.test(after);
+    const kind = faxAfter ? 'fax' : labelMatch ? phoneKind(labelMatch[1]) : phoneKind(before.slice(-10));
+    out.push({ number: raw.replace(/\s+/g, ' ').trim(), kind, labelled: labelled || faxAfter });
   }
   return out;
 }
