@@ -5,7 +5,7 @@
 import { privacyColumns, type FooterOptions } from '../privacy/privacy-footer';
 import type { LeadFields, LeadRecord } from '../leads/schema';
 import { buildBatch, parseBatchResponse, type BatchOperation, type BatchPart, type BatchResponsePart } from './batch';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '../queue/backoff';
 import { classify, describeProblem, type Outcome, type Problem, type Translate } from './classify';
 import type { ApiResponse, DataverseApi } from './dataverse-client';
 import { AuthRequiredError, NetworkError } from './errors';
