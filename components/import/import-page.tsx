@@ -63,6 +63,7 @@ export function ImportPage() {
   const dragging = useSignal(false);
   const worker = useRef<Worker | undefined>(undefined);
   const storedKeys = useRef<[string, string][]>([]);
+  const defaultCountry = useRef<string | undefined>(undefined);
   const importId = useRef('');
   const file = useRef<File | undefined>(undefined);
 
@@ -92,7 +93,7 @@ export function ImportPage() {
   function analyze() {
     if (!mapping.value) return;
     post({
-      type: 'analyze', mapping: mapping.value, storedKeys: storedKeys.current, dayFirst: dayFirst.value,
+      type: 'analyze', mapping: mapping.value, storedKeys: storedKeys.current, defaultCountry: defaultCountry.current, dayFirst: dayFirst.value,
       defaults: defaultTopic.value.trim() ? { subject: defaultTopic.value.trim() } : {},
     });
   }
@@ -159,7 +160,7 @@ export function ImportPage() {
     w.onmessage = (e: MessageEvent<FromWorker>) => onWorkerMessage(e.data);
     w.onerror = (e) => fail({ code: 'failed', message: e.message, params: [e.message] });
     try {
-      storedKeys.current = (await send('import/keys', {})).keys;
+      ({ keys: storedKeys.current, defaultCountry: defaultCountry.current } = await send('import/keys', {}));
     } catch {
       storedKeys.current = [];
     }

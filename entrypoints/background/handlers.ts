@@ -84,7 +84,7 @@ export const handlers: Handlers = {
   'settings/country-get': async () => ({ country: (await loadPipelineSettings()).defaultCountry, countries: phoneCountries() }),
   'settings/country-set': async ({ country }) => ({ country: await saveDefaultCountry(country) }),
   'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
-  'import/keys': async () => ({ keys: await importKeys() }),
+  'import/keys': async () => ({ keys: await importKeys(), defaultCountry: (await loadPipelineSettings()).defaultCountry }),
   'import/stage': async ({ importId, creates, updates }) => {
     // Privacy (issue #8): a never-capture row stops the import with a clear message, like any refused lead.
     const guarded = await guardImport(creates, updates);

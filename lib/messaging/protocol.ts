@@ -130,7 +130,7 @@ export const toBackground = {
   /** The webmail button (issue #7): the open message, from our content script; opens the lead form for that tab. */
   'webmail/capture': { in: webmailMessage, out: z.object({ opened: z.boolean() }), from: ['content'] },
   /** File import (issue #5): dedupe keys of stored leads, then staged batches committed in one transaction. */
-  'import/keys': { in: z._default(z.object({}), {}), out: z.object({ keys: z.array(z.tuple([z.string(), z.string()])) }), from: ['extension'] },
+  'import/keys': { in: z._default(z.object({}), {}), out: z.object({ keys: z.array(z.tuple([z.string(), z.string()])), defaultCountry: z.optional(z.string()) }), from: ['extension'] },
   'import/stage': {
     in: z.object({
       importId: z.uuid(),

@@ -8,7 +8,7 @@
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { prepareImportedLeads, validateDraft, type PipelineDeps } from './save-pipeline';
-import { leadDedupeKey } from '../leads/lead-dedupe-key';
+import { dedupeKeys, exactMatchKeys } from '../leads/dedupe-keys';
 import { journal, journalChanged, pendingImportedLeads } from './journal-mirror';
 import { journalKey, type ImportJournalPart } from './journal-part';
 
@@ -53,7 +53,7 @@ export class ImportStagingError extends Error {
   }
 }
 
-/** Every stored lead's dedupe key, for duplicate detection in the file's worker: leads of an
+/** Every stored lead's exact duplicate keys (email, phone, name + company), for duplicate detection in the file's worker: leads of an
  * import still in the journal count as stored. */
 export async function storedDedupeKeys(): Promise<[string, string][]> {
   // The journal first: a part applied in between is then read twice, never missed.
@@ -61,8 +61,7 @@ export async function storedDedupeKeys(): Promise<[string, string][]> {
   const all = [...(await (await getDb()).getAll('leads')), ...waiting];
   const out: [string, string][] = [];
   for (const l of all) {
-    const k = leadDedupeKey(l);
-    if (k) out.push([k, l.id]);
+    for (const k of exactMatchKeys(dedupeKeys(l.id, l))) out.push([k, l.id]);
   }
   return out;
 }
