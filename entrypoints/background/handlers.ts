@@ -3,9 +3,8 @@ import {
   checkDuplicates, commitImport, deleteLead, disqualifyStoredLead, discardImport, getLead, importKeys, importPending, leadPage, listAudit,
   mergeIntoLead, qualifyCandidates, qualifyStoredLead, restoreLead, retryLead, saveLeadThroughPipeline, saveLeads, stageImport, waitingToSync,
 } from '@/lib/store';
-import { saveLeadWithPrivacy } from '@/lib/privacy/guarded-save';
 import { privacyHandlers } from '@/lib/privacy/handlers';
-import { guardBatch, guardImport, guardLead } from '@/lib/privacy/guard-requests';
+import { guardBatch, guardImport, guardLead, saveLeadWithPrivacy } from '@/lib/privacy/save-gate';
 import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';

@@ -7,8 +7,7 @@ import { resetDbForTests } from '../store/open';
 import { listLeads } from '../store/lead-repo';
 import { PrivacyRefusedError } from './capture-policy';
 import { leadsOfPerson } from './person-leads';
-import { guardBatch, guardImport, guardLead } from './guard-requests';
-import { saveLeadWithPrivacy } from './guarded-save';
+import { guardBatch, guardImport, guardLead, saveLeadWithPrivacy } from './save-gate';
 import { privacyHandlers } from './handlers';
 import { setPrivacySettings } from './settings';
 
