@@ -4,8 +4,8 @@ import {
   mergeIntoLead, qualifyCandidates, qualifyStoredLead, restoreLead, retryLead, saveLeadThroughPipeline, saveLeads, stageImport, waitingToSync,
 } from '@/lib/store';
 import { privacyHandlers } from '@/lib/privacy/handlers';
-import { guardBatch, guardImport, guardLead, saveLeadWithPrivacy } from '@/lib/privacy/save-gate';
-import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
+import { guardBatch, guardImport, guardLead } from '@/lib/privacy/save-gate';
+import type { LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
 import * as sync from '@/lib/sync/service';
@@ -28,7 +28,6 @@ const activated = async <T>(value: T): Promise<T> => {
 };
 
 export const handlers: Handlers = {
-  'leads/save': async ({ lead, confirmFreeMail }) => queued({ lead: await saveLeadWithPrivacy(lead as LeadDraftInput, { confirmFreeMail }) }),
   'leads/get': async ({ id }) => ({ lead: (await getLead(id)) ?? null }),
   'leads/list': ({ offset, limit, ...query }) => leadPage(query, offset, limit),
   'leads/delete': async ({ id }) => {
@@ -38,7 +37,7 @@ export const handlers: Handlers = {
   },
   'leads/restore': async ({ lead }) => queued({ lead: await restoreLead(lead as LeadRecord) }),
   'leads/assess': ({ lead }) => checkDuplicates(lead),
-  'leads/submit': async ({ lead, onDuplicate, draft, confirmFreeMail }) => {
+  'leads/save': async ({ lead, onDuplicate, draft, confirmFreeMail }) => {
     const out = await saveLeadThroughPipeline({ lead: await guardLead(lead, { confirmFreeMail }), onDuplicate, draft });
     if (out.status === 'invalid') throw Object.assign(new Error(out.error), { code: 'invalid' });
     if (out.status === 'duplicates') return { status: 'duplicates', matches: out.matches, issues: out.issues };

@@ -139,7 +139,7 @@ export function App() {
     const draft = note ? (await import('@/lib/webmail/with-email-note')).withEmailNote(result.draft, note) : result.draft;
     await guarded(async () => {
       // A new lead is checked for duplicates first; an edit of a stored one is not.
-      const out = await send('leads/submit', { lead: draft, onDuplicate: model.state.value.id ? 'save' : 'ask', confirmFreeMail });
+      const out = await send('leads/save', { lead: draft, onDuplicate: model.state.value.id ? 'save' : 'ask', confirmFreeMail });
       if (out.status === 'duplicates') {
         duplicates.value = { matches: out.matches, draft, close, confirmFreeMail };
         return;
@@ -175,7 +175,7 @@ export function App() {
             await finish(lead, dup.close, t('dup_merged'));
           })}
           onSaveAnyway={() => guarded(async () => {
-            const out = await send('leads/submit', { lead: dup.draft, onDuplicate: 'save', confirmFreeMail: dup.confirmFreeMail });
+            const out = await send('leads/save', { lead: dup.draft, onDuplicate: 'save', confirmFreeMail: dup.confirmFreeMail });
             if (out.status === 'saved') await finish(out.lead, dup.close, savedText(out.issues));
           })}
           onCancel={() => (duplicates.value = undefined)}

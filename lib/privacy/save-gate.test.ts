@@ -79,7 +79,7 @@ describe('guardBatch (imports)', () => {
     expect(first.lead.provenance?.lawfulBasis).toBe('contract');
   });
 
-  it('guardLead throws the refusal for leads/submit', async () => {
+  it('guardLead throws the refusal for leads/save', async () => {
     await setPrivacySettings({ neverDomains: ['intranet.example'] });
     await expect(guardLead({ subject: 'S', lastname: 'L', provenance: { origin: 'page', sourceUrl: 'https://intranet.example/x', capturedAt: '2026-11-27T10:00:00.000Z' } }, { translate }))
       .rejects.toMatchObject({ code: 'privacy_refused' });
