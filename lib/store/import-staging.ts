@@ -1,10 +1,5 @@
-// The background side of an import. Every lead goes through the same save pipeline as captured
-// leads (validate, normalise, score: lib/store/save-pipeline.ts) and is written, a batch per
-// record, to the import journal in ONE IndexedDB transaction that stays open from the first batch
-// to the commit: batches are written as they arrive (writing overlaps parsing), yet nothing is
-// kept unless the commit completes. Cancel, a closed page or a stopped worker abort the
-// transaction, leaving nothing half-imported. Once committed, the journal is applied to the lead
-// stores (lib/store/import-journal.ts).
+// The background side of an import: batches go through the save pipeline into the import journal,
+// all in ONE transaction open from the first batch to the commit (docs/import.md).
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { prepareImportedLeads, validateDraft, type PipelineDeps } from './save-pipeline';
