@@ -81,7 +81,8 @@ describe('foundation: popup form, store, options page', () => {
   it('keeps an unsaved draft when the popup is closed', async () => {
     let popup = await ext.openPopup();
     await fill(popup, { subject: 'Draft topic', lastname: 'Nowak' });
-    await new Promise((r) => setTimeout(r, 400));
+    // The draft is kept in storage.session as the rep types: close only once it is there.
+    await popup.waitForFunction(async () => JSON.stringify(await chrome.storage.session.get(null)).includes('Draft topic'), { polling: 50, timeout: 15_000 });
     await popup.close();
     popup = await ext.openPopup();
     await popup.waitForSelector('.lead-form [name="subject"]');
