@@ -1,5 +1,5 @@
 // "Where did it go" (issue #13): the last ten leads with their sync state, and the way to the
-// Leads and Sync pages. Read from the background like every list; refreshed after each save.
+// Leads, Sync and Settings pages. Read from the background like every list; refreshed after each save.
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from '#imports';
@@ -36,6 +36,8 @@ export function RecentCaptures({ version }: { /** Changes after each save, to re
         <a data-testid="link-leads" href={optionsUrl('#/leads')} target="_blank" rel="noopener">{t('recent_all_leads')}</a>
         {' · '}
         <a data-testid="link-sync" href={optionsUrl('#/sync')} target="_blank" rel="noopener">{t('recent_sync')}</a>
+        {' · '}
+        <a data-testid="link-settings" href={optionsUrl('#/settings')} target="_blank" rel="noopener">{t('recent_settings')}</a>
       </p>
     </section>
   );

@@ -12,6 +12,7 @@ import { resumeImports, whenImportedLeadsQueued } from '@/lib/store';
 import { startSyncTriggers } from '@/lib/sync/triggers';
 import { captureSelection, registerSelectionMenu } from '@/lib/capture/selection-menu';
 import { restrictStorageToExtension } from '@/lib/settings/restrict-storage';
+import { openPanelFor, registerToolbarBehaviour } from '@/lib/capture/toolbar-behaviour';
 
 export default defineBackground(() => {
   // First: content scripts may not read or write chrome.storage (issue #18).
@@ -22,8 +23,9 @@ export default defineBackground(() => {
   listenForAttentionClicks();
   badgeReadsSignInWith(() => idbTokenStore.getFlag('signInNotified'));
   registerSelectionMenu();
+  registerToolbarBehaviour(); // popup or side panel (issue #13)
   // Tests cannot click a native context menu: the test build lets them call the menu's handler.
-  if (import.meta.env.LEADCLIP_TEST_BUILD) Object.assign(globalThis, { leadclipTest: { captureSelection } });
+  if (import.meta.env.LEADCLIP_TEST_BUILD) Object.assign(globalThis, { leadclipTest: { captureSelection, openPanelFor } });
   startSyncTriggers();
   // The sync engine (lib/sync/) sends the queue while signed in; test builds also have the
   // queue tests' recorder, used while a test has set its endpoint.
