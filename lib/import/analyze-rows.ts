@@ -28,6 +28,8 @@ export interface ImportAnalysis {
   issues: RowIssue[];
   preview: ConvertedRow[];
   duplicates: DuplicateRow[];
+  /** Valid rows that got the file-wide default Topic because they had none. */
+  defaultedRows: number[];
 }
 
 export interface AnalyzeOptions extends ConvertOptions {
@@ -44,7 +46,7 @@ export type LeadSink = (lead: LeadDraft, row: number, dup: DuplicateRow | undefi
 export class ImportAnalyzer {
   /** Each key seen so far → the earliest row with it and that row's group key. */
   private readonly seen = new Map<string, { row: number; group: string }>();
-  readonly result: ImportAnalysis = { total: 0, valid: 0, invalid: 0, warned: 0, issues: [], preview: [], duplicates: [] };
+  readonly result: ImportAnalysis = { total: 0, valid: 0, invalid: 0, warned: 0, issues: [], preview: [], duplicates: [], defaultedRows: [] };
 
   constructor(private readonly o: AnalyzeOptions) {}
 
@@ -62,6 +64,7 @@ export class ImportAnalyzer {
       }
       res.valid++;
       if (c.issues.length) res.warned++;
+      if (c.defaulted?.includes('subject')) res.defaultedRows.push(r.n);
       const keys = exactMatchKeys(dedupeKeys('', { ...c.lead, phoneE164: phoneE164Of(c.lead, this.o.defaultCountry ?? 'PL') }));
       const earlier = keys.map((k) => this.seen.get(k)).find(Boolean);
       const group = earlier?.group ?? keys[0];

@@ -5,6 +5,7 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import type { LeadDraft } from '../leads/schema';
 import { ImportAnalyzer, type DuplicateRow } from './analyze-rows';
 import { autoMap } from './auto-map';
+import { proposePrimaryEmail } from './primary-email';
 import { failedRowsCsv } from './failed-rows';
 import { isImportError } from './import-error';
 import { readTable } from './read-table';
@@ -47,9 +48,12 @@ export function startImportWorker(scope: WorkerScope): void {
       fileName, signal: controller.signal, encoding: m.encoding, delimiter: m.delimiter as ',' | undefined, sheet: m.sheet,
       onProgress: (done) => post({ type: 'progress', phase: 'read', done }),
     });
+    const auto = autoMap(table.headers);
+    const proposal = proposePrimaryEmail(auto, table.rows);
     post({
       type: 'opened', headers: table.headers, sample: table.rows.slice(0, 5).map((r) => r.cells), meta: table.meta,
-      rowCount: table.rows.length, mapping: autoMap(table.headers), sheet: table.sheet, sheetNames: table.sheetNames,
+      rowCount: table.rows.length, mapping: proposal?.mapping ?? auto, sheet: table.sheet, sheetNames: table.sheetNames,
+      emailProposal: proposal && { from: proposal.from === undefined ? undefined : table.headers[proposal.from], to: table.headers[proposal.to] },
     });
   }
 
@@ -152,8 +156,10 @@ export function startImportWorker(scope: WorkerScope): void {
         void guard(Promise.resolve().then(() => analyze(m)));
         break;
       case 'failedCsv': {
-        const describe = (i: RowIssue) => `${i.column}: ${(m.templates[i.code] ?? issueMessage(i)).replace('$1', i.detail ?? '')}`;
-        post({ type: 'failedCsv', csv: table ? failedRowsCsv(table, issues, m.errorHeader, describe, table.meta.delimiter ?? ',') : '' });
+        // Issue #16: in the UI's language, the file's column or the field's display name, never a logical name.
+        const describe = (i: RowIssue) => `${i.column === i.field ? (m.fieldLabels[i.field] ?? i.column) : i.column}: ${(m.templates[i.code] ?? issueMessage(i)).replace('$1', i.detail ?? '')}`;
+        const row = (n: number) => m.rowTemplate.replace('$1', String(n));
+        post({ type: 'failedCsv', csv: table ? failedRowsCsv(table, issues, m.errorHeader, describe, table.meta.delimiter ?? ',', row) : '' });
         break;
       }
       case 'run':
