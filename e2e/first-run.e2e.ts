@@ -31,7 +31,7 @@ describe('first run in an English (US) browser', () => {
 
   it('saves a Seattle lead as American: ZIP as typed, the number understood and written internationally', async () => {
     const { status, lead, issues } = await message<{ status: string; lead: { address1_postalcode?: string; telephone1?: string; phoneE164?: Record<string, string>; provenance: { asTyped?: Record<string, string> } }; issues: unknown[] }>(
-      ext, 'leads/submit', { lead: { subject: 'Demo', lastname: 'Smith', address1_city: 'Redmond', address1_postalcode: '98052', telephone1: '(425) 882-8080' } },
+      ext, 'leads/save', { lead: { subject: 'Demo', lastname: 'Smith', address1_city: 'Redmond', address1_postalcode: '98052', telephone1: '(425) 882-8080' } },
     );
     expect(status).toBe('saved');
     expect(lead.address1_postalcode).toBe('98052');

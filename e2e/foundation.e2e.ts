@@ -50,10 +50,9 @@ describe('foundation: popup form, store, options page', () => {
 
     const csv = await downloadText(options, () => options.click('[data-action="export-csv"]'));
     const [header, row1] = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(header.startsWith('"Topic","Salutation","First Name","Middle Name","Last Name","Job Title","Company Name","Email"')).toBe(true);
-    expect(row1).toContain('"Wdrożenie CRM"');
-    expect(row1).toContain('"Łódź"');
-    expect(row1).toContain('"Trade Show"');
+    // Cells are quoted only where CSV needs it (lib/export/csv.ts).
+    expect(header.startsWith('Topic,Salutation,First Name,Middle Name,Last Name,Job Title,Company Name,Email')).toBe(true);
+    expect(row1.split(',')).toEqual(expect.arrayContaining(['Wdrożenie CRM', 'Łódź', 'Trade Show']));
     await options.close();
   });
 
@@ -81,7 +80,8 @@ describe('foundation: popup form, store, options page', () => {
   it('keeps an unsaved draft when the popup is closed', async () => {
     let popup = await ext.openPopup();
     await fill(popup, { subject: 'Draft topic', lastname: 'Nowak' });
-    await new Promise((r) => setTimeout(r, 400));
+    // The draft is kept in storage.session as the rep types: close only once it is there.
+    await popup.waitForFunction(async () => ((s) => s.includes('Draft topic') && s.includes('Nowak'))(JSON.stringify(await chrome.storage.session.get(null))), { polling: 50, timeout: 15_000 });
     await popup.close();
     popup = await ext.openPopup();
     await popup.waitForSelector('.lead-form [name="subject"]');

@@ -33,7 +33,7 @@ describe('pipeline in the popup', () => {
   }
 
   it('shows a stored lead with the same email and the fields that matched', async () => {
-    await message(ext, 'leads/submit', { lead: { subject: 'Targi', firstname: 'Jan', lastname: 'Kowalski', companyname: 'Acme', emailaddress1: 'jan@acme.pl', jobtitle: 'CTO' } });
+    await message(ext, 'leads/save', { lead: { subject: 'Targi', firstname: 'Jan', lastname: 'Kowalski', companyname: 'Acme', emailaddress1: 'jan@acme.pl', jobtitle: 'CTO' } });
     const popup = await hitDuplicate();
     const [stored] = await leads();
     const card = await popup.$(`[data-duplicate-id="${stored.id}"]`);
@@ -84,7 +84,7 @@ describe('pipeline in the popup', () => {
   });
 
   it('qualifying with an existing account keeps the rep\u2019s company name and links the decision maker', async () => {
-    await message(ext, 'leads/submit', { lead: { subject: 'Kontrakt', firstname: 'Ewa', lastname: 'Mazur', companyname: 'Budimex SA', emailaddress1: 'ewa@budimex.pl', address1_line1: 'ul. Siedmiogrodzka 9', address1_city: 'Warszawa', address1_postalcode: '01-204' } });
+    await message(ext, 'leads/save', { lead: { subject: 'Kontrakt', firstname: 'Ewa', lastname: 'Mazur', companyname: 'Budimex SA', emailaddress1: 'ewa@budimex.pl', address1_line1: 'ul. Siedmiogrodzka 9', address1_city: 'Warszawa', address1_postalcode: '01-204' } });
     const popup = await freshPopup();
     await fill(popup, { subject: 'Budowa hali', lastname: 'Lis', firstname: 'Adam', companyname: 'Budimex Polska', address1_city: 'Kraków', budgetstatus: '3', need: '0' });
     expect(await popup.$eval('[data-testid="score-suggestion"]', (e) => e.textContent)).toMatch(/Warm|Hot|Cold/);
@@ -142,7 +142,7 @@ describe('pipeline screens in Polish', () => {
   it('shows duplicates, score and qualify in Polish', async () => {
     const ext = await launchExtension({ lang: 'pl' });
     try {
-      await message(ext, 'leads/submit', { lead: { subject: 'Targi', lastname: 'Kowalski', emailaddress1: 'jan@acme.pl' } });
+      await message(ext, 'leads/save', { lead: { subject: 'Targi', lastname: 'Kowalski', emailaddress1: 'jan@acme.pl' } });
       const popup = await ext.openPopup();
       await fill(popup, { subject: 'Webinar', lastname: 'Nowak', emailaddress1: 'jan@acme.pl' });
       expect(await popup.$eval('[data-testid="score-total"]', (e) => e.textContent)).toMatch(/^Wynik \d+\/100$/);

@@ -20,9 +20,9 @@ describe('stored values (issue #18)', () => {
     await message(ext, 'privacy/settings/set', { patch: { neverDomains: ['acme.com'] } });
     const popup = await ext.openPopup();
     for (const email of ['John <john@acme.com>', 'john@acme.com;', 'MAILTO:JOHN@ACME.COM', 'ok@ok.example, john@acme.com']) {
-      for (const type of ['leads/save', 'leads/submit']) {
-        const reply = await messageReply(popup, type, { lead: { subject: 'S', lastname: 'Doe', emailaddress1: email } });
-        expect(reply.ok, `${type} ${email}`).toBe(false);
+      for (const onDuplicate of ['save', 'ask']) {
+        const reply = await messageReply(popup, 'leads/save', { lead: { subject: 'S', lastname: 'Doe', emailaddress1: email }, onDuplicate });
+        expect(reply.ok, `${onDuplicate} ${email}`).toBe(false);
         expect(reply.error?.code).toBe('privacy_refused');
         expect(reply.error?.message).toContain('john@acme.com');
       }

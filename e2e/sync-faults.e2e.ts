@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
 import { message } from './support/messages';
 import { connectThroughOptions } from './support/sync';
+import { waitUntil } from './support/wait';
 import { startSandbox, type Sandbox } from '../tests/sandbox';
 import type { LeadRecord } from '../lib/leads/schema';
 
@@ -42,7 +43,8 @@ it('1,000 leads through 429s, 5xx, dropped connections and a stopped service wor
   let stopsMidRun = 0;
   for (let i = 0; i < 4; i++) {
     await kick();
-    await new Promise((r) => setTimeout(r, 700));
+    // Stop the worker once a run is under way (not after a fixed time, too early or too late on a busy machine).
+    await waitUntil(async () => (await message<Status>(page, 'sync/status')).running, 'a sync run', 10_000).catch(() => {});
     const before = await message<Status>(page, 'sync/status');
     if (before.running) stopsMidRun++;
     await ext.stopServiceWorker();

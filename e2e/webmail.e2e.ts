@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
 import { clickSave, valueOf, waitForMessage } from './support/lead-form';
 import { message, messageReply } from './support/messages';
+import { waitUntil } from './support/wait';
 import { startWebmailServer, type WebmailServer } from './support/webmail-hosts';
 
 interface StoredLead {
@@ -140,7 +141,7 @@ describe('webmail capture', () => {
     expect(await valueOf(form, 'jobtitle')).toBe('Service Manager');
     expect(await valueOf(form, 'mobilephone')).toBe('+48 501 222 333'); // not the rep's quoted "kom. +48 600 700 800"
     await clickSave(form, true);
-    await new Promise((r) => setTimeout(r, 300));
+    await waitUntil(async () => (await listLeads()).some((l) => l.lastname === 'Kowalski'), 'the saved lead');
     const [lead] = (await listLeads()).filter((l) => l.lastname === 'Kowalski');
     expect(lead.timeline.map((t) => t.subject)).toEqual(['Email: Re: Demo LeadClip']);
 

@@ -46,7 +46,7 @@ export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false }: Cap
   // Save, duplicates, free-mail confirmation and Qualify (issue #15): the flow lives in the model.
   const flow = useModel(() => new CaptureSaveModel({
     form: model,
-    submit: (input) => send('leads/submit', input),
+    submit: (input) => send('leads/save', input),
     merge: (input) => send('leads/merge', input),
     problemOf: saveProblem,
     clearDraft: () => clearDraft(draftKey.peek()),

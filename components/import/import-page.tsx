@@ -92,6 +92,7 @@ export function ImportPage() {
   const owner = useSignal<LeadOwner | undefined>(undefined);
   const worker = useRef<Worker | undefined>(undefined);
   const storedKeys = useRef<[string, string][]>([]);
+  const defaultCountry = useRef<string | undefined>(undefined);
   const importId = useRef('');
   const file = useRef<File | undefined>(undefined);
 
@@ -121,7 +122,7 @@ export function ImportPage() {
   function analyze() {
     if (!mapping.value) return;
     post({
-      type: 'analyze', mapping: mapping.value, storedKeys: storedKeys.current, dayFirst: dayFirst.value,
+      type: 'analyze', mapping: mapping.value, storedKeys: storedKeys.current, defaultCountry: defaultCountry.current, dayFirst: dayFirst.value,
       defaults: defaultTopic.value.trim() ? { subject: defaultTopic.value.trim() } : {},
     });
   }
@@ -188,7 +189,7 @@ export function ImportPage() {
     w.onmessage = (e: MessageEvent<FromWorker>) => onWorkerMessage(e.data);
     w.onerror = (e) => fail({ code: 'failed', message: e.message, params: [e.message] });
     try {
-      storedKeys.current = (await send('import/keys', {})).keys;
+      ({ keys: storedKeys.current, defaultCountry: defaultCountry.current } = await send('import/keys', {}));
     } catch {
       storedKeys.current = [];
     }

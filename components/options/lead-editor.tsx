@@ -36,7 +36,9 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
     saving.value = true;
     confirmText.value = undefined;
     try {
-      const { lead } = await send('leads/save', { lead: result.draft, confirmFreeMail });
+      const out = await send('leads/save', { lead: result.draft, confirmFreeMail });
+      if (out.status !== 'saved') return; // onDuplicate 'save' (the default) always saves
+      const { lead } = out;
       model.state.value = formStateFromLead(lead);
       stored.value = lead;
       message.value = { kind: 'ok', text: t('status_saved') };

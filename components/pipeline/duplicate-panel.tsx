@@ -9,7 +9,7 @@ import { fullName, leadFieldNames, type LeadFieldName, type LeadRecord } from '@
 import type { MessageOut } from '@/lib/messaging/protocol';
 import { DncBadge } from '@/components/privacy/dnc-badge';
 
-export type DuplicateMatchView = Extract<MessageOut<'leads/submit'>, { status: 'duplicates' }>['matches'][number];
+export type DuplicateMatchView = Extract<MessageOut<'leads/save'>, { status: 'duplicates' }>['matches'][number];
 
 export interface DuplicatePanelProps {
   matches: DuplicateMatchView[];

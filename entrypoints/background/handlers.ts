@@ -3,10 +3,9 @@ import {
   checkDuplicates, commitImport, deleteLead, disqualifyStoredLead, discardImport, getLead, importKeys, importPending, leadPage, listAudit,
   mergeIntoLead, qualifyCandidates, qualifyStoredLead, restoreLead, retryLead, saveLeadThroughPipeline, saveLeads, stageImport, waitingToSync,
 } from '@/lib/store';
-import { saveLeadWithPrivacy } from '@/lib/privacy/guarded-save';
 import { privacyHandlers } from '@/lib/privacy/handlers';
-import { guardBatch, guardImport, guardLead } from '@/lib/privacy/guard-requests';
-import type { LeadDraftInput, LeadRecord } from '@/lib/leads/schema';
+import { guardBatch, guardImport, guardLead } from '@/lib/privacy/save-gate';
+import type { LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
 import * as sync from '@/lib/sync/service';
@@ -29,7 +28,6 @@ const activated = async <T>(value: T): Promise<T> => {
 };
 
 export const handlers: Handlers = {
-  'leads/save': async ({ lead, confirmFreeMail }) => queued({ lead: await saveLeadWithPrivacy(lead as LeadDraftInput, { confirmFreeMail }) }),
   'leads/get': async ({ id }) => ({ lead: (await getLead(id)) ?? null }),
   'leads/list': ({ offset, limit, ...query }) => leadPage(query, offset, limit),
   'leads/delete': async ({ id }) => {
@@ -39,7 +37,7 @@ export const handlers: Handlers = {
   },
   'leads/restore': async ({ lead }) => queued({ lead: await restoreLead(lead as LeadRecord) }),
   'leads/assess': ({ lead }) => checkDuplicates(lead),
-  'leads/submit': async ({ lead, onDuplicate, draft, confirmFreeMail }) => {
+  'leads/save': async ({ lead, onDuplicate, draft, confirmFreeMail }) => {
     const out = await saveLeadThroughPipeline({ lead: await guardLead(lead, { confirmFreeMail }), onDuplicate, draft });
     if (out.status === 'invalid') throw Object.assign(new Error(out.error), { code: 'invalid' });
     if (out.status === 'duplicates') return { status: 'duplicates', matches: out.matches, issues: out.issues };
@@ -90,7 +88,7 @@ export const handlers: Handlers = {
   'settings/country-get': async () => ({ country: (await loadPipelineSettings()).defaultCountry, countries: phoneCountries() }),
   'settings/country-set': async ({ country }) => ({ country: await saveDefaultCountry(country) }),
   'webmail/capture': (message, sender) => openWebmailCapture(message, sender),
-  'import/keys': async () => ({ keys: await importKeys() }),
+  'import/keys': async () => ({ keys: await importKeys(), defaultCountry: (await loadPipelineSettings()).defaultCountry }),
   'import/stage': async ({ importId, creates, updates }) => {
     // Privacy (issue #8): a never-capture row stops the import with a clear message, like any refused lead.
     const guarded = await guardImport(creates, updates);

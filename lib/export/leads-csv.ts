@@ -1,10 +1,9 @@
 // CSV export whose header row Dynamics 365's import maps by itself (display names of the lead
 // columns), with option sets as their labels and formulas neutralised.
-import Papa from 'papaparse';
 import { leadOptionSets, optionLabel, statusCode, type LeadOptionSetName } from '../leads/option-sets';
 import type { LeadFieldName, LeadRecord } from '../leads/schema';
 import { modelValue } from '../leads/model-value';
-import { spreadsheetSafe } from './spreadsheet-safe';
+import { toCsv } from './csv';
 
 /** Column order and Dynamics 365 display names (English: Dynamics maps these automatically). */
 export const exportColumns: readonly (readonly [LeadFieldName, string])[] = [
@@ -30,7 +29,7 @@ function cell(lead: LeadRecord, name: LeadFieldName): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'boolean') return name === 'decisionmaker' ? (v ? 'mark complete' : 'mark incomplete') : v ? 'Do Not Allow' : 'Allow';
   if (name in leadOptionSets) return optionLabel(leadOptionSets[name as LeadOptionSetName], Number(v), 'en');
-  return spreadsheetSafe(String(v));
+  return String(v);
 }
 
 /** One row per lead; the header row is stable across versions (append new columns at the end). */
@@ -40,9 +39,9 @@ export function leadsToCsv(leads: readonly LeadRecord[]): string {
     ...exportColumns.map(([name]) => cell(lead, name)),
     optionLabel(statusCode, lead.statuscode, 'en'),
     lead.id,
-    spreadsheetSafe(lead.provenance.sourceUrl ?? ''),
+    lead.provenance.sourceUrl ?? '',
     lead.provenance.capturedAt,
   ]);
-  // UTF-8 BOM: Dynamics import and Excel read Polish characters correctly only with it.
-  return '\uFEFF' + Papa.unparse({ fields: header, data: rows }, { newline: '\r\n', quotes: true });
+  // toCsv writes the UTF-8 BOM Dynamics import and Excel need for Polish letters, and defuses formulas.
+  return toCsv([header, ...rows]);
 }

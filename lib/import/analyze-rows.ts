@@ -1,13 +1,17 @@
 // Runs every row through mapping and validation and keeps what the preview needs: counts, the
 // first rows as they will be stored, every problem, and duplicates within the file and against
 // leads already stored. Rows arrive in batches so a worker can report progress.
+import type { CountryCode } from 'libphonenumber-js/min';
 import type { LeadDraft } from '../leads/schema';
-import { leadDedupeKey } from '../leads/lead-dedupe-key';
+import { dedupeKeys, exactMatchKeys } from '../leads/dedupe-keys';
+import { phoneE164Of } from '../leads/normalize';
 import { rowToLead, type ConvertOptions, type ConvertedRow, type RowIssue } from './row-to-lead';
 import type { TableRow } from './table';
 
 export interface DuplicateRow {
   row: number;
+  /** The group's key: the first key of the earliest row of the same person (email, phone or
+   * name + company: the save pipeline's exact rules). */
   key: string;
   /** Earlier row of the same file with the same person. */
   firstRow?: number;
@@ -29,15 +33,19 @@ export interface ImportAnalysis {
 }
 
 export interface AnalyzeOptions extends ConvertOptions {
-  /** Dedupe key → id of the stored lead with that key. */
+  /** Exact duplicate key (exactMatchKeys) → id of the stored lead with that key. */
   storedKeys?: ReadonlyMap<string, string>;
+  /** For phone numbers written without a country code, as in the save pipeline (PL by default). */
+  defaultCountry?: CountryCode;
   previewRows?: number;
 }
 
-export type LeadSink = (lead: LeadDraft, row: number, dup: DuplicateRow | undefined) => void;
+/** `group`: the key every row of the same person shares (see DuplicateRow.key). */
+export type LeadSink = (lead: LeadDraft, row: number, dup: DuplicateRow | undefined, group: string | undefined) => void;
 
 export class ImportAnalyzer {
-  private readonly seen = new Map<string, number>();
+  /** Each key seen so far → the earliest row with it and that row's group key. */
+  private readonly seen = new Map<string, { row: number; group: string }>();
   readonly result: ImportAnalysis = { total: 0, valid: 0, invalid: 0, warned: 0, issues: [], preview: [], duplicates: [], defaultedRows: [] };
 
   constructor(private readonly o: AnalyzeOptions) {}
@@ -57,18 +65,17 @@ export class ImportAnalyzer {
       res.valid++;
       if (c.issues.length) res.warned++;
       if (c.defaulted?.includes('subject')) res.defaultedRows.push(r.n);
-      const key = leadDedupeKey(c.lead);
+      const keys = exactMatchKeys(dedupeKeys('', { ...c.lead, phoneE164: phoneE164Of(c.lead, this.o.defaultCountry ?? 'PL') }));
+      const earlier = keys.map((k) => this.seen.get(k)).find(Boolean);
+      const group = earlier?.group ?? keys[0];
+      for (const k of keys) if (!this.seen.has(k)) this.seen.set(k, { row: earlier?.row ?? r.n, group });
+      const storedId = keys.map((k) => this.o.storedKeys?.get(k)).find(Boolean);
       let dup: DuplicateRow | undefined;
-      if (key) {
-        const firstRow = this.seen.get(key);
-        const storedId = this.o.storedKeys?.get(key);
-        if (firstRow === undefined) this.seen.set(key, r.n);
-        if (firstRow !== undefined || storedId) {
-          dup = { row: r.n, key, firstRow, storedId };
-          res.duplicates.push(dup);
-        }
+      if (group && (earlier || storedId)) {
+        dup = { row: r.n, key: group, firstRow: earlier?.row, storedId };
+        res.duplicates.push(dup);
       }
-      sink?.(c.lead, r.n, dup);
+      sink?.(c.lead, r.n, dup, group);
     }
   }
 }

@@ -1,6 +1,6 @@
 // The rows that could not be imported, as a CSV the user can fix and import again: the original
 // columns unchanged, plus a first column that says what is wrong in each row.
-import { toCsv } from './csv-export';
+import { toCsv } from '../export/csv';
 import { issueMessage, type RowIssue } from './row-to-lead';
 import type { Table } from './table';
 

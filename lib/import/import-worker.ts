@@ -1,11 +1,11 @@
 // The import worker: reads the file, maps and validates every row, and hands valid leads to the
 // page in batches (the page forwards them to the background). Keeps the parsed table so a mapping
 // change re-validates without reading the file again.
+import type { CountryCode } from 'libphonenumber-js/min';
 import type { LeadDraft } from '../leads/schema';
 import { ImportAnalyzer, type DuplicateRow } from './analyze-rows';
 import { autoMap } from './auto-map';
 import { proposePrimaryEmail } from './primary-email';
-import { leadDedupeKey } from '../leads/lead-dedupe-key';
 import { failedRowsCsv } from './failed-rows';
 import { isImportError } from './import-error';
 import { readTable } from './read-table';
@@ -27,7 +27,7 @@ export function startImportWorker(scope: WorkerScope): void {
   let issues: RowIssue[] = [];
   let duplicates: DuplicateRow[] = [];
   // Valid leads of the last analysis, so importing does not validate every row a second time.
-  let validLeads: { row: number; lead: LeadDraft }[] = [];
+  let validLeads: { row: number; lead: LeadDraft; group?: string }[] = [];
   let controller = new AbortController();
   let wake: (() => void) | undefined;
   const post = (m: FromWorker) => scope.postMessage(m);
@@ -37,7 +37,7 @@ export function startImportWorker(scope: WorkerScope): void {
   };
   const options = (r: AnalyzeRequest) => ({
     headers: table!.headers, mapping: r.mapping, defaults: r.defaults, fileName, now: new Date().toISOString(), dayFirst: r.dayFirst,
-    storedKeys: new Map(r.storedKeys),
+    storedKeys: new Map(r.storedKeys), defaultCountry: r.defaultCountry as CountryCode | undefined,
   });
 
   async function open(m: Extract<ToWorker, { type: 'open' }>) {
@@ -63,7 +63,7 @@ export function startImportWorker(scope: WorkerScope): void {
     const rows = table!.rows;
     const step = 5000;
     validLeads = [];
-    const keep = (lead: LeadDraft, row: number) => void validLeads.push({ row, lead });
+    const keep = (lead: LeadDraft, row: number, _dup: DuplicateRow | undefined, group: string | undefined) => void validLeads.push({ row, lead, group });
     for (let i = 0; i < rows.length; i += step) {
       a.add(rows.slice(i, i + step), keep);
       post({ type: 'progress', phase: 'analyze', done: Math.min(1, (i + step) / rows.length) });
@@ -121,9 +121,9 @@ export function startImportWorker(scope: WorkerScope): void {
         created++;
       }
     };
-    for (const { row, lead } of validLeads) {
+    for (const { row, lead, group } of validLeads) {
       const dup = dupByRow.get(row);
-      const key = m.inFile === 'update' ? leadDedupeKey(lead) : undefined;
+      const key = m.inFile === 'update' ? group : undefined;
       done = row;
       if (key && repeatedKeys.has(key)) {
         const prev = merged.get(key);
@@ -132,9 +132,10 @@ export function startImportWorker(scope: WorkerScope): void {
       else place(lead, dup?.storedId);
       if (creates.length + updates.length >= m.batchSize) await flush();
     }
-    const storedKeys = new Map(request.storedKeys);
+    // A merged group matches a stored lead through any of its rows' keys.
+    const storedOf = new Map(duplicates.filter((d) => d.storedId).map((d) => [d.key, d.storedId]));
     for (const [key, lead] of merged) {
-      place(lead, storedKeys.get(key));
+      place(lead, storedOf.get(key));
       if (creates.length + updates.length >= m.batchSize) await flush();
     }
     // Rows merged into an earlier one are not imported on their own.

@@ -118,6 +118,16 @@ describe('analysis', () => {
     expect(csv.split('\r\n')[0]).toBe('\uFEFFImport errors,Last Name,Email');
     expect(csv.split('\r\n')[1]).toBe('Row 4: lastname: is required,,c@x.pl');
   });
+  it('finds phone duplicates as the save pipeline does, however the number is written', () => {
+    const h = ['Last Name', 'Company Name', 'Business Phone'];
+    const rows = [row(2, 'Nowak', 'Acme', '600 100 200'), row(3, 'Nowakowska', 'Beta', '+48 600-100-200'), row(4, 'Zięba', 'Gamma', '(22) 555 01 02')];
+    const stored = '00000000-0000-4000-8000-000000000001';
+    const a = analyzeRows(rows, { ...opts(h), storedKeys: new Map([['p:+48225550102', stored]]) });
+    expect(a.duplicates).toEqual([
+      { row: 3, key: 'p:+48600100200', firstRow: 2, storedId: undefined },
+      { row: 4, key: 'p:+48225550102', firstRow: undefined, storedId: stored },
+    ]);
+  });
 });
 
 const withCorpus = corpusDir ? describe : describe.skip;

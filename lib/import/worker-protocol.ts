@@ -15,6 +15,8 @@ export interface AnalyzeRequest {
   mapping: ColumnMapping;
   defaults: Partial<Record<LeadFieldName, string>>;
   storedKeys: [string, string][];
+  /** The settings' country for numbers without a country code (the duplicate rules compare E.164). */
+  defaultCountry?: string;
   dayFirst: boolean;
 }
 

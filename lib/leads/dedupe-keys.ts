@@ -56,3 +56,9 @@ export function dedupeKeys(leadId: string, lead: KeySource): DedupeKeys {
     company,
   };
 }
+
+/** The exact rules (email, phone, name + company) as lookup keys: the save pipeline's batch, the
+ * import preview and the stored keys it is checked against all use these, so they agree. */
+export function exactMatchKeys(keys: Pick<DedupeKeys, 'emails' | 'phones' | 'nameCompany'>): string[] {
+  return [...keys.emails.map((e) => `e:${e}`), ...keys.phones.map((p) => `p:${p}`), ...(keys.nameCompany ? [`n:${keys.nameCompany}`] : [])];
+}

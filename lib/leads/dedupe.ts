@@ -1,5 +1,5 @@
 // The duplicate check (issue #4): indexed lookups only, so it stays fast with 100,000 leads.
-import { dedupeKeys, type DedupeKeys, type KeySource } from './dedupe-keys';
+import { dedupeKeys, exactMatchKeys, type DedupeKeys, type KeySource } from './dedupe-keys';
 import { jaroWinkler } from './match-text';
 import type { LeadFieldName, LeadRecord } from './schema';
 
@@ -52,9 +52,7 @@ export class BatchSource implements DuplicateSource {
       if (ids) ids.push(keys.leadId);
       else this.byKey.set(k, [keys.leadId]);
     };
-    keys.emails.forEach((e) => put(`e:${e}`));
-    keys.phones.forEach((p) => put(`p:${p}`));
-    if (keys.nameCompany) put(`n:${keys.nameCompany}`);
+    exactMatchKeys(keys).forEach(put);
     keys.fuzzy.forEach((f) => put(`f:${f}`));
   }
   idsByEmail = (e: string) => (this.byKey.get(`e:${e}`) ?? []).slice(0, MAX_MATCHES);

@@ -78,6 +78,23 @@ const clip = (field: LeadFieldName, v: string | undefined) => {
   return v && max && v.length > max ? v.slice(0, max) : v;
 };
 
+/** A number without a country code belongs to the lead's country when known, else the default one. */
+function toE164(raw: string, leadCountry: CountryCode, defaultCountry: CountryCode): string | undefined {
+  return (normalizePhone(raw, leadCountry) ?? (leadCountry !== defaultCountry ? normalizePhone(raw, defaultCountry) : undefined))?.e164;
+}
+
+/** The E.164 numbers the duplicate rules compare, without the rest of normalizeLead (the import preview). */
+export function phoneE164Of(lead: LeadDraft, defaultCountry: CountryCode): PhoneE164 {
+  const country = (countryCode(lead.address1_country) as CountryCode | undefined) ?? defaultCountry;
+  const e164: PhoneE164 = {};
+  for (const field of phoneFields) {
+    const raw = lead[field]?.trim();
+    const phone = raw ? toE164(raw, country, defaultCountry) : undefined;
+    if (phone) e164[field] = phone;
+  }
+  return e164;
+}
+
 export function normalizeLead<L extends LeadDraft>(draft: L, options: NormalizeOptions): NormalizedLead<L> {
   const issues: NormalizeIssue[] = [];
   const lead = { ...draft } as L & { phoneE164: PhoneE164 };

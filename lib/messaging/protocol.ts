@@ -54,8 +54,6 @@ const leadListQuery = z._default(z.object({
 const candidate = z.object({ id: z.string(), name: z.string(), values: z.record(z.string(), z.string()), source: z.optional(z.enum(['crm', 'local'])) });
 
 export const toBackground = {
-  /** Save a new lead, or replace one with the same id. `lead` is a LeadDraftInput, parsed in the background. */
-  'leads/save': { in: z.object({ lead: z.unknown(), confirmFreeMail: z.optional(z.boolean()) }), out: z.object({ lead: leadRecord }), from: ['extension'] },
   'leads/get': { in: id, out: maybeLead, from: ['extension'] },
   /** One page of the lead list, searched and sorted in the background (lib/store/lead-list.ts). */
   'leads/list': { in: leadListQuery, out: z.object({ leads: z.array(leadRecord), total: z.number() }), from: ['extension'] },
@@ -99,9 +97,11 @@ export const toBackground = {
   // ---- Issue #4: pipeline, qualification, queue, audit ----
   /** Duplicates, score and normalisation notes for a draft, without saving it. */
   'leads/assess': { in: z.object({ lead: z.unknown() }), out: assessment, from: ['extension'] },
-  /** Saves through the pipeline; with onDuplicate 'ask' it stops and returns the duplicates. */
-  'leads/submit': {
-    in: z.object({ lead: z.unknown(), onDuplicate: z._default(z.enum(['ask', 'save']), 'ask'), draft: z.optional(z.boolean()), confirmFreeMail: z.optional(z.boolean()) }),
+  /** The one door for saving a lead from a page: a new lead, or a replacement of the one with the
+   * same id (`lead` is a LeadDraftInput, parsed in the background), through the privacy gate and
+   * the pipeline. With onDuplicate 'ask' it stops and returns the duplicates instead. */
+  'leads/save': {
+    in: z.object({ lead: z.unknown(), onDuplicate: z._default(z.enum(['ask', 'save']), 'save'), draft: z.optional(z.boolean()), confirmFreeMail: z.optional(z.boolean()) }),
     out: z.union([
       z.object({ status: z.literal('saved'), lead: leadRecord, issues: z.array(issue) }),
       z.object({ status: z.literal('duplicates'), matches: z.array(duplicateMatch), issues: z.array(issue) }),
@@ -139,7 +139,7 @@ export const toBackground = {
   /** The webmail button (issue #7): the open message, from our content script; opens the lead form for that tab. */
   'webmail/capture': { in: webmailMessage, out: z.object({ opened: z.boolean() }), from: ['content'] },
   /** File import (issue #5): dedupe keys of stored leads, then staged batches committed in one transaction. */
-  'import/keys': { in: z._default(z.object({}), {}), out: z.object({ keys: z.array(z.tuple([z.string(), z.string()])) }), from: ['extension'] },
+  'import/keys': { in: z._default(z.object({}), {}), out: z.object({ keys: z.array(z.tuple([z.string(), z.string()])), defaultCountry: z.optional(z.string()) }), from: ['extension'] },
   'import/stage': {
     in: z.object({
       importId: z.uuid(),

@@ -7,8 +7,7 @@ import { resetDbForTests } from '../store/open';
 import { listLeads } from '../store/lead-repo';
 import { PrivacyRefusedError } from './capture-policy';
 import { leadsOfPerson } from './person-leads';
-import { guardBatch, guardImport, guardLead } from './guard-requests';
-import { saveLeadWithPrivacy } from './guarded-save';
+import { guardBatch, guardImport, guardLead, saveLeadWithPrivacy } from './save-gate';
 import { privacyHandlers } from './handlers';
 import { setPrivacySettings } from './settings';
 
@@ -38,8 +37,7 @@ const shapes: ((a: string, name: string) => string)[] = [
 
 /** Every save path the background has, each answering whether the lead was refused. */
 const paths: Record<string, (lead: Record<string, unknown>) => Promise<boolean>> = {
-  'leads/save': (lead) => saveLeadWithPrivacy(lead as never, { translate }).then(() => false, (e) => e instanceof PrivacyRefusedError),
-  'leads/submit': (lead) => guardLead(lead, { translate }).then(() => false, (e) => e instanceof PrivacyRefusedError),
+  'leads/save': (lead) => guardLead(lead, { translate }).then(() => false, (e) => e instanceof PrivacyRefusedError),
   'leads/save-batch': async (lead) => !(await guardBatch([lead], { translate }))[0].ok,
   'import/stage': (lead) => guardImport([lead], [], { translate }).then(() => false, (e) => e instanceof PrivacyRefusedError),
   'privacy/check': async (lead) =>

@@ -2,7 +2,7 @@
 // IndexedDB, so a worker stopped mid-run loses nothing; the next run (an alarm, a message, the
 // browser starting) takes over where it stopped.
 import { claimDueJobs, outboxStatus, recordSyncResults } from '../store';
-import { defaultBackoff, retryDelay, type BackoffOptions } from './backoff';
+import { queueBackoff, retryDelay, type BackoffOptions } from './backoff';
 import type { SyncProcessor, SyncResult } from './processor';
 
 export interface RunnerOptions {
@@ -38,7 +38,7 @@ export function createQueueRunner(options: RunnerOptions): QueueRunner {
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? 25;
   const leaseMs = options.leaseMs ?? 120_000;
-  const backoff = options.backoff ?? defaultBackoff;
+  const backoff = options.backoff ?? queueBackoff;
   const complete = { maxAttempts: options.maxAttempts ?? 8, retryDelay: (attempts: number, retryAfterMs?: number) => retryDelay(attempts, backoff, retryAfterMs) };
   const budgetMs = options.budgetMs ?? 25_000;
   const owner = options.owner ?? crypto.randomUUID();

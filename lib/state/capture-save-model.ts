@@ -8,13 +8,13 @@ import type { MessageIn, MessageOut } from '../messaging/protocol';
 import type { LeadDraft, LeadFieldName, LeadRecord } from '../leads/schema';
 import { formStateFromLead, type LeadFormModel, type LeadFormState } from './lead-form-model';
 
-type Submitted = MessageOut<'leads/submit'>;
+type Submitted = MessageOut<'leads/save'>;
 export type DuplicateMatch = Extract<Submitted, { status: 'duplicates' }>['matches'][number];
 export type FormMessage = { kind: 'ok' | 'error' | 'info'; text: string };
 
 export interface CaptureSaveDeps {
   form: LeadFormModel;
-  submit(input: MessageIn<'leads/submit'>): Promise<Submitted>;
+  submit(input: MessageIn<'leads/save'>): Promise<Submitted>;
   merge(input: MessageIn<'leads/merge'>): Promise<MessageOut<'leads/merge'>>;
   /** How a failed save reads to the rep; `confirm_free_mail` waits for the rep's yes (issue #8). */
   problemOf(err: unknown): { kind: string; text: string; display: string };

@@ -1,8 +1,9 @@
 // Part of migration v2, frozen with it: indexes, queues and audits the leads stored under v1.
-// Later changes to key derivation get their own migration rather than editing this.
+// Its duplicate keys are a frozen copy (backfill-v2-keys.ts): later changes to key derivation get
+// their own migration rather than editing this.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { AppDb } from './db-schema';
-import { dedupeKeys } from '../leads/dedupe-keys';
+import { dedupeKeysV2 } from './backfill-v2-keys';
 import { normalizePhone } from '../text/phone';
 import type { OutboxJob } from './outbox-job';
 
@@ -23,7 +24,7 @@ export async function backfillV2(tx: Tx): Promise<void> {
     const wasSyncing = lead.sync.state === 'syncing';
     if (wasSyncing) lead.sync = { ...lead.sync, state: 'ready' };
     await cursor.update(lead);
-    await tx.objectStore('dedupe').put(dedupeKeys(lead.id, lead));
+    await tx.objectStore('dedupe').put(dedupeKeysV2(lead.id, lead));
     await tx.objectStore('audit').add({
       leadId: lead.id,
       at: lead.provenance.capturedAt,

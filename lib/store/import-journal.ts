@@ -1,12 +1,6 @@
-// The import journal: where a committed file import's leads live until the background has added
-// them to the lead stores (leads, duplicate index, outbox, audit), one journal part per
-// transaction. Each part is added and removed from the journal together, so a worker stopped
-// midway resumes where it stopped, and no lead is added twice.
-// Why a journal: IndexedDB in Chromium pays per request, and a lead takes four; committing
-// 100,000 leads as a few dozen journal records takes seconds, adding them to the stores about a
-// minute. A committed lead is a stored lead from the commit on: the lead list, "open a lead" and
-// the duplicate checks read the journal too (lib/store/journal-mirror.ts), and any change to a
-// lead still in the journal moves it to the stores first (`settleImportedLeads`).
+// The import journal: where a committed import's leads wait until the background adds them to the
+// lead stores, one part per transaction (added and removed together, so nothing is added twice).
+// Why it exists and what it promises: docs/import.md.
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { saveInTransaction, writeImportedLeads, type PipelineDeps } from './save-pipeline';

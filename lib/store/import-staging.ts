@@ -1,14 +1,9 @@
-// The background side of an import. Every lead goes through the same save pipeline as captured
-// leads (validate, normalise, score: lib/store/save-pipeline.ts) and is written, a batch per
-// record, to the import journal in ONE IndexedDB transaction that stays open from the first batch
-// to the commit: batches are written as they arrive (writing overlaps parsing), yet nothing is
-// kept unless the commit completes. Cancel, a closed page or a stopped worker abort the
-// transaction, leaving nothing half-imported. Once committed, the journal is applied to the lead
-// stores (lib/store/import-journal.ts).
+// The background side of an import: batches go through the save pipeline into the import journal,
+// all in ONE transaction open from the first batch to the commit (docs/import.md).
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { prepareImportedLeads, validateDraft, type PipelineDeps } from './save-pipeline';
-import { leadDedupeKey } from '../leads/lead-dedupe-key';
+import { dedupeKeys, exactMatchKeys } from '../leads/dedupe-keys';
 import { journal, journalChanged, pendingImportedLeads } from './journal-mirror';
 import { journalKey, type ImportJournalPart } from './journal-part';
 import { phoneMetadataReady } from '../text/phone-metadata-ready';
@@ -54,7 +49,7 @@ export class ImportStagingError extends Error {
   }
 }
 
-/** Every stored lead's dedupe key, for duplicate detection in the file's worker: leads of an
+/** Every stored lead's exact duplicate keys (email, phone, name + company), for duplicate detection in the file's worker: leads of an
  * import still in the journal count as stored. */
 export async function storedDedupeKeys(): Promise<[string, string][]> {
   // The journal first: a part applied in between is then read twice, never missed.
@@ -62,8 +57,7 @@ export async function storedDedupeKeys(): Promise<[string, string][]> {
   const all = [...(await (await getDb()).getAll('leads')), ...waiting];
   const out: [string, string][] = [];
   for (const l of all) {
-    const k = leadDedupeKey(l);
-    if (k) out.push([k, l.id]);
+    for (const k of exactMatchKeys(dedupeKeys(l.id, l))) out.push([k, l.id]);
   }
   return out;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildBatch, parseBatchResponse } from './batch';
-import { backoffDelay, parseRetryAfter } from './backoff';
 import { classify } from './classify';
 
 describe('$batch', () => {
@@ -38,20 +37,6 @@ describe('$batch', () => {
 
   it('refuses a truncated response', () => {
     expect(() => parseBatchResponse('--b\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 200 OK\r\n\r\n{}', 'multipart/mixed; boundary=b')).toThrow(/truncated/);
-  });
-});
-
-describe('backoff and Retry-After', () => {
-  it('grows exponentially with jitter in the upper half, capped', () => {
-    expect(backoffDelay(0, () => 0)).toBe(500);
-    expect(backoffDelay(0, () => 1)).toBe(1000);
-    expect(backoffDelay(3, () => 1)).toBe(8000);
-    expect(backoffDelay(40, () => 1)).toBe(15 * 60_000);
-  });
-  it('reads seconds and HTTP dates', () => {
-    expect(parseRetryAfter('7')).toBe(7000);
-    expect(parseRetryAfter('Fri, 27 Nov 2026 12:00:10 GMT', new Date('2026-11-27T12:00:00Z'))).toBe(10_000);
-    expect(parseRetryAfter('soon')).toBeUndefined();
   });
 });
 

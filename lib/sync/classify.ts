@@ -1,6 +1,6 @@
 // What a Dataverse answer means for one lead: done, try again (when), sign in, a conflict for
 // the rep, or a problem the rep must fix (dataverse.md §4: error codes and statuses).
-import { backoffDelay, parseRetryAfter } from './backoff';
+import { backoffDelay, parseRetryAfter } from '../queue/backoff';
 import { parseErrorBody } from './errors';
 import { crmMessageWords, fieldWords } from './field-words';
 import { describePrivileges, parsePrivilege } from './privileges';

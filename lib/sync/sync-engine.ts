@@ -6,7 +6,7 @@ import { CRM_LINE_NOTE, privacyColumns, type FooterOptions } from '../privacy/pr
 import { privacyNoteId, privacyNoteOperation } from './privacy-note';
 import type { LeadFields, LeadRecord } from '../leads/schema';
 import { buildBatch, parseBatchResponse, type BatchOperation, type BatchPart, type BatchResponsePart } from './batch';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '../queue/backoff';
 import { classify, describeProblem, type Outcome, type Problem, type Translate } from './classify';
 import type { ApiResponse, DataverseApi } from './dataverse-client';
 import { AuthRequiredError, NetworkError } from './errors';

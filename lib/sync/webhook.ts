@@ -2,7 +2,7 @@
 // signed with HMAC-SHA256, with an idempotency key so a retried delivery can be recognised.
 // Same retry rules as Dataverse (429 Retry-After, 5xx/network backoff with jitter).
 import type { LeadRecord } from '../leads/schema';
-import { backoffDelay, parseRetryAfter } from './backoff';
+import { backoffDelay, parseRetryAfter } from '../queue/backoff';
 import type { SyncItem, SyncResult } from './sync-engine';
 
 export const SIGNATURE_HEADER = 'X-LeadClip-Signature';

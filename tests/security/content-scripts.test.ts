@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importGraph, ROOT, sourceFiles } from './source-walk';
 
 /** Modules that hold or reach stored data, settings or credentials. */
-const FORBIDDEN_MODULES = [/^lib\/db\//, /^lib\/leads\/repo\.ts$/, /^lib\/privacy\/(settings|guarded-save|forget-person|export-person|retention|lead-traces|draft-traces|handlers)\.ts$/, /^lib\/sync\//, /^lib\/queue\//, /^lib\/audit\//, /^entrypoints\/background\//];
+const FORBIDDEN_MODULES = [/^lib\/db\//, /^lib\/leads\/repo\.ts$/, /^lib\/privacy\/(settings|save-gate|forget-person|export-person|retention|lead-traces|draft-traces|handlers)\.ts$/, /^lib\/sync\//, /^lib\/queue\//, /^lib\/audit\//, /^entrypoints\/background\//];
 /** APIs a content script must not touch. */
 const FORBIDDEN_CODE = [/\bindexedDB\b/, /\bstorage\.(local|session|sync)\b/, /\bfetch\s*\(/, /\bXMLHttpRequest\b/, /\bWebSocket\b/, /\bsendBeacon\b/, /\bidentity\./];
 

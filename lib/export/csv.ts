@@ -1,8 +1,9 @@
-// CSV for people to open in Excel: UTF-8 with a BOM (so Polish letters survive), CRLF, quotes
-// where needed, and every cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR
-// at the start) defused with a leading apostrophe (OWASP "CSV injection").
+// The one CSV writer, for every file people open in Excel (leads export, failed import rows):
+// UTF-8 with a BOM (so Polish letters survive), CRLF, quotes where needed, and every cell that a
+// spreadsheet would run as a formula defused with a leading apostrophe (OWASP "CSV injection").
+// Callers pass raw values: defusing twice would add a second apostrophe.
 
-import { spreadsheetSafe } from '../export/spreadsheet-safe';
+import { spreadsheetSafe } from './spreadsheet-safe';
 
 export function csvCell(v: unknown, delimiter = ','): string {
   const s = spreadsheetSafe(v === null || v === undefined ? '' : String(v));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './csv-export';
-import { spreadsheetSafe } from '../export/spreadsheet-safe';
-import { readCsvRows } from './csv-parse';
-import { stripFormulaGuard } from './coerce-value';
+import { csvCell, toCsv } from './csv';
+import { spreadsheetSafe } from './spreadsheet-safe';
+import { readCsvRows } from '../import/csv-parse';
+import { stripFormulaGuard } from '../import/coerce-value';
 
 describe('CSV export', () => {
   it('defuses formula starters', () => {
