@@ -63,8 +63,9 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'identity', 'notifications'],
     host_permissions: testBuild ? localHosts : [],
     // Sync (issue #6): the org's host is asked for when the rep connects. The local Dataverse
-    // sandbox (tests/sandbox) only in test builds, or with LEADCLIP_SANDBOX=1 (npm start).
-    optional_host_permissions: ['https://*.dynamics.com/*', ...(sandbox ? ['http://127.0.0.1/*'] : [])],
+    // sandbox (tests/sandbox) only in test builds, or with LEADCLIP_SANDBOX=1 (npm start). Microsoft Graph
+    // (issue #17): asked for when the rep first imports Outlook contacts.
+    optional_host_permissions: ['https://*.dynamics.com/*', 'https://graph.microsoft.com/*', ...(sandbox ? ['http://127.0.0.1/*'] : [])],
     storage: { managed_schema: 'managed_schema.json' },
     // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
     content_security_policy: { extension_pages: extensionPagesCsp({ loopback: sandbox }) },

@@ -3,8 +3,8 @@
 // Retry-After says, or with the sync's backoff when it says nothing.
 import { backoffDelay, parseRetryAfter } from '../sync/backoff';
 import type { TokenSource } from '../sync/dataverse-client';
+import { GRAPH_BASE } from './graph-base';
 
-export const GRAPH_BASE = 'https://graph.microsoft.com/v1.0/';
 /** Incremental consent: asked for only when the rep first imports from Exchange. */
 export const GRAPH_CONTACTS_SCOPE = 'https://graph.microsoft.com/Contacts.Read';
 /** Retries of one page before the import gives up (a throttled mailbox usually clears in seconds). */

@@ -47,9 +47,13 @@ export function startImportWorker(scope: WorkerScope): void {
       fileName, signal: controller.signal, encoding: m.encoding, delimiter: m.delimiter as ',' | undefined, sheet: m.sheet,
       onProgress: (done) => post({ type: 'progress', phase: 'read', done }),
     });
+    opened();
+  }
+
+  function opened() {
     post({
-      type: 'opened', headers: table.headers, sample: table.rows.slice(0, 5).map((r) => r.cells), meta: table.meta,
-      rowCount: table.rows.length, mapping: autoMap(table.headers), sheet: table.sheet, sheetNames: table.sheetNames,
+      type: 'opened', headers: table!.headers, sample: table!.rows.slice(0, 5).map((r) => r.cells), meta: table!.meta,
+      rowCount: table!.rows.length, mapping: autoMap(table!.headers), sheet: table!.sheet, sheetNames: table!.sheetNames,
     });
   }
 
@@ -146,6 +150,13 @@ export function startImportWorker(scope: WorkerScope): void {
     switch (m.type) {
       case 'open':
         void guard(open(m));
+        break;
+      case 'rows':
+        // Already a table (Exchange contacts): straight to the mapping, preview and duplicates.
+        controller = new AbortController();
+        table = m.table;
+        fileName = m.fileName;
+        opened();
         break;
       case 'analyze':
         void guard(Promise.resolve().then(() => analyze(m)));

@@ -7,6 +7,7 @@ import { browser } from '#imports';
 import { t, uiLang } from '../i18n/t';
 import { leadFieldNames, leadFlagFields, type LeadRecord, type SyncState } from '../leads/schema';
 import { createSession, type Session } from './auth/session';
+import type { AuthConfig } from './auth/pkce';
 import { idbTokenStore } from './auth/secret-store';
 import { createDataverseApi, type DataverseApi } from './dataverse-client';
 import { changesToConfirm, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
@@ -38,19 +39,24 @@ async function normalized(): Promise<NormalizedSettings | undefined> {
   return (await unconfirmed('webhookUrl')) ? { ...n.settings, webhookUrl: undefined } : n.settings;
 }
 
+/** The sign-in the session uses; Microsoft Graph (lib/exchange) asks for its token with the same. */
+export async function sessionConfig(): Promise<AuthConfig | undefined> {
+  const s = await normalized();
+  return s && { authority: s.authority, tenant: s.tenant, clientId: s.clientId, environmentUrl: s.environmentUrl, redirectUri: browser.identity.getRedirectURL() };
+}
+
+export async function launchSignIn(url: string): Promise<string> {
+  const back = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+  if (!back) throw new Error('Sign-in was closed.');
+  return back;
+}
+
 let session: Session | undefined;
 function getSession(): Session {
   return (session ??= createSession({
     store: idbTokenStore,
-    async config() {
-      const s = await normalized();
-      return s && { authority: s.authority, tenant: s.tenant, clientId: s.clientId, environmentUrl: s.environmentUrl, redirectUri: browser.identity.getRedirectURL() };
-    },
-    launch: async (url) => {
-      const back = await browser.identity.launchWebAuthFlow({ url, interactive: true });
-      if (!back) throw new Error('Sign-in was closed.');
-      return back;
-    },
+    config: sessionConfig,
+    launch: launchSignIn,
     notifySignInNeeded: async () => {
       await browser.notifications.create('leadclip-sign-in', {
         type: 'basic', iconUrl: browser.runtime.getURL('/sync-icon.png'),
@@ -105,6 +111,8 @@ export async function signIn() {
 
 export async function signOut() {
   await getSession().signOut();
+  // The Graph token (Exchange import) goes with the sign-in it came from.
+  await idbTokenStore.setSecret('graphTokens', undefined);
   cache = {};
   return getConnection();
 }
