@@ -40,6 +40,8 @@ export class GraphMailbox {
   /** The next this many requests are answered 429 with Retry-After. */
   throttleNext = 0;
   retryAfterSeconds = 1;
+  /** Added to every Graph request before it is answered (the bench's network and mailbox latency). */
+  latencyMs = 0;
   /** Delta tokens older than this change sequence are expired (410 SyncStateNotFound). */
   oldestDeltaSeq = 0;
   private seq = 0;

@@ -197,6 +197,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (path === '/main.aspx') return recordPage(req, res, url);
     if (path.startsWith(GRAPH_PREFIX)) {
       const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      if (graph.latencyMs > 0) await sleep(graph.latencyMs);
       const grant = oauth.check(bearer, GRAPH_ORIGIN);
       return send(res, req, graph.handle(req.method ?? 'GET', path.slice(GRAPH_PREFIX.length), url, lowerHeaders(req), grant === 'expired' ? 'expired' : !!grant));
     }
