@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
@@ -10,6 +11,17 @@ const testBuild = process.env.LEADCLIP_TEST_BUILD === '1';
 const localHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 // The local Dataverse sandbox: test builds, and `npm start` (LEADCLIP_SANDBOX=1).
 const sandbox = testBuild || process.env.LEADCLIP_SANDBOX === '1';
+
+/** The publisher's multi-tenant Entra app (issue #17, docs/sync.md): LEADCLIP_CLIENT_ID, else
+ * `clientId` in leadclip.config.json. Sandbox builds (tests, `npm start`) default to the sandbox's app. */
+function publisherClientId(): string {
+  if (process.env.LEADCLIP_CLIENT_ID) return process.env.LEADCLIP_CLIENT_ID.trim();
+  if (existsSync('leadclip.config.json')) {
+    const id = (JSON.parse(readFileSync('leadclip.config.json', 'utf8')) as { clientId?: unknown }).clientId;
+    if (typeof id === 'string') return id.trim();
+  }
+  return sandbox ? '11111111-2222-4333-8444-555555555555' : '';
+}
 
 /** Every built HTML page gets its own, stricter policy on top of the manifest's (lib/privacy/csp.ts). */
 const pageCsp = {
@@ -32,7 +44,11 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
     // Test builds plug a recording sync processor into the queue (issue #4); dropped otherwise.
     // Sandbox builds may connect to http://127.0.0.1 (lib/sync/settings.ts); store builds only to Microsoft.
-    define: { 'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild), 'import.meta.env.LEADCLIP_SANDBOX': JSON.stringify(sandbox) },
+    define: {
+      'import.meta.env.LEADCLIP_TEST_BUILD': JSON.stringify(testBuild),
+      'import.meta.env.LEADCLIP_SANDBOX': JSON.stringify(sandbox),
+      'import.meta.env.LEADCLIP_CLIENT_ID': JSON.stringify(publisherClientId()),
+    },
   }),
   hooks: {
     // The webmail content script (issue #7) runs on every Gmail/Outlook load and has a 5 ms budget:
@@ -62,10 +78,11 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'identity', 'notifications'],
     host_permissions: testBuild ? localHosts : [],
-    // Sync (issue #6): the org's host is asked for when the rep connects. The local Dataverse
-    // sandbox (tests/sandbox) only in test builds, or with LEADCLIP_SANDBOX=1 (npm start). Microsoft Graph
-    // (issue #17): asked for when the rep first imports Outlook contacts.
-    optional_host_permissions: ['https://*.dynamics.com/*', 'https://graph.microsoft.com/*', ...(sandbox ? ['http://127.0.0.1/*'] : [])],
+    // Sync (issue #6): the org's host (and its cloud's discovery service) is asked for when the rep
+    // connects: Microsoft's public and US Government clouds, GCC High, China (lib/sync/clouds.ts).
+    // The local Dataverse sandbox (tests/sandbox) only in test builds, or with LEADCLIP_SANDBOX=1.
+    // Microsoft Graph (issue #17): asked for when the rep first imports Outlook contacts.
+    optional_host_permissions: ['https://*.dynamics.com/*', 'https://*.microsoftdynamics.us/*', 'https://*.dynamics.cn/*', 'https://graph.microsoft.com/*', ...(sandbox ? ['http://127.0.0.1/*'] : [])],
     storage: { managed_schema: 'managed_schema.json' },
     // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
     content_security_policy: { extension_pages: extensionPagesCsp({ loopback: sandbox }) },

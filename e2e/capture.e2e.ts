@@ -69,9 +69,9 @@ describe('capture from pages and selections', () => {
     expect(await valueOf(popup, 'emailaddress1')).toBe('maria.garcia@contoso.example');
     expect(await valueOf(popup, 'companyname')).toBe('Contoso Logistics');
     expect(await valueOf(popup, 'telephone1')).toMatch(/312.*555.*0142/);
-    // Provenance: visible on hover (title) with the page URL and method.
-    const title = await popup.$eval('.field:has([name="lastname"])', (el) => el.getAttribute('title') ?? '');
-    expect(title).toContain(server.url('/team'));
+    // Provenance: shown on focus or hover, read with the field, with the page URL and method (issue #16).
+    const note = await popup.$eval('[data-provenance-for="lastname"]', (el) => el.textContent ?? '');
+    expect(note).toContain(server.url('/team'));
     expect(await popup.$eval('.field:has([name="lastname"])', (el) => el.getAttribute('data-provenance'))).toBe('text');
 
     const options = await popup.$$eval('[data-testid="candidate-picker"] option', (os) => os.map((o) => o.textContent ?? ''));

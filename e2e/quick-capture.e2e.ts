@@ -123,8 +123,8 @@ describe('quick capture in the popup', () => {
     await popup.type('[name="numberofemployees"]', '250');
     const closed = new Promise<void>((resolve) => popup.once('close', () => resolve()));
     await popup.keyboard.down('Control');
-    await popup.keyboard.press('Enter');
-    await popup.keyboard.up('Control');
+    // The popup closes on the key press: the key's release may find it gone.
+    await popup.keyboard.press('Enter').catch(() => {});
     await closed;
     const { leads } = await message<{ leads: { lastname: string; numberofemployees?: number }[] }>(ext, 'leads/list');
     expect(leads.find((l) => l.lastname === 'Dahl')).toMatchObject({ numberofemployees: 250 });

@@ -47,10 +47,11 @@ export function useCapture(model: LeadFormModel) {
   }), []);
   // A person without an address of their own gets the organization's, as eval:extract scores it (#14).
   const prefillOf = (c: Candidate): Prefill => candidateToPrefill(withOrganizationEmail(c, candidates.value), ctx.formatPhone, ctx.topicFor);
-  // Heavy parsers load only when needed: libphonenumber-js for found phones, the text parser for selections.
-  async function loadPhoneFormatter(found: Candidate[]) {
+  // Heavy parsers load only when needed: libphonenumber-js for web pages and found phones, the text parser for selections.
+  const loadPhoneCode = () => Promise.all([import('@/lib/text/phone'), readDefaultCountry()]);
+  async function loadPhoneFormatter(found: Candidate[], code: ReturnType<typeof loadPhoneCode> | undefined) {
     if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
-    const [{ normalizePhone }, country] = await Promise.all([import('@/lib/text/phone'), readDefaultCountry()]);
+    const [{ normalizePhone }, country] = await (code ?? loadPhoneCode());
     ctx.formatPhone = (raw) => normalizePhone(raw, country)?.display;
   }
 
@@ -59,9 +60,15 @@ export function useCapture(model: LeadFormModel) {
   async function start(tab: Browser.tabs.Tab | undefined, fill: () => boolean = () => true): Promise<void> {
     // The Topic code loads beside the page read; the popup's entry chunk stays small.
     const topics = import('@/lib/capture/default-topic').then(async (m) => ({ defaultTopic: m.defaultTopic, pattern: await m.readTopicPattern() }));
+    // Fetched beside the page read (issue #13): a web page's prefill would otherwise wait for it.
+    const phoneCode = tab?.url && /^https?:/.test(tab.url) ? loadPhoneCode() : undefined;
+    phoneCode?.catch(() => {}); // a failure shows where it is awaited
+    // Privacy (issue #8): a never-capture site (or the rep's own company) is not read at all. The
+    // tab's page is asked about while the pending selection is read (one wait instead of two).
+    const tabRefusal = pageRefusal(tab?.url);
     const pending = await takePendingSelection(tab?.id);
-    // Privacy (issue #8): a never-capture site (or the rep's own company) is not read at all.
-    const refusal = await pageRefusal(pending?.url ?? tab?.url);
+    const url = pending?.url ?? tab?.url;
+    const refusal = url === tab?.url ? await tabRefusal : await pageRefusal(url);
     if (refusal) {
       notice.value = { kind: 'warning', text: refusal };
       return;
@@ -99,7 +106,7 @@ export function useCapture(model: LeadFormModel) {
       url: source.value,
     });
     title.value = pageTitle;
-    await loadPhoneFormatter(found);
+    await loadPhoneFormatter(found, phoneCode);
     candidates.value = found;
     ctx.people = undefined;
     peopleCount.value = found.filter(isPerson).length;

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { t, uiLang } from '@/lib/i18n/t';
 import { leadOptionSets, type LeadOptionSetName } from '@/lib/leads/option-sets';
-import { leadTextLimits, type LeadFieldName } from '@/lib/leads/schema';
+import { leadTextLimits, type LeadFieldName } from '@/lib/leads/lead-columns';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { fieldConfidence } from '@/lib/capture/field-confidence';
 import { useEffect } from 'preact/hooks';
@@ -33,20 +33,34 @@ interface FieldProps {
   multiline?: boolean;
 }
 
+/** Where a prefilled value came from, in words (issue #16: readable without a mouse). */
+export function provenanceText(model: LeadFormModel, name: LeadFieldName): string | undefined {
+  const prov = model.state.value.provenance?.fields?.[name];
+  return prov ? t('provenance_title', [t(`provenance_method_${prov.method}`), prov.source ?? '']) : undefined;
+}
+
+/** The ids describing a control: its error, and where its value came from. */
+function describedBy(model: LeadFormModel, name: LeadFieldName): string | undefined {
+  const ids = [model.errors.value[name] && `${name}-error`, provenanceText(model, name) && `${name}-prov`].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
 function FieldShell({ model, name, required, children }: { model: LeadFormModel; name: LeadFieldName; required?: boolean; children: JSX.Element }) {
   const error = model.errors.value[name];
   const prov = model.state.value.provenance?.fields?.[name];
-  const provTitle = prov ? t('provenance_title', [prov.method, prov.source ?? '']) : undefined;
   // How much to trust the prefilled value, in words beside the label, not by colour alone (#14).
   const confidence = prov ? fieldConfidence(prov.method) : undefined;
+  const provText = provenanceText(model, name);
   return (
-    <div class={`field${error ? ' field--error' : ''}${prov ? ' field--captured' : ''}`} title={provTitle} data-provenance={prov?.method}>
+    <div class={`field${error ? ' field--error' : ''}${prov ? ' field--captured' : ''}`} data-provenance={prov?.method}>
       <label for={`f-${name}`}>
         {t(`field_${name}`)}
         {required && <span class="required" aria-label={t('required_marker')}> *</span>}
         {confidence && <span class={`confidence confidence--${confidence}`} data-confidence={confidence}>{t(`confidence_${confidence}`)}</span>}
       </label>
       {children}
+      {/* Shown while the field has focus or the pointer, and read with the field (aria-describedby). */}
+      {provText && <div class="provenance" id={`${name}-prov`} data-provenance-for={name}>{provText}</div>}
       {error && <div class="field-error" id={`${name}-error`} role="alert" data-error-for={name}>{errorText(error)}</div>}
     </div>
   );
@@ -60,7 +74,7 @@ export function TextField({ model, name, required, type = 'text', multiline }: F
     value,
     maxLength: leadTextLimits[name],
     'aria-invalid': model.errors.value[name] ? true : undefined,
-    'aria-describedby': model.errors.value[name] ? `${name}-error` : undefined,
+    'aria-describedby': describedBy(model, name),
     required,
     onInput: (e: Event) => model.setField(name, (e.currentTarget as HTMLInputElement).value),
   };
@@ -80,7 +94,7 @@ export function ChoiceField({ model, name }: { model: LeadFormModel; name: LeadO
   const options = effectiveOptions(name, set, orgOptionSetsSignal.value, value === '' ? undefined : Number(value));
   return (
     <FieldShell model={model} name={name}>
-      <select id={`f-${name}`} name={name} value={value} onChange={(e) => model.setField(name, (e.currentTarget as HTMLSelectElement).value)}>
+      <select id={`f-${name}`} name={name} value={value} aria-describedby={describedBy(model, name)} onChange={(e) => model.setField(name, (e.currentTarget as HTMLSelectElement).value)}>
         <option value="">{t('choice_none')}</option>
         {options.map(([v, label]) => (
           <option key={v} value={v}>{label[lang]}</option>

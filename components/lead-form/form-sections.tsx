@@ -9,13 +9,14 @@ import { QualifySection } from './qualify-section';
 import { StakeholdersEditor } from './stakeholders-editor';
 import { TimelineEditor } from './timeline-editor';
 import { LawfulBasisField } from '@/components/privacy/lawful-basis-field';
+import { DefaultCountrySelect } from '@/components/settings/default-country-select';
 
 
 function Section({ id, folded, children }: { id: SectionId; folded?: boolean; children: ComponentChildren }) {
   if (folded) {
     return (
       <details id={`section-${id}`} class="form-section fold" data-section={id}>
-        <summary id={`h-${id}`}>{t(`section_${id}`)}</summary>
+        <summary><h2 id={`h-${id}`} class="fold-title">{t(`section_${id}`)}</h2></summary>
         {children}
       </details>
     );
@@ -71,6 +72,8 @@ export function FormSections({ model, skip = [], folded }: FormSectionsProps) {
           {text('address1_postalcode')}
           {text('address1_country')}
         </div>
+        {/* The popup shows it beside the phones (quick-fields.tsx); the full form beside the address. */}
+        {!folded && <div class="form-country" data-testid="form-country"><DefaultCountrySelect compact /></div>}
       </Section>
       <Section id="qualify" folded={folded}><QualifySection model={model} /></Section>
       <Section id="details" folded={folded}>

@@ -53,7 +53,7 @@ export function LeadForm({ model, sections: Sections, layout = 'full', header, a
       }}
     >
       {!quick && (
-        <nav class="section-nav">
+        <nav class="section-nav" aria-label={t('a11y_nav_sections')}>
           {sectionIds.map((s) => <a key={s} href={`#section-${s}`}>{t(`section_${s}`)}</a>)}
         </nav>
       )}

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n/t';
 import type { LeadFieldName } from '@/lib/leads/schema';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { ChoiceField, TextField } from './fields';
+import { DefaultCountrySelect } from '@/components/settings/default-country-select';
 
 export const quickFieldNames = [
   'subject', 'leadsourcecode', 'firstname', 'lastname', 'jobtitle', 'companyname',
@@ -25,6 +26,8 @@ export function QuickFields({ model }: { model: LeadFormModel }) {
         <TextField model={model} name="telephone1" type="tel" />
         <TextField model={model} name="mobilephone" type="tel" />
       </div>
+      {/* Beside the phones: the country numbers without a +code are read in (issue #16). */}
+      <div class="form-country" data-testid="form-country"><DefaultCountrySelect compact /></div>
       {model.companyMissing.value && <p class="warning" role="status" data-warning="companyname">{t('warning_no_company')}</p>}
     </section>
   );

@@ -31,7 +31,7 @@ export function LeadEditor({ id, onClose }: { id: string; onClose: () => void })
   }, [id]);
 
   async function save(close: boolean, confirmFreeMail = false) {
-    const result = model.submit();
+    const result = await model.submit();
     if (!result.ok) return;
     saving.value = true;
     confirmText.value = undefined;

@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n/t';
+import { formatDateTime } from '@/lib/i18n/format';
 import type { LeadSort } from '@/lib/leads/lead-query';
 import { DncBadge } from '@/components/privacy/dnc-badge';
 import { fullName, syncState, type LeadRecord, type SyncState } from '@/lib/leads/schema';
@@ -62,7 +63,7 @@ export function LeadsList(p: LeadsListProps) {
                 <td>{l.emailaddress1}</td>
                 <td>{l.subject}</td>
                 <td><span class={`state state--${l.sync.state}`}>{t(`sync_state_${l.sync.state}`)}</span></td>
-                <td>{new Date(l.updatedAt).toLocaleString()}</td>
+                <td data-testid="lead-updated">{formatDateTime(l.updatedAt)}</td>
                 <td><button type="button" class="link" data-action="delete" onClick={() => p.onDelete(l)}>{t('action_delete')}</button></td>
               </tr>
             ))}

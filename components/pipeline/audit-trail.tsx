@@ -2,6 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';
+import { formatDateTime } from '@/lib/i18n/format';
 import type { LeadRecord } from '@/lib/leads/schema';
 import { send } from '@/lib/messaging/send';
 import type { MessageOut } from '@/lib/messaging/protocol';
@@ -17,7 +18,7 @@ function summary(e: Entry): string {
     case 'captured': return [d.origin, d.sourceUrl, d.lawfulBasis ? t(`privacy_basis_${String(d.lawfulBasis)}`) : '', d.capturedBy, (d.queued as { op?: string } | undefined)?.op].filter(Boolean).join(' · ');
     case 'edited': case 'merged': case 'qualified': return fields;
     case 'queued': case 'sync_attempt': return [d.op, d.attempt ? `#${d.attempt}` : '', d.inDoubt ? t('audit_in_doubt') : ''].filter(Boolean).join(' ');
-    case 'sync_result': return d.ok ? t('audit_ok') : `${String(d.error ?? '')}${d.nextRetryAt ? ` · ${t('audit_next_retry', [new Date(String(d.nextRetryAt)).toLocaleString()])}` : ''}`;
+    case 'sync_result': return d.ok ? t('audit_ok') : `${String(d.error ?? '')}${d.nextRetryAt ? ` · ${t('audit_next_retry', [formatDateTime(String(d.nextRetryAt))])}` : ''}`;
     default: return '';
   }
 }
@@ -43,14 +44,14 @@ export function AuditTrail({ lead, version }: { lead: LeadRecord; version?: unkn
       <p data-testid="sync-state">
         {t(`sync_state_${state.value.state}`)}
         {state.value.error ? ` · ${state.value.error}` : ''}
-        {state.value.nextRetryAt ? ` · ${t('audit_next_retry', [new Date(state.value.nextRetryAt).toLocaleString()])}` : ''}
+        {state.value.nextRetryAt ? ` · ${t('audit_next_retry', [formatDateTime(state.value.nextRetryAt)])}` : ''}
         {canRetry && <> <button type="button" class="link" data-action="retry" onClick={retry}>{t('action_retry')}</button></>}
       </p>
       {!entries.value ? <div aria-busy="true" /> : (
         <ol class="audit-list">
           {entries.value.map((e) => (
             <li key={e.seq} data-audit-kind={e.kind}>
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> <strong>{t(`audit_${e.kind}`)}</strong> <span class="muted">{summary(e)}</span>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> <strong>{t(`audit_${e.kind}`)}</strong> <span class="muted">{summary(e)}</span>
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 // Possible duplicates, shown before a new lead is saved (issue #4): which stored leads, which
-// fields matched, and the three ways on: open the existing lead, merge into it (per field), or
-// save anyway.
+// fields matched, and the three ways on: open the existing lead (the primary one), merge into it
+// (per field), or save anyway.
+import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';
 import type { FormValues } from '@/lib/leads/form-values';
@@ -60,7 +61,7 @@ function MergeChooser({ match, values, busy, onMerge, onBack }: { match: Duplica
         </table>
       )}
       <div class="row-actions">
-        <button type="button" class="secondary" onClick={onBack}>{t('dup_back')}</button>
+        <button type="button" class="secondary" data-action="dup-back" onClick={onBack}>{t('dup_back')}</button>
         <button type="button" class="primary" data-action="dup-merge-confirm" disabled={busy} onClick={() => onMerge(match.lead.id, [...take.value])}>{t('dup_merge_confirm')}</button>
       </div>
     </div>
@@ -70,6 +71,12 @@ function MergeChooser({ match, values, busy, onMerge, onBack }: { match: Duplica
 export function DuplicatePanel({ matches, values, busy, onOpen, onMerge, onSaveAnyway, onCancel }: DuplicatePanelProps) {
   const merging = useSignal<string | undefined>(undefined);
   const current = matches.find((m) => m.lead.id === merging.value);
+  // The safe way on is the default (issue #16): focus lands on "Open existing lead", so Enter
+  // opens the stored lead instead of making a second one.
+  const openFirst = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!current) openFirst.current?.focus();
+  }, [current === undefined]);
   return (
     <section class="duplicates banner--warning" data-testid="duplicates" role="alert">
       <h2>{t('dup_title', [String(matches.length)])}</h2>
@@ -77,7 +84,7 @@ export function DuplicatePanel({ matches, values, busy, onOpen, onMerge, onSaveA
         <MergeChooser match={current} values={values} busy={busy} onMerge={onMerge} onBack={() => (merging.value = undefined)} />
       ) : (
         <>
-          {matches.map((m) => (
+          {matches.map((m, i) => (
             <article key={m.lead.id} class="duplicate" data-duplicate-id={m.lead.id}>
               <div><strong>{fullName(m.lead)}</strong> <DncBadge lead={m.lead} />{m.lead.companyname ? ` · ${m.lead.companyname}` : ''}{m.lead.emailaddress1 ? ` · ${m.lead.emailaddress1}` : ''}</div>
               <div class="muted">{m.rules.map((r) => t(`dup_rule_${r}`)).join(' · ')}</div>
@@ -87,14 +94,14 @@ export function DuplicatePanel({ matches, values, busy, onOpen, onMerge, onSaveA
                 ))}
               </ul>
               <div class="row-actions">
-                <button type="button" class="secondary" data-action="dup-open" onClick={() => onOpen(m.lead)}>{t('dup_open')}</button>
+                <button type="button" class={i === 0 ? 'primary' : 'secondary'} data-action="dup-open" ref={i === 0 ? openFirst : undefined} onClick={() => onOpen(m.lead)}>{t('dup_open')}</button>
                 <button type="button" class="secondary" data-action="dup-merge" onClick={() => (merging.value = m.lead.id)}>{t('dup_merge')}</button>
               </div>
             </article>
           ))}
           <div class="row-actions">
             <button type="button" class="link" onClick={onCancel}>{t('dup_cancel')}</button>
-            <button type="button" class="primary" data-action="dup-save-anyway" disabled={busy} onClick={onSaveAnyway}>{t('dup_save_anyway')}</button>
+            <button type="button" class="secondary" data-action="dup-save-anyway" disabled={busy} onClick={onSaveAnyway}>{t('dup_save_anyway')}</button>
           </div>
         </>
       )}

@@ -58,8 +58,8 @@ export function ScoringEditor() {
         <legend>{t('score_budgetamount')}</legend>
         {r.budgetamount.map((tier, i) => (
           <div key={i} class="weight">
-            {t('scoring_tier_min')} <NumberInput name={`budgetamount-min-${i}`} max={1e12} value={tier.min} onChange={(n) => set({ budgetamount: r.budgetamount.map((x, j) => (j === i ? { ...x, min: n } : x)) })} />
-            {' '}{t('scoring_points')} <NumberInput name={`budgetamount-points-${i}`} value={tier.points} onChange={(n) => set({ budgetamount: r.budgetamount.map((x, j) => (j === i ? { ...x, points: n } : x)) })} />
+            <label>{t('scoring_tier_min')} <NumberInput name={`budgetamount-min-${i}`} max={1e12} value={tier.min} onChange={(n) => set({ budgetamount: r.budgetamount.map((x, j) => (j === i ? { ...x, min: n } : x)) })} /></label>
+            {' '}<label>{t('scoring_points')} <NumberInput name={`budgetamount-points-${i}`} value={tier.points} onChange={(n) => set({ budgetamount: r.budgetamount.map((x, j) => (j === i ? { ...x, points: n } : x)) })} /></label>
             {' '}<button type="button" class="link" onClick={() => set({ budgetamount: r.budgetamount.filter((_, j) => j !== i) })}>{t('scoring_remove')}</button>
           </div>
         ))}

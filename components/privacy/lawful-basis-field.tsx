@@ -2,6 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';
+import { formatDateTime } from '@/lib/i18n/format';
 import './privacy.css';
 import { lawfulBasis, type LawfulBasis } from '@/lib/leads/schema';
 import { send } from '@/lib/messaging/send';
@@ -21,7 +22,7 @@ export function LawfulBasisField({ model }: { model: LeadFormModel }) {
   }
 
   const where = prov?.sourceUrl ?? '';
-  const when = prov?.capturedAt ? new Date(prov.capturedAt).toLocaleString() : '';
+  const when = prov?.capturedAt ? formatDateTime(prov.capturedAt) : '';
   return (
     <div class="privacy-fields">
       <div class="field">

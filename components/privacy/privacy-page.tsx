@@ -29,6 +29,9 @@ const toDraft = (s: PrivacySettings): Draft => ({
   retentionDays: String(s.retentionDays),
 });
 
+/** Issue #17: the CRM line goes to a note, a column the admin named, or nowhere. */
+const crmLine = (field: string): 'note' | 'off' | 'column' => (field === 'note' || field === 'off' ? field : 'column');
+
 export function PrivacyPage() {
   const draft = useSignal<Draft | undefined>(undefined);
   const ownDomain = useSignal<string | undefined>(undefined);
@@ -119,8 +122,19 @@ export function PrivacyPage() {
           </select>
         </label>
         <label class="field">{t('privacy_crm_field_label')}
-          <input name="crmField" value={d.crmField} onInput={(e) => set({ crmField: e.currentTarget.value })} />
+          <select
+            name="crmLine" value={crmLine(d.crmField)} disabled={isLocked('crmField')}
+            onChange={(e) => set({ crmField: e.currentTarget.value === 'column' ? '' : e.currentTarget.value })}
+          >
+            {(['note', 'column', 'off'] as const).map((k) => <option key={k} value={k}>{t(`privacy_crm_line_${k}`)}</option>)}
+          </select>
+          {lockNote('crmField')}
         </label>
+        {crmLine(d.crmField) === 'column' && (
+          <label class="field">{t('privacy_crm_column_label')}
+            <input name="crmField" value={d.crmField} readOnly={isLocked('crmField')} onInput={(e) => set({ crmField: e.currentTarget.value })} />
+          </label>
+        )}
         <p class="muted">{t('privacy_crm_field_hint')}</p>
         <p>{t('privacy_footer_preview')} <code data-testid="footer-preview">{preview}</code></p>
       </fieldset>

@@ -22,24 +22,26 @@ export function ConflictView({ leadId, name, conflict, onResolve }: Props) {
   useEffect(() => void send('leads/get', { id: leadId }).then((r) => (mine.value = r.lead)), [leadId]);
   const local = mine.value;
   const crm = conflict.crm as Record<string, unknown>;
-  const rows = local
+  const rows = local && !conflict.unreadable
     ? leadFieldNames.filter((f) => show(local[f]) !== show(crm[f]))
     : [];
   return (
     <div class="banner banner--warning sync-conflict" role="region" aria-label={t('syncConflictTitle', name)} data-testid="conflict" data-lead-id={leadId}>
       <strong>{t('syncConflictTitle', name)}</strong>{mine.value && <DncBadge lead={mine.value} />}
-      <p>{t('syncProblemConflict')}</p>
-      <table class="leads-table">
+      {conflict.unreadable
+        ? <p data-testid="conflict-unreadable">{t('syncConflictUnreadable', conflict.unreadable)}</p>
+        : <p>{t('syncProblemConflict')}</p>}
+      {!conflict.unreadable && <table class="leads-table">
         <thead><tr><th>{t('syncColField')}</th><th>{t('syncConflictMine')}</th><th>{t('syncConflictCrm')}</th></tr></thead>
         <tbody>
           {rows.map((f) => (
             <tr key={f} data-field={f}><td>{f}</td><td data-side="mine">{show(local![f])}</td><td data-side="crm">{show(crm[f])}</td></tr>
           ))}
         </tbody>
-      </table>
+      </table>}
       <div class="toolbar">
         <button type="button" data-action="keep-mine" onClick={() => void onResolve(leadId, 'mine')}>{t('syncConflictKeepMine')}</button>
-        <button type="button" data-action="keep-crm" onClick={() => void onResolve(leadId, 'crm')}>{t('syncConflictKeepCrm')}</button>
+        {!conflict.unreadable && <button type="button" data-action="keep-crm" onClick={() => void onResolve(leadId, 'crm')}>{t('syncConflictKeepCrm')}</button>}
       </div>
     </div>
   );

@@ -1,17 +1,28 @@
-// Options → Connection: environment URL, tenant, client ID (or values preset by the admin),
-// a short guide to registering the Entra app, sign in / out and "Test connection".
+// Options → Connection: "Sign in with Microsoft" and pick the environment from Microsoft's list
+// (issue #17), or type the environment URL; tenant and client ID optional (or preset by the admin);
+// a short guide to registering an own Entra app, sign in / out and "Test connection".
 import './sync.css';
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from '#imports';
 import { t } from '@/lib/i18n/t';
 import { send, MessageError } from '@/lib/messaging/send';
-import { normalizeSettings, originPattern } from '@/lib/sync/settings';
+import { normalizeSettings, originPattern, PUBLISHER_CLIENT_ID, SANDBOX_ALLOWED } from '@/lib/sync/settings';
+import { CLOUD_IDS, cloudById, type CloudId } from '@/lib/sync/clouds';
+import { describePrivileges, parsePrivilege } from '@/lib/sync/privileges';
 import type { MessageOut } from '@/lib/messaging/protocol';
 
 type Info = MessageOut<'sync/connection/get'>;
 type Check = MessageOut<'sync/test'>;
+type Found = Extract<MessageOut<'sync/discover'>, { ok: true }>['environments'];
+type Cloud = CloudId | 'sandbox';
+const clouds: readonly Cloud[] = SANDBOX_ALLOWED ? [...CLOUD_IDS, 'sandbox'] : CLOUD_IDS;
 const fields = ['environmentUrl', 'tenant', 'clientId', 'webhookUrl'] as const;
+
+/** "create leads, attach notes to leads (append to)" from privilege names (prvCreateLead…). */
+function describeMissing(names: string[]): string {
+  return describePrivileges(names.map((n) => parsePrivilege(n)).filter((p) => !!p), t);
+}
 
 export function ConnectionPage() {
   const info = useSignal<Info | undefined>(undefined);
@@ -21,6 +32,10 @@ export function ConnectionPage() {
   const status = useSignal<{ kind: 'ok' | 'error' | 'info'; text: string } | undefined>(undefined);
   /** A changed environment or webhook URL waiting for the rep's confirmation (issue #18). */
   const toConfirm = useSignal<('environmentUrl' | 'webhookUrl')[]>([]);
+  const cloud = useSignal<Cloud>('public');
+  const sandboxUrl = useSignal('');
+  /** Microsoft's list of the rep's environments, once they signed in for it. */
+  const found = useSignal<Found | undefined>(undefined);
 
   async function load() {
     const i = await send('sync/connection/get', {});
@@ -78,9 +93,45 @@ export function ConnectionPage() {
     }
   });
 
+  /** "Sign in with Microsoft": asks for the discovery service's host (this click), signs in, lists. */
+  const discover = () => run(async () => {
+    found.value = undefined;
+    let discovery: string;
+    try {
+      discovery = cloud.value === 'sandbox' ? new URL(sandboxUrl.value.trim()).origin : cloudById(cloud.value).discovery;
+    } catch {
+      problems.value = { sandboxUrl: t('syncSettings_env_url_invalid') };
+      return;
+    }
+    problems.value = {};
+    const origins = [originPattern(discovery)];
+    if (!(await browser.permissions.contains({ origins })) && !(await browser.permissions.request({ origins }))) {
+      status.value = { kind: 'error', text: t('syncDiscoveryPermission') };
+      return;
+    }
+    const r = await send('sync/discover', { cloud: cloud.value, sandboxUrl: cloud.value === 'sandbox' ? sandboxUrl.value : undefined, tenant: form.value.tenant, clientId: form.value.clientId });
+    if (!r.ok) {
+      problems.value = Object.fromEntries(Object.entries(r.problems).map(([k, v]) => [k, t(`syncSettings_${v}`)]));
+      return;
+    }
+    found.value = r.environments;
+  });
+
+  /** The rep picked one: it becomes the environment (their click confirms it) and they are signed in. */
+  const pick = (url: string) => {
+    form.value = { ...form.value, environmentUrl: url };
+    void connect(true);
+  };
+
   const test = () => run(async () => {
     const r: Check = await send('sync/test', {});
-    status.value = r.ok ? { kind: 'ok', text: t('syncTestOk') } : { kind: 'error', text: `${t(`syncTest_${r.problem}`)} ${r.detail ? `(${r.detail})` : ''}` };
+    // Issue #17 ("Can't find the option?"): licence, role or privileges in words; with all of
+    // them in place, the remaining cause is a customised app.
+    status.value = r.ok
+      ? { kind: 'ok', text: `${t('syncTestOk')} ${t('syncTestOkAppHint')}` }
+      : r.problem === 'missing_privileges'
+        ? { kind: 'error', text: t('syncTest_missing_privileges', describeMissing(r.missing ?? [])) }
+        : { kind: 'error', text: `${t(`syncTest_${r.problem}`)} ${r.detail ? `(${r.detail})` : ''}` };
     await load();
   });
 
@@ -106,10 +157,45 @@ export function ConnectionPage() {
     <section class="sync-connection">
       <h2>{t('syncConnectionTitle')}</h2>
       <p data-testid="sign-in-state">{info.value.signedIn ? t('syncStateSignedIn') : t('syncStateSignedOut')}</p>
+      <fieldset class="sync-microsoft" data-testid="microsoft-sign-in" disabled={locked('environmentUrl')}>
+        <legend>{t('syncMicrosoftTitle')}</legend>
+        <p class="muted">{t('syncMicrosoftIntro')}</p>
+        <label class="field">
+          <span>{t('syncCloudLabel')}</span>
+          <select name="cloud" value={cloud.value} disabled={busy.value} onChange={(e) => (cloud.value = (e.currentTarget as HTMLSelectElement).value as Cloud)}>
+            {clouds.map((c) => <option key={c} value={c}>{t(`syncCloud_${c}`)}</option>)}
+          </select>
+        </label>
+        {cloud.value === 'sandbox' && (
+          <label class="field">
+            <span>{t('syncFieldSandboxUrl')}</span>
+            <input name="sandboxUrl" value={sandboxUrl.value} disabled={busy.value} onInput={(e) => (sandboxUrl.value = (e.currentTarget as HTMLInputElement).value)} />
+            {problems.value.sandboxUrl && <small class="field-error" role="alert">{problems.value.sandboxUrl}</small>}
+          </label>
+        )}
+        <div class="toolbar">
+          <button type="button" class="primary" data-action="discover" disabled={busy.value} onClick={() => void discover()}>{t('syncActionMicrosoft')}</button>
+        </div>
+        {found.value && (
+          <div data-testid="environment-list">
+            <h3>{t('syncEnvironmentsTitle')}</h3>
+            {found.value.length === 0 && <p class="muted">{t('syncEnvironmentsNone')}</p>}
+            <ul>
+              {found.value.map((e) => (
+                <li key={e.url} data-env-url={e.url}>
+                  <strong>{e.name}</strong> <code>{e.url}</code>{e.region ? ` · ${e.region}` : ''}{' '}
+                  <button type="button" data-action="pick-environment" data-env-url={e.url} disabled={busy.value} onClick={() => pick(e.url)}>{t('syncActionUseEnvironment')}</button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </fieldset>
+      <h3>{t('syncManualTitle')}</h3>
       <form onSubmit={(e) => { e.preventDefault(); void connect(); }}>
         {input('environmentUrl', 'syncFieldEnvironmentUrl', t('syncHintEnvironmentUrl'))}
-        {input('tenant', 'syncFieldTenant', t('syncHintTenant'))}
-        {input('clientId', 'syncFieldClientId')}
+        {input('tenant', 'syncFieldTenant', t('syncHintTenantOptional'))}
+        {input('clientId', 'syncFieldClientId', t(PUBLISHER_CLIENT_ID ? 'syncHintClientIdDefault' : 'syncHintClientIdNone'))}
         {locked('authority') && (
           <p class="field" data-testid="authority">{t('syncFieldAuthority')}: <code>{info.value.settings.authority}</code> <small>{t('syncLockedByAdmin')}</small></p>
         )}
@@ -149,6 +235,7 @@ export function ConnectionPage() {
           <li>{t('syncGuideStep3')}</li>
           <li>{t('syncGuideStep4')}</li>
         </ol>
+        <p>{t('syncGuideConsent')}</p>
       </details>
     </section>
   );

@@ -4,6 +4,7 @@ import './sync.css';
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';
+import { formatDateTime } from '@/lib/i18n/format';
 import { DncBadge } from '@/components/privacy/dnc-badge';
 import { send } from '@/lib/messaging/send';
 import type { MessageOut } from '@/lib/messaging/protocol';
@@ -46,11 +47,13 @@ export function SyncPage() {
 
   const s = status.value;
   if (!s) return <div aria-busy="true" />;
-  const fmt = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '');
+  const fmt = (iso?: string) => (iso ? formatDateTime(iso) : '');
   return (
     <section class="sync-view">
       <div class="toolbar">
-        <button type="button" data-action="sync-now" disabled={busy.value || s.running} onClick={() => void syncNow()}>{t('syncActionNow')}</button>
+        {/* Issue #17: available while an automatic sync runs; the background joins that run. */}
+        <button type="button" data-action="sync-now" disabled={busy.value} title={s.running ? t('syncNowJoins') : undefined} onClick={() => void syncNow()}>{t('syncActionNow')}</button>
+        {s.running && <span class="muted" data-testid="sync-joins">{t('syncNowJoins')}</span>}
         <span data-testid="sync-waiting">{t('syncWaiting', String(s.unsynced))}</span>
         {s.running && s.total > 0 && (
           <progress data-testid="sync-progress" max={s.total} value={s.done} aria-label={t('syncProgress', [String(s.done), String(s.total)])} />

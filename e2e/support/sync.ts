@@ -21,6 +21,19 @@ export async function connectThroughOptions(ext: ExtensionHarness, sandbox: Sand
   return page;
 }
 
+/** "Sign in with Microsoft" on the Connection page, the sandbox standing in for the cloud
+ * (test builds only): resolves once Microsoft's list of environments is shown. */
+export async function discoverThroughOptions(ext: ExtensionHarness, sandbox: Sandbox): Promise<Page> {
+  const page = await ext.openOptions('#/connection');
+  await page.waitForSelector('select[name="cloud"]');
+  await page.select('select[name="cloud"]', 'sandbox');
+  await page.waitForSelector('input[name="sandboxUrl"]');
+  await page.type('input[name="sandboxUrl"]', sandbox.url);
+  await page.click('[data-action="discover"]');
+  await page.waitForSelector('[data-testid="environment-list"] li', { timeout: 30_000 });
+  return page;
+}
+
 export async function openSyncView(ext: ExtensionHarness): Promise<Page> {
   const page = await ext.openOptions('#/sync');
   await page.waitForSelector('[data-action="sync-now"]');

@@ -49,6 +49,7 @@ export const handlers: Handlers = {
   'sync/connection/get': () => sync.getConnection(),
   'sync/connection/save': async (input) => activated(await sync.saveConnection(input)),
   'sync/sign-in': async () => activated(await sync.signIn()),
+  'sync/discover': (input) => sync.discover(input),
   'sync/sign-out': async () => activated(await sync.signOut()),
   'sync/test': () => sync.checkConnection(),
   'sync/now': () => sync.syncNow(),

@@ -21,7 +21,7 @@ export function App() {
     <div class="options">
       <header class="options-header">
         <h1>{t('options_title')}</h1>
-        <nav>
+        <nav aria-label={t('a11y_nav_pages')}>
           {pages.map((p) => (
             <a key={p.id} href={`#/${p.id}`} aria-current={p.id === route ? 'page' : undefined}>{t(p.label)}</a>
           ))}

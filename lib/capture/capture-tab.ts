@@ -1,7 +1,6 @@
 // Runs the extractor in one tab, on demand: activeTab + scripting, no content script.
 import { browser } from '#imports';
 import type { Extraction } from '../extract/types';
-import { extractionSchema } from './extraction-schema';
 import { unscriptableReason, type Unscriptable } from './scriptable';
 
 export type CaptureOutcome =
@@ -19,10 +18,12 @@ export async function captureTab(tab: { id?: number; url?: string; pendingUrl?: 
   try {
     // injectImmediately: a page that never finishes loading must not keep the popup waiting.
     const run = browser.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/extractor.js'], injectImmediately: true });
+    // The result's schema (zod) loads while the page is read, not with the popup (issue #13).
+    const schema = import('./extraction-schema');
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
     });
-    const [frame] = await Promise.race([run, timeout]);
+    const [[frame], { extractionSchema }] = await Promise.race([Promise.all([run, schema]), timeout]);
     const parsed = extractionSchema.safeParse(frame?.result);
     if (!parsed.success) return { status: 'failed', error: 'invalid-result' };
     return { status: 'ok', extraction: parsed.data as Extraction };

@@ -2,7 +2,7 @@
 // (libphonenumber-js is too big for the injected extractor), by a formatter loaded on demand.
 import type { FormValues } from '../leads/form-values';
 import type { LeadFieldName, Provenance } from '../leads/schema';
-import { leadTextLimits } from '../leads/schema';
+import { leadTextLimits } from '../leads/lead-columns';
 import type { Candidate, CandidateField } from '../extract/types';
 
 const PHONES: CandidateField[] = ['telephone1', 'mobilephone', 'fax'];

@@ -65,57 +65,59 @@ export function walkPage(root: Node, budget: WalkBudget = defaultBudget, shared:
     heading = 0;
   };
 
+  // Each DOM property read below is a call into the browser, made once per node: on a 2 MB page
+  // the walk is a large part of the popup's wait (issue #13).
   let node: Node | null = root;
-  let skipChildren = false;
   while (node) {
     if (++nodes > budget.maxNodes || chars > budget.maxChars || !shared.spend()) {
       truncated = true;
       break;
     }
-    let descend = false;
-    if (!skipChildren) {
-      if (node.nodeType === 3) {
-        const data = (node as Text).data;
-        const piece = data.length > budget.maxCharsPerNode ? data.slice(0, budget.maxCharsPerNode) : data;
-        chars += piece.length;
-        // Hard line breaks in the source usually separate lines of a card or an address.
-        const rows = piece.includes('\n') ? piece.split(/\n\s*\n?/) : [piece];
+    let first: Node | null = null;
+    const type = node.nodeType;
+    if (type === 3) {
+      const data = (node as Text).data;
+      const piece = data.length > budget.maxCharsPerNode ? data.slice(0, budget.maxCharsPerNode) : data;
+      chars += piece.length;
+      // Hard line breaks in the source usually separate lines of a card or an address.
+      if (piece.includes('\n')) {
+        const rows = piece.split(/\n\s*\n?/);
         for (let r = 0; r < rows.length; r++) {
           if (r > 0 && !inLink()) flush();
           current += rows[r];
         }
-        if (current.length > 4_000) flush();
-      } else if (node.nodeType === 1) {
-        const el = node as Element;
-        const tag = el.tagName.toUpperCase();
-        if (!SKIP_TAGS.has(tag) && !isHidden(el)) {
-          if (BLOCK_TAGS.has(tag)) flush();
-          if (/^H[1-6]$/.test(tag)) heading = Number(tag[1]);
-          if (tag === 'A' && links.length < budget.maxLinks) {
-            const href = el.getAttribute('href') ?? '';
-            if (/^(mailto|tel|callto):/i.test(href.trim())) openLinks.push({ el, href: href.trim(), start: current.length });
-          }
-          descend = el.firstChild !== null;
-        } else if (node === root) {
-          descend = el.firstChild !== null;
+      } else current += piece;
+      if (current.length > 4_000) flush();
+    } else if (type === 1) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      if (!SKIP_TAGS.has(tag) && !isHidden(el)) {
+        if (BLOCK_TAGS.has(tag)) flush();
+        if (tag.length === 2 && tag[0] === 'H' && tag[1] >= '1' && tag[1] <= '6') heading = Number(tag[1]);
+        if (tag === 'A' && links.length < budget.maxLinks) {
+          const href = el.getAttribute('href') ?? '';
+          if (/^(mailto|tel|callto):/i.test(href.trim())) openLinks.push({ el, href: href.trim(), start: current.length });
         }
-        if (!descend && BLOCK_TAGS.has(tag)) flush();
-      } else if (node.nodeType === 9 || node.nodeType === 11) {
-        descend = node.firstChild !== null;
+        first = el.firstChild;
+      } else if (node === root) {
+        first = el.firstChild;
       }
+      if (first === null && BLOCK_TAGS.has(tag)) flush();
+    } else if (type === 9 || type === 11) {
+      first = node.firstChild;
     }
-    skipChildren = false;
-    if (descend) {
-      node = node.firstChild;
+    if (first !== null) {
+      node = first;
       continue;
     }
     // Climb until a sibling exists, closing blocks and links on the way up.
-    while (node && node !== root && !node.nextSibling) {
+    let next: Node | null = null;
+    while (node && node !== root && (next = node.nextSibling) === null) {
       node = node.parentNode;
       if (node && node.nodeType === 1) closeElement(node as Element);
     }
     if (!node || node === root) break;
-    node = node.nextSibling;
+    node = next;
   }
   flush();
   return { lines, links, truncated };

@@ -17,7 +17,11 @@ export interface PageMeta {
 const GENERIC = /^(home|homepage|home page|welcome|contact|contact us|about|about us|our team|team|staff|meet the team|kontakt|o nas|strona główna|index|main|default|untitled|page|services|news|blog|\d+)$/i;
 
 function meta(doc: Document, key: string): string | undefined {
-  const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i]`);
+  // The first meta naming `key`, as querySelector would find it; the tag's own list is kept by the
+  // browser, where a selector walks the whole document (each call, on every page; issue #13).
+  const metas = doc.getElementsByTagName('meta');
+  let el: Element | undefined;
+  for (let i = 0; i < metas.length && !el; i++) if (metas[i].matches(`[property="${key}" i], [name="${key}" i]`)) el = metas[i];
   const v = cleanText(el?.getAttribute('content'), 120);
   return v && !looksLikeMarkup(v) ? v : undefined;
 }

@@ -20,6 +20,9 @@ import {
 import { readEmailField } from '../text/email-address';
 import { isHttpUrl, safeWebUrl } from '../text/web-url';
 import { visibleText } from '../text/visible-text';
+import { leadFieldNames, leadFlagFields, leadTextLimits, type LeadFieldName } from './lead-columns';
+
+export { leadFieldNames, leadFlagFields, leadTextLimits, type LeadFieldName };
 
 /** Empty strings from forms and files mean "no value". */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -153,24 +156,11 @@ export const leadFieldsShape = {
   revenue: optionalNumber(0, 1e14),
   estimatedclosedate: dateOnly,
   qualificationcomments: optionalText(2000, true),
-} as const;
+} as const satisfies Record<LeadFieldName, z.core.$ZodType>; // exactly the columns of lead-columns.ts
 
 export const leadFields = z.object(leadFieldsShape);
 export type LeadFields = z.output<typeof leadFields>;
-export type LeadFieldName = keyof typeof leadFieldsShape;
-export const leadFieldNames = Object.keys(leadFieldsShape) as LeadFieldName[];
-
-/** Max length of every text column, for `maxlength` attributes and truncation on import. */
-export const leadTextLimits: Partial<Record<LeadFieldName, number>> = {
-  subject: 300, lastname: 50, firstname: 50, middlename: 50, salutation: 100, jobtitle: 100,
-  companyname: 100, emailaddress1: 100, emailaddress2: 100, emailaddress3: 100, telephone1: 50,
-  telephone2: 50, telephone3: 50, mobilephone: 20, fax: 50, websiteurl: 200, address1_line1: 250,
-  address1_line2: 250, address1_line3: 250, address1_city: 80, address1_stateorprovince: 50,
-  address1_postalcode: 20, address1_country: 80, description: 2000, qualificationcomments: 2000,
-};
-
 export const leadChoiceFields = Object.keys(leadOptionSets) as (keyof typeof leadOptionSets)[];
-export const leadFlagFields = ['donotemail', 'donotphone', 'donotpostalmail', 'donotbulkemail', 'decisionmaker'] as const;
 
 // ---- What LeadClip adds around the Dataverse columns ----
 

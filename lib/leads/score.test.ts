@@ -4,13 +4,22 @@ import { defaultScoringRules, scoreLead, scoringRules, type ScoringRules } from 
 const line = (r: ReturnType<typeof scoreLead>, c: string) => r.breakdown.find((l) => l.criterion === c)!;
 
 describe('scoreLead', () => {
-  it('gives an empty lead no points and rates it Cold', () => {
+  it('gives an empty lead no points and no rating: nothing is known yet (issue #16)', () => {
     const r = scoreLead({ lastname: 'Nowak' });
     expect(r.max).toBe(100);
     expect(r.points).toBeCloseTo(1.3, 1); // lastname is 1 of 8 completeness fields
-    expect(r.rating).toBe(3);
+    expect(r.rating).toBeUndefined();
     expect(line(r, 'completeness')).toMatchObject({ value: '1/8' });
     expect(line(r, 'completeness').missing).toContain('emailaddress1');
+    // A complete card is still no sign of interest.
+    expect(scoreLead({ firstname: 'Jan', lastname: 'Nowak', companyname: 'Acme', jobtitle: 'CEO', emailaddress1: 'j@acme.pl', telephone1: '1', websiteurl: 'https://acme.pl', address1_city: 'Kraków', decisionmaker: false }).rating).toBeUndefined();
+  });
+
+  it('rates a lead once one of budget, authority, need or timing is known', () => {
+    expect(scoreLead({ lastname: 'Nowak', need: 3 }).rating).toBe(3);
+    expect(scoreLead({ lastname: 'Nowak', purchasetimeframe: 4 }).rating).toBe(3);
+    expect(scoreLead({ lastname: 'Nowak', budgetamount: 0 }).rating).toBe(3);
+    expect(scoreLead({ lastname: 'Nowak', decisionmaker: true }).rating).toBe(3);
   });
 
   it('explains each BANT point', () => {

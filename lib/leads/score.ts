@@ -56,8 +56,9 @@ export interface LeadScore {
   score: number;
   points: number;
   max: number;
-  /** leadqualitycode: 1 Hot, 2 Warm, 3 Cold. */
-  rating: 1 | 2 | 3;
+  /** leadqualitycode: 1 Hot, 2 Warm, 3 Cold; none while nothing about budget, authority, need
+   * or timing is known (a name and an email say nothing about interest: issue #16). */
+  rating?: 1 | 2 | 3;
   breakdown: ScoreLine[];
 }
 
@@ -97,6 +98,8 @@ export function scoreLead(lead: ScoredFields, rules: ScoringRules = defaultScori
   const total = breakdown.reduce((s, l) => s + l.points, 0);
   const max = breakdown.reduce((s, l) => s + l.max, 0);
   const score = max > 0 ? Math.round((total / max) * 100) : 0;
-  const rating = score >= rules.bands.hot ? 1 : score >= rules.bands.warm ? 2 : 3;
+  const grounds = amount !== undefined || lead.decisionmaker === true
+    || [lead.budgetstatus, lead.need, lead.purchasetimeframe].some((v) => v !== undefined && v !== null);
+  const rating = !grounds ? undefined : score >= rules.bands.hot ? 1 : score >= rules.bands.warm ? 2 : 3;
   return { score, points: Math.round(total * 10) / 10, max, rating, breakdown };
 }

@@ -2,7 +2,8 @@
 // Zod schemas are the contract; the background parses every request before acting on it.
 import * as z from 'zod/mini';
 import { leadRecord, syncState } from '../leads/schema';
-import { connectionCheckReply, connectionReply, crmMatchesReply, optionSetsReply, saveConnectionReply, syncNowReply, syncStatusReply } from '../sync/replies';
+import { connectionCheckReply, connectionReply, crmMatchesReply, discoverReply, optionSetsReply, saveConnectionReply, syncNowReply, syncStatusReply } from '../sync/replies';
+import { CLOUD_IDS } from '../sync/clouds';
 import { privacyMessages } from '../privacy/messages';
 import { auditEntry } from '../audit/entry';
 import { scoringRules } from '../leads/score';
@@ -35,7 +36,7 @@ const scoreLine = z.object({
   criterion: z.string(), points: z.number(), max: z.number(),
   value: z.optional(z.union([z.number(), z.boolean(), z.string()])), missing: z.optional(z.array(z.string())),
 });
-const leadScore = z.object({ score: z.number(), points: z.number(), max: z.number(), rating: z.union([z.literal(1), z.literal(2), z.literal(3)]), breakdown: z.array(scoreLine) });
+const leadScore = z.object({ score: z.number(), points: z.number(), max: z.number(), rating: z.optional(z.union([z.literal(1), z.literal(2), z.literal(3)])), breakdown: z.array(scoreLine) });
 const assessment = z.object({ matches: z.array(duplicateMatch), score: leadScore, issues: z.array(issue) });
 const batchOutcome = z.union([
   z.object({ status: z.literal('saved'), id: z.uuid() }),
@@ -75,6 +76,12 @@ export const toBackground = {
     from: ['extension'],
   },
   'sync/sign-in': { in: empty, out: connectionReply, from: ['extension'] },
+  /** "Sign in with Microsoft", then the environments to pick from (issue #17). */
+  'sync/discover': {
+    in: z.object({ cloud: z.enum([...CLOUD_IDS, 'sandbox']), sandboxUrl: z.optional(text(200)), tenant: z._default(text(200), ''), clientId: z._default(text(100), '') }),
+    out: discoverReply,
+    from: ['extension'],
+  },
   'sync/sign-out': { in: empty, out: connectionReply, from: ['extension'] },
   'sync/test': { in: empty, out: connectionCheckReply, from: ['extension'] },
   'sync/now': { in: empty, out: syncNowReply, from: ['extension'] },

@@ -45,8 +45,12 @@ describe('withPrivacyFooter', () => {
 });
 
 describe('privacyColumns', () => {
-  it('puts the line in the description by default', () => {
-    expect(privacyColumns({ ...lead, description: 'Hi' })).toEqual({ description: `Hi\n\n${privacyFooter(lead)}` });
+  it('sends no column by default (the line goes to a note, issue #17), nor when off', () => {
+    expect(privacyColumns({ ...lead, description: 'Hi' })).toEqual({});
+    expect(privacyColumns({ ...lead, description: 'Hi' }, { crmField: 'off' })).toEqual({});
+  });
+  it('still appends to the description when a caller names that column', () => {
+    expect(privacyColumns({ ...lead, description: 'Hi' }, { crmField: 'description' })).toEqual({ description: `Hi\n\n${privacyFooter(lead)}` });
   });
   it('or in the column the admin mapped, leaving the description alone', () => {
     expect(privacyColumns({ ...lead, description: 'Hi' }, { crmField: 'new_captureinfo', lang: 'pl' })).toEqual({ new_captureinfo: privacyFooter(lead, { lang: 'pl' }) });

@@ -76,15 +76,25 @@ export function withPrivacyFooter(description: string | undefined, footer: strin
   return `${kept}\n\n${footer}`;
 }
 
+/** Where the line goes: a note on the lead, nowhere, or a column the admin named (issue #17). */
+export const CRM_LINE_NOTE = 'note';
+export const CRM_LINE_OFF = 'off';
+
 /**
- * The columns to send for a lead: the description with the footer appended, or, when the admin
- * mapped another column, the description untouched and the footer in that column.
+ * The columns to send for a lead: the footer in the column the admin mapped (appended to the
+ * description, should a caller still name that one); none for a note or 'off'.
  */
 export function privacyColumns(
   lead: FooterLead & Pick<LeadFields, 'description'>,
-  { crmField = 'description', ...options }: FooterOptions & { crmField?: string } = {},
+  { crmField = CRM_LINE_NOTE, ...options }: FooterOptions & { crmField?: string } = {},
 ): Record<string, string> {
+  if (crmField === CRM_LINE_NOTE || crmField === CRM_LINE_OFF) return {};
   const footer = privacyFooter(lead, options);
   if (crmField === 'description') return { description: withPrivacyFooter(lead.description, footer) };
   return { [crmField]: footer };
+}
+
+/** The note's title, in the rep's language. */
+export function privacyNoteSubject(lang: FooterLang = 'en'): string {
+  return `${FOOTER_MARK} ${words[lang].basis}`;
 }

@@ -4,7 +4,7 @@
 import { defaultPrivacySettings, privacySettings, type PrivacySettings } from './settings-schema';
 import { normalizeDomain, normalizeEmail } from './domains';
 
-export const PRIVACY_POLICY_KEYS = ['neverDomains', 'neverEmails', 'retentionDays'] as const;
+export const PRIVACY_POLICY_KEYS = ['neverDomains', 'neverEmails', 'retentionDays', 'crmField'] as const;
 export type PrivacyPolicyKey = (typeof PRIVACY_POLICY_KEYS)[number];
 
 const field = <K extends keyof PrivacySettings>(key: K, value: unknown): PrivacySettings[K] | undefined => {

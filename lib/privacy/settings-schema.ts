@@ -22,8 +22,13 @@ export const privacySettings = z.object({
   neverEmails: z._default(emailList, []),
   /** Local copies of synced leads are removed this many days after they reached the CRM. */
   retentionDays: z._default(z.int().check(z.gte(MIN_RETENTION_DAYS), z.lte(MAX_RETENTION_DAYS)), 30),
-  /** Where the "why and where" line goes in the CRM: the lead's description or a column the admin chose. */
-  crmField: z._default(z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,99}$/, { message: 'logical_name' })), 'description'),
+  /** Where the "why and where" line goes in the CRM (issue #17): 'note' (a note on the lead),
+   * 'off', or the logical name of a column the admin added. Never every lead's description: the
+   * old default 'description' reads as 'note'. */
+  crmField: z._default(z.pipe(
+    z.string().check(z.regex(/^[a-z_][a-z0-9_]{0,99}$/, { message: 'logical_name' })),
+    z.transform((v) => (v === 'description' ? 'note' : v)),
+  ), 'note'),
 });
 export type PrivacySettings = z.output<typeof privacySettings>;
 export type PrivacySettingsInput = z.input<typeof privacySettings>;

@@ -5,8 +5,8 @@ import { defaultPrivacySettings, effectiveOwnDomain, getPrivacySettings, privacy
 describe('privacy settings', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('defaults to legitimate interest, 30 days, the description column and empty lists', async () => {
-    expect(await getPrivacySettings()).toEqual({ lawfulBasis: 'legitimate_interest', repIdentity: '', ownDomain: '', neverDomains: [], neverEmails: [], retentionDays: 30, crmField: 'description' });
+  it('defaults to legitimate interest, 30 days, a note for the CRM line (issue #17) and empty lists', async () => {
+    expect(await getPrivacySettings()).toEqual({ lawfulBasis: 'legitimate_interest', repIdentity: '', ownDomain: '', neverDomains: [], neverEmails: [], retentionDays: 30, crmField: 'note' });
   });
 
   it('refuses invalid values and keeps the previous ones', async () => {

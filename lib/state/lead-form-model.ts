@@ -1,7 +1,8 @@
 // The lead form's state: values, which fields the rep edited, errors. Pure signals, no browser.*.
 import { batch, computed, signal } from '@preact/signals';
-import { toFormValues, validateForm, type FieldErrors, type FieldValue, type FormValues } from '../leads/form-values';
+import { toFormValues, type FieldErrors, type FieldValue, type FormValues } from '../leads/form-values';
 import type { LeadDraftInput, LeadFieldName, LeadRecord, Provenance, Stakeholder, TimelineItem } from '../leads/schema';
+import type { FormValidation } from '../leads/validate-form';
 
 export type QualifyLinks = NonNullable<LeadDraftInput['qualify']>;
 
@@ -18,6 +19,16 @@ export interface LeadFormState {
   edited: LeadFieldName[];
 }
 
+// The schema (zod) is fetched on the first check, not with the form: the popup's first paint
+// needs only the fields (issue #13).
+let validator: Promise<typeof import('../leads/validate-form')> | undefined;
+function loadValidator() {
+  return (validator ??= import('../leads/validate-form').catch((err: unknown) => {
+    validator = undefined; // the next check tries again
+    throw err;
+  }));
+}
+
 export function emptyFormState(): LeadFormState {
   return { values: {}, timeline: [], stakeholders: [], qualify: {}, edited: [] };
 }
@@ -26,6 +37,8 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
   const state = signal<LeadFormState>(initial);
   const errors = signal<FieldErrors>({});
   const submitted = signal(false);
+  // Counts checks, so an answer that arrives after a newer check (or a new lead) is dropped.
+  let checks = 0;
 
   const companyMissing = computed(() => !String(state.value.values.companyname ?? '').trim());
 
@@ -45,7 +58,7 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
     }
     batch(() => {
       update({ values: { ...s.values, [name]: value }, edited, provenance });
-      if (submitted.value) validate();
+      if (submitted.value) void validate();
     });
   }
 
@@ -65,10 +78,15 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
       else delete fields[k];
     }
     update({ values: next, provenance: s.provenance ? { ...s.provenance, fields } : s.provenance });
+    // The form now holds something to save: fetch the schema so Save answers at once.
+    void loadValidator().catch(() => {});
   }
 
-  function validate(): ReturnType<typeof validateForm> {
+  /** Checks the values as they are now; the errors shown follow the latest check. */
+  async function validate(): Promise<FormValidation> {
     const s = state.value;
+    const check = ++checks;
+    const { validateForm } = await loadValidator();
     const result = validateForm(s.values, {
       id: s.id,
       timeline: s.timeline,
@@ -78,7 +96,7 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
       statecode: s.statecode,
       statuscode: s.statuscode,
     });
-    errors.value = result.ok ? {} : result.errors;
+    if (check === checks) errors.value = result.ok ? {} : result.errors;
     return result;
   }
 
@@ -90,6 +108,7 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
   /** A new lead (no id) from the same page: a shown saved lead is left as saved (issue #13). */
   function startNew(now = new Date()) {
     const p = state.value.provenance;
+    checks++;
     batch(() => {
       state.value = { ...emptyFormState(), provenance: p && { origin: p.origin, sourceUrl: p.sourceUrl, pageTitle: p.pageTitle, capturedAt: now.toISOString(), fields: {} } };
       errors.value = {};

@@ -3,7 +3,7 @@
 // each. Saving goes through the same pipeline as one lead: `leads/save-batch` applies the privacy
 // rules per person and stops at duplicates; people the form would refuse are never sent.
 import { batch, computed, signal } from '@preact/signals';
-import { validateForm } from '../leads/form-values';
+import { validateForm } from '../leads/validate-form';
 import type { LeadDraft, Provenance } from '../leads/schema';
 import type { Prefill } from '../capture/to-prefill';
 

@@ -30,6 +30,12 @@ describe('save pipeline', () => {
     expect(overridden.status === 'saved' && overridden.lead.leadqualitycode).toBe(3);
   });
 
+  it('leaves a new capture unrated until something about its interest is known (issue #16)', async () => {
+    const out = await saveLeadThroughPipeline({ lead: draft({ firstname: 'Jan', lastname: 'C', companyname: 'Acme', emailaddress1: 'jan@acme.example' }) }, deps);
+    expect(out.status).toBe('saved');
+    expect(out.status === 'saved' && out.lead.leadqualitycode).toBeUndefined();
+  });
+
   it('stops at a duplicate unless told to save anyway', async () => {
     await saveLeadThroughPipeline({ lead: draft({ emailaddress1: 'jan@acme.pl' }) }, deps);
     const stopped = await saveLeadThroughPipeline({ lead: draft({ emailaddress1: 'JAN@acme.pl', lastname: 'Inny' }) }, deps);

@@ -34,6 +34,11 @@ describe('leadBody', () => {
     });
   });
 
+  it('sends no rating for an unrated lead, and the rating of a rated one (issue #16)', () => {
+    expect(leadBody(legacy({}))).not.toHaveProperty('leadqualitycode');
+    expect(leadBody(legacy({ leadqualitycode: 2 }))).toMatchObject({ leadqualitycode: 2 });
+  });
+
   it('never sends a javascript: link or an invisible character stored before the fix', () => {
     const body = leadBody(legacy({ websiteurl: 'javascript:alert(1)', firstname: '\u202Eikswolwok', jobtitle: 'CEO\u200B', emailaddress2: '"Nowak, Anna" <anna@firma.pl>' }));
     expect(body).toMatchObject({ websiteurl: null, firstname: 'ikswolwok', jobtitle: 'CEO', emailaddress2: 'anna@firma.pl' });

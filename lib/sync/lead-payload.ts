@@ -12,6 +12,8 @@ export function leadBody(lead: LeadRecord): Record<string, unknown> {
     const v = modelValue(name, lead[name]);
     body[name] = v === undefined || v === '' ? null : v;
   }
+  // No rating yet is not "no rating": the CRM keeps its own default rather than a null (issue #16).
+  if (body.leadqualitycode === null) delete body.leadqualitycode;
   const q = lead.qualify ?? {};
   // Only a record picked from the CRM has a GUID; a typed name alone cannot be bound.
   if (q.account?.mode === 'existing' && isGuid(q.account.id)) body['parentaccountid@odata.bind'] = `/accounts(${q.account.id})`;
@@ -94,8 +96,13 @@ export function connectionOperation(s: Stakeholder, leadId: string, contactId: s
 }
 
 /** A stable contact id per stakeholder, so a retried sync finds the contact it created before. */
-export async function stakeholderContactId(stakeholderId: string): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`leadclip:contact:${stakeholderId}`))).slice(0, 16);
+export function stakeholderContactId(stakeholderId: string): Promise<string> {
+  return derivedGuid(`leadclip:contact:${stakeholderId}`);
+}
+
+/** A GUID that is always the same for `seed`: a retried upsert addresses the record it made before. */
+export async function derivedGuid(seed: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(seed))).slice(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x80; // version 8: custom
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -7,7 +7,7 @@ import { connectionSettings } from './settings';
 import type { CrmVersion } from './sync-engine';
 
 const settingsKeys = ['environmentUrl', 'tenant', 'clientId', 'authority', 'webhookUrl'] as const;
-const settingsProblem = z.enum(['env_url_invalid', 'env_url_not_dynamics', 'tenant_invalid', 'client_id_invalid', 'webhook_url_invalid', 'authority_not_allowed']);
+const settingsProblem = z.enum(['env_url_invalid', 'env_url_not_dynamics', 'tenant_invalid', 'client_id_invalid', 'client_id_missing', 'webhook_url_invalid', 'authority_not_allowed']);
 
 export const connectionReply = z.object({
   settings: connectionSettings,
@@ -31,9 +31,15 @@ export const connectionCheckReply = z.union([
   z.object({ ok: z.literal(true), userId: z.string(), organizationId: z.string() }),
   z.object({
     ok: z.literal(false),
-    problem: z.enum(['offline', 'unknown_org', 'not_dataverse', 'unknown_tenant', 'unknown_client', 'consent_required', 'redirect_uri', 'signin_cancelled', 'origin_required', 'not_licensed', 'no_role', 'failed']),
+    problem: z.enum(['offline', 'unknown_org', 'not_dataverse', 'unknown_tenant', 'unknown_client', 'consent_required', 'redirect_uri', 'signin_cancelled', 'origin_required', 'not_licensed', 'no_role', 'missing_privileges', 'failed']),
     detail: z.string(),
+    missing: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50))),
   }),
+]);
+
+export const discoverReply = z.union([
+  z.object({ ok: z.literal(true), environments: z.array(z.object({ name: z.string(), url: z.string(), region: z.optional(z.string()) })) }),
+  z.object({ ok: z.literal(false), problems: saveConnectionReply.shape.problems }),
 ]);
 
 export const syncNowReply = z.object({ waiting: z.number() });
@@ -69,7 +75,7 @@ export const syncStatusReply = z.object({
     error: z.optional(z.string()),
     crmUrl: z.optional(z.string()),
   })),
-  conflicts: z.array(z.object({ id: z.string(), crm: crmVersion, crmEtag: z.optional(z.string()), detectedAt: z.string() })),
+  conflicts: z.array(z.object({ id: z.string(), crm: crmVersion, crmEtag: z.optional(z.string()), unreadable: z.optional(z.string()), detectedAt: z.string() })),
 });
 
 export const crmMatchesReply = z.object({

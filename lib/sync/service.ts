@@ -7,10 +7,12 @@ import { browser } from '#imports';
 import { t, uiLang } from '../i18n/t';
 import { leadFieldNames, leadFlagFields, type LeadRecord, type SyncState } from '../leads/schema';
 import { createSession, type Session } from './auth/session';
-import type { AuthConfig } from './auth/pkce';
 import { idbTokenStore } from './auth/secret-store';
 import { createDataverseApi, type DataverseApi } from './dataverse-client';
-import { changesToConfirm, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
+import { BUILD_RULES, changesToConfirm, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
+import { adoptDiscoverySignIn, discoverEnvironments, type DiscoverResult, type DiscoveryCloud } from './environment-discovery';
+import { DiscoveryError } from './discovery';
+import { SignInError, type AuthConfig } from './auth/pkce';
 import { readConnection, writeConnection } from './connection-store';
 import { confirmTargets, confirmedTarget } from './confirmed-targets';
 import { syncLeads, crmRecordUrl, type SyncCache } from './sync-engine';
@@ -45,6 +47,7 @@ export async function sessionConfig(): Promise<AuthConfig | undefined> {
   return s && { authority: s.authority, tenant: s.tenant, clientId: s.clientId, environmentUrl: s.environmentUrl, redirectUri: browser.identity.getRedirectURL() };
 }
 
+/** chrome.identity's sign-in window; resolves with the URL Entra redirected back to. */
 export async function launchSignIn(url: string): Promise<string> {
   const back = await browser.identity.launchWebAuthFlow({ url, interactive: true });
   if (!back) throw new Error('Sign-in was closed.');
@@ -57,6 +60,8 @@ function getSession(): Session {
     store: idbTokenStore,
     config: sessionConfig,
     launch: launchSignIn,
+    // The environment just picked from the discovery list: no second sign-in page (issue #17).
+    adopt: (cfg) => adoptDiscoverySignIn(cfg, { store: idbTokenStore }),
     notifySignInNeeded: async () => {
       await browser.notifications.create('leadclip-sign-in', {
         type: 'basic', iconUrl: browser.runtime.getURL('/sync-icon.png'),
@@ -109,6 +114,25 @@ export async function signIn() {
   return getConnection();
 }
 
+/** "Sign in with Microsoft": one sign-in for the cloud's discovery service, then the rep's
+ * environments to pick from (issue #17). Errors come back in the rep's words. */
+export async function discover(input: { cloud: DiscoveryCloud; sandboxUrl?: string; tenant: string; clientId: string }): Promise<DiscoverResult> {
+  const { settings: stored, locked } = await readSettings();
+  // What the rep typed on the page, except where the administrator's policy decides.
+  const settings = { tenant: input.tenant, clientId: input.clientId, authority: stored.authority, ...Object.fromEntries(locked.map((k) => [k, stored[k]])) };
+  try {
+    return await discoverEnvironments(input, settings, { store: idbTokenStore, launch: launchSignIn, redirectUri: browser.identity.getRedirectURL(), rules: BUILD_RULES });
+  } catch (err) {
+    if (err instanceof SignInError) {
+      const problem = ({ cancelled: 'signin_cancelled' } as Record<string, string>)[err.code] ?? err.code;
+      const known = ['consent_required', 'unknown_tenant', 'unknown_client', 'redirect_uri', 'signin_cancelled', 'origin_required', 'offline'].includes(problem);
+      throw Object.assign(new Error(known ? `${t(`syncTest_${problem}`)} (${err.message.slice(0, 300)})` : t('syncDiscoveryFailed', err.message.slice(0, 300))), { code: 'sign_in' });
+    }
+    if (err instanceof DiscoveryError) throw Object.assign(new Error(t('syncDiscoveryFailed', err.message.slice(0, 300))), { code: 'discovery' });
+    throw err;
+  }
+}
+
 export async function signOut() {
   await getSession().signOut();
   // The Graph token (Exchange import) goes with the sign-in it came from.
@@ -157,7 +181,7 @@ export function dataverseProcessor(onAuthRequired?: () => void): SyncProcessor {
       }
     },
     onConflict: async (r) => {
-      await (await syncDb()).put('conflicts', { id: r.id, crm: r.crm, crmEtag: r.crmEtag, detectedAt: new Date().toISOString() });
+      await (await syncDb()).put('conflicts', { id: r.id, crm: r.crm, crmEtag: r.crmEtag, unreadable: r.unreadable, detectedAt: new Date().toISOString() });
     },
     onSynced: async (id) => {
       progress.syncedSinceStart++;
@@ -234,6 +258,8 @@ export async function resolveConflict(id: string, keep: 'mine' | 'crm'): Promise
   const sdb = await syncDb();
   const conflict: Conflict | undefined = await sdb.get('conflicts', id);
   if (!conflict) throw Object.assign(new Error('No conflict for this lead.'), { code: 'not_found' });
+  // An unread CRM version cannot be kept: its fields would come back empty.
+  if (keep === 'crm' && conflict.unreadable) throw Object.assign(new Error(t('syncConflictUnreadableShort')), { code: 'invalid' });
   const found = await requeueLead(id, {
     etag: conflict.crmEtag,
     change: (lead, at) => {

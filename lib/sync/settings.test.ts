@@ -9,7 +9,7 @@ describe('managed settings', () => {
     expect(r.locked).toEqual(['environmentUrl']);
   });
   it('the schema offers exactly the settings an admin can preset', () => {
-    expect(Object.keys(managedSchema.properties).sort()).toEqual(['authority', 'clientId', 'environmentUrl', 'neverDomains', 'neverEmails', 'retentionDays', 'tenant', 'webhookUrl']);
+    expect(Object.keys(managedSchema.properties).sort()).toEqual(['authority', 'clientId', 'crmField', 'environmentUrl', 'neverDomains', 'neverEmails', 'retentionDays', 'tenant', 'webhookUrl']);
   });
   it('webhook only (another CRM) needs no Dynamics fields', () => {
     expect(normalizeSettings({ environmentUrl: '', tenant: '', clientId: '', webhookUrl: 'https://hooks.example.com/lead' })).toMatchObject({ ok: true, settings: { environmentUrl: '', webhookUrl: 'https://hooks.example.com/lead' } });

@@ -2,6 +2,7 @@
 // (tokens are elsewhere). An administrator can preset them through managed storage
 // (public/managed_schema.json); managed values win and are shown locked.
 import * as z from 'zod/mini';
+import { cloudOf } from './clouds';
 
 export const connectionSettings = z.object({
   environmentUrl: z.string(),
@@ -22,12 +23,17 @@ export const MICROSOFT_AUTHORITIES: readonly string[] = [
 ];
 /** Test builds and `npm start` (LEADCLIP_SANDBOX=1) may use the local Dataverse sandbox on 127.0.0.1. */
 export const SANDBOX_ALLOWED: boolean = String(import.meta.env.LEADCLIP_SANDBOX) === 'true';
+/** The publisher's multi-tenant app, set at build time (LEADCLIP_CLIENT_ID or leadclip.config.json;
+ * docs/sync.md): reps sign in without registering anything. Settings and policy may override it. */
+export const PUBLISHER_CLIENT_ID: string = String(import.meta.env.LEADCLIP_CLIENT_ID ?? '');
+/** Without a tenant, any work or school account signs in (issue #17). */
+export const DEFAULT_TENANT = 'organizations';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
-const LOCAL = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+export const LOCAL = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
 
-export type SettingsProblem = 'env_url_invalid' | 'env_url_not_dynamics' | 'tenant_invalid' | 'client_id_invalid' | 'webhook_url_invalid' | 'authority_not_allowed';
+export type SettingsProblem = 'env_url_invalid' | 'env_url_not_dynamics' | 'tenant_invalid' | 'client_id_invalid' | 'client_id_missing' | 'webhook_url_invalid' | 'authority_not_allowed';
 
 export interface NormalizedSettings extends ConnectionSettings {
   authority: string;
@@ -36,8 +42,12 @@ export interface NormalizedSettings extends ConnectionSettings {
 export interface SettingsRules {
   /** The local sandbox (http://127.0.0.1) may stand in for Dynamics, Entra and a webhook receiver. */
   loopback: boolean;
+  /** The app used when neither the rep nor policy names one. */
+  defaultClientId?: string;
 }
-const buildRules: SettingsRules = { loopback: SANDBOX_ALLOWED };
+/** This build's rules: the sandbox in sandbox builds only, the publisher's app as the default. */
+export const BUILD_RULES: SettingsRules = { loopback: SANDBOX_ALLOWED, defaultClientId: PUBLISHER_CLIENT_ID };
+const buildRules = BUILD_RULES;
 
 /** An origin exactly (no path, no credentials) on the allow-list of Microsoft's clouds. */
 export function isAllowedAuthority(value: string, rules: SettingsRules = buildRules): boolean {
@@ -51,25 +61,35 @@ export function isAllowedAuthority(value: string, rules: SettingsRules = buildRu
   return MICROSOFT_AUTHORITIES.includes(u.origin) || (rules.loopback && LOCAL.test(u.origin));
 }
 
-/** Cleans what the rep typed: the environment URL becomes its origin, tenant and client id are trimmed. */
+/** Who signs in with which app: an empty tenant is `organizations`, an empty client id the
+ * publisher's app. Problems are added to `problems`. */
+export function signInIdentity(input: Pick<ConnectionSettings, 'tenant' | 'clientId'>, rules: SettingsRules = buildRules, problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>> = {}): { tenant: string; clientId: string; problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>> } {
+  const tenant = input.tenant.trim() || DEFAULT_TENANT;
+  if (!GUID.test(tenant) && !TENANT_DOMAIN.test(tenant) && tenant !== 'organizations') problems.tenant = 'tenant_invalid';
+  const clientId = input.clientId.trim() || (rules.defaultClientId ?? '');
+  if (!clientId) problems.clientId = 'client_id_missing';
+  else if (!GUID.test(clientId)) problems.clientId = 'client_id_invalid';
+  return { tenant, clientId, problems };
+}
+
+/** Cleans what the rep typed: the environment URL becomes its origin, tenant and client id are
+ * trimmed; an empty tenant is `organizations`, an empty client id the publisher's app. */
 export function normalizeSettings(input: ConnectionSettings, rules: SettingsRules = buildRules): { ok: true; settings: NormalizedSettings } | { ok: false; problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>> } {
   const problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>> = {};
   const local = (origin: string) => rules.loopback && LOCAL.test(origin);
   // Webhook only (another CRM): no Dynamics fields at all.
-  const webhookOnly = !input.environmentUrl.trim() && !input.tenant.trim() && !input.clientId.trim() && !!input.webhookUrl?.trim();
+  const webhookOnly = !input.environmentUrl.trim() && !!input.webhookUrl?.trim();
   let origin = '';
   try {
     const raw = input.environmentUrl.trim();
     const u = new URL(/^https?:\/\//i.test(raw) ? raw : `https://${raw}`);
     origin = u.origin;
-    if (!local(origin) && !(u.protocol === 'https:' && /\.dynamics\.com$/i.test(u.hostname))) problems.environmentUrl = 'env_url_not_dynamics';
+    // Any of Microsoft's clouds (lib/sync/clouds.ts), or the local sandbox in sandbox builds.
+    if (!local(origin) && !cloudOf(origin)) problems.environmentUrl = 'env_url_not_dynamics';
   } catch {
     problems.environmentUrl = 'env_url_invalid';
   }
-  const tenant = input.tenant.trim();
-  if (!GUID.test(tenant) && !TENANT_DOMAIN.test(tenant) && tenant !== 'organizations') problems.tenant = 'tenant_invalid';
-  const clientId = input.clientId.trim();
-  if (!GUID.test(clientId)) problems.clientId = 'client_id_invalid';
+  const { tenant, clientId } = signInIdentity(input, rules, problems);
   let webhookUrl: string | undefined;
   if (input.webhookUrl?.trim()) {
     try {
@@ -90,8 +110,10 @@ export function normalizeSettings(input: ConnectionSettings, rules: SettingsRule
   }
   if (Object.keys(problems).length) return { ok: false, problems };
   if (webhookOnly) return { ok: true, settings: { environmentUrl: '', tenant: '', clientId: '', authority: ENTRA_AUTHORITY, webhookUrl } };
-  // An authority comes from policy; otherwise the local sandbox is its own, and a real org signs in with Entra ID.
-  return { ok: true, settings: { environmentUrl: origin, tenant, clientId, authority: wantedAuthority ? new URL(wantedAuthority).origin : (local(origin) ? origin : ENTRA_AUTHORITY), webhookUrl } };
+  // An authority comes from policy; otherwise the local sandbox is its own, and a real org signs
+  // in with its cloud's Entra ID (US Government and China have their own).
+  const authority = wantedAuthority ? new URL(wantedAuthority).origin : local(origin) ? origin : (cloudOf(origin)?.authority ?? ENTRA_AUTHORITY);
+  return { ok: true, settings: { environmentUrl: origin, tenant, clientId, authority, webhookUrl } };
 }
 
 const storedField = z.optional(z.catch(z.optional(z.string().check(z.maxLength(2000))), undefined));

@@ -9,6 +9,8 @@ export interface Conflict {
   id: string;
   crm: CrmVersion;
   crmEtag?: string;
+  /** Why the CRM's version could not be read (issue #17); `crm` is empty then. */
+  unreadable?: string;
   detectedAt: string;
 }
 

@@ -2,7 +2,8 @@
 // change set (upsert by its client GUID, then its notes, activities and stakeholders), many leads
 // per $batch, several batches in parallel. Retries inside a run are short; longer waits go back to
 // the caller (the queue) as a retry time. Nothing here keeps state between runs except `cache`.
-import { privacyColumns, type FooterOptions } from '../privacy/privacy-footer';
+import { CRM_LINE_NOTE, privacyColumns, type FooterOptions } from '../privacy/privacy-footer';
+import { privacyNoteId, privacyNoteOperation } from './privacy-note';
 import type { LeadFields, LeadRecord } from '../leads/schema';
 import { buildBatch, parseBatchResponse, type BatchOperation, type BatchPart, type BatchResponsePart } from './batch';
 import { backoffDelay } from './backoff';
@@ -29,7 +30,8 @@ export type SyncResult =
   | { id: string; state: 'synced'; etag?: string; syncedAt: string; crmUrl: string }
   | { id: string; state: 'failed'; retryAt: string; error: string; attempt: number }
   | { id: string; state: 'needs_attention'; error: string; problem: Problem }
-  | { id: string; state: 'conflict'; error: string; crm: CrmVersion; crmEtag?: string }
+  /** `unreadable`: the CRM refused to show its version (why, in words); `crm` is then empty. */
+  | { id: string; state: 'conflict'; error: string; crm: CrmVersion; crmEtag?: string; unreadable?: string }
   | { id: string; state: 'auth_required'; error: string };
 
 /** What a run learns about the org once (kept by the caller between runs). */
@@ -60,7 +62,7 @@ export interface SyncOptions {
   cache?: SyncCache;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
-  /** Issue #8: the lawful-basis line, in the description or the column the admin mapped. */
+  /** Issue #8: the lawful-basis line: a note on the lead ('note'), a column the admin mapped, or 'off'. */
   privacy?: FooterOptions & { crmField?: string };
 }
 
@@ -89,6 +91,8 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
   const inlineRetries = opts.inlineRetries ?? 3;
   const maxInlineWait = opts.maxInlineWaitMs ?? 10_000;
   const api = opts.api;
+  /** The lawful-basis line goes to a note on each lead (the default when privacy options are given). */
+  const noteLine = !!opts.privacy && (opts.privacy.crmField ?? CRM_LINE_NOTE) === CRM_LINE_NOTE;
   const results = new Map<string, SyncResult>();
   const total = items.length;
   let authFailed: AuthRequiredError | undefined;
@@ -165,6 +169,7 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
 
   /** Learns, once, what the leads' extras need: the rep's user id, navigation names, role ids. */
   async function prepare(leads: LeadRecord[]) {
+    // The lawful-basis note binds with the documented objectid_lead: no metadata read for it alone.
     const needsExtras = leads.some((l) => l.timeline.length || l.stakeholders.length);
     if (!needsExtras) return;
     try {
@@ -209,7 +214,7 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
     return out;
   }
 
-  function changeSet(lead: LeadRecord, contacts: Map<string, { id: string; create: boolean }>, nextId: () => string): { ops: BatchOperation[]; leadIds: string[] } {
+  function changeSet(lead: LeadRecord, contacts: Map<string, { id: string; create: boolean }>, nextId: () => string, noteId?: string): { ops: BatchOperation[]; leadIds: string[] } {
     const nav = cache.nav ?? defaultNavNames;
     const dup: Record<string, string> = opts.duplicateDetection === false ? {} : { 'MSCRM.SuppressDuplicateDetection': 'false' };
     const represent = { Prefer: 'return=representation' };
@@ -224,6 +229,7 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
       // A lead synced before must not overwrite a newer CRM edit: the last ETag we saw, or 412.
       headers: { ...represent, ...dup, ...(lead.sync.etag ? { 'If-Match': lead.sync.etag } : {}) },
     });
+    if (noteId && opts.privacy) ops.push({ ...privacyNoteOperation(lead, noteId, nav, opts.privacy), contentId: nextId() });
     for (const item of lead.timeline) ops.push({ ...timelineOperation(item, lead.id, nav, cache.userId), contentId: nextId() });
     for (const s of lead.stakeholders) {
       const c = contacts.get(s.id)!;
@@ -273,7 +279,10 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
     }
     let counter = 0;
     const nextId = () => String(++counter);
-    const plan = leads.map((lead) => ({ lead, ...changeSet(lead, contacts, nextId) }));
+    const noteIds = noteLine
+      ? new Map(await Promise.all(leads.map(async (l) => [l.id, await privacyNoteId(l.id)] as const)))
+      : undefined;
+    const plan = leads.map((lead) => ({ lead, ...changeSet(lead, contacts, nextId, noteIds?.get(lead.id)) }));
     const parts: BatchPart[] = plan.map((p) => ({ changeSet: p.ops, key: p.lead.id }));
     const { body, contentType } = buildBatch(parts, api.serviceRoot);
     const res = await send({ method: 'POST', path: '$batch', headers: { 'Content-Type': contentType, Prefer: 'odata.continue-on-error' }, body });
@@ -324,6 +333,12 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
       authFailed ??= new AuthRequiredError();
     } else if (o.kind === 'conflict') {
       const crm = await fetchCrmVersion(lead);
+      // Issue #17: still a conflict when the CRM's version cannot be read (no read privilege,
+      // deleted meanwhile, an odd answer): the rep decides, nothing is overwritten unasked.
+      if ('kind' in crm && crm.kind === 'attention') {
+        const why = crm.problem.code === 'bad_request' ? translate('syncCrmVersionUnreadable', [crm.problem.crmMessage.slice(0, 200)]) : describeProblem(crm.problem, translate);
+        return finish({ id: lead.id, state: 'conflict', error: translate('syncConflictUnreadable', [why]), crm: {}, unreadable: why });
+      }
       if ('kind' in crm) return settle(lead, crm, retry);
       finish({ id: lead.id, state: 'conflict', error: translate('syncProblemConflict'), crm: crm.fields, crmEtag: crm.etag });
     } else {
@@ -338,7 +353,13 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
       const o = outcomeOf(r, lead);
       return o.kind === 'ok' ? { kind: 'retry', delayMs: 1000, reason: 'server' } : o;
     }
-    const row = JSON.parse(r.text) as Record<string, unknown>;
+    let row: Record<string, unknown>;
+    try {
+      row = JSON.parse(r.text) as Record<string, unknown>;
+      if (!row || typeof row !== 'object') throw new Error('not an object');
+    } catch {
+      return { kind: 'attention', problem: { code: 'bad_request', crmCode: '', crmMessage: r.text.slice(0, 200) } };
+    }
     const fields: CrmVersion = { ...rowToLeadFields(row), statecode: row.statecode as number, statuscode: row.statuscode as number, modifiedon: row.modifiedon as string };
     return { fields, etag: (row['@odata.etag'] as string | undefined) ?? r.headers.get('etag') ?? undefined };
   }

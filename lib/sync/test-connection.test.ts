@@ -36,12 +36,32 @@ describe('testConnection', () => {
     expect(await check()).toMatchObject({ problem: 'no_role' });
     sb.setApi({ userHasRole: true });
   });
+  it('names the privileges a role lacks (issue #17: no create on leads)', async () => {
+    sb.setApi({ canCreateLeads: false });
+    try {
+      expect(await check()).toEqual({ ok: false, problem: 'missing_privileges', detail: 'prvCreateLead', missing: ['prvCreateLead'] });
+    } finally {
+      sb.setApi({ canCreateLeads: true });
+    }
+    expect(await check()).toMatchObject({ ok: true });
+  });
 });
 
 describe('normalizeSettings', () => {
   it('accepts a Dynamics URL with a path and keeps its origin; Entra is the authority', () => {
     const r = normalizeSettings({ environmentUrl: 'contoso.crm4.dynamics.com/main.aspx', tenant: ' contoso.onmicrosoft.com ', clientId: '11111111-2222-4333-8444-555555555555' });
     expect(r).toEqual({ ok: true, settings: expect.objectContaining({ environmentUrl: 'https://contoso.crm4.dynamics.com', tenant: 'contoso.onmicrosoft.com', authority: 'https://login.microsoftonline.com' }) });
+  });
+  it('the tenant is optional (organizations), the client id defaults to the publisher\'s app', () => {
+    const r = normalizeSettings({ environmentUrl: 'https://contoso.crm4.dynamics.com', tenant: ' ', clientId: '' }, { loopback: false, defaultClientId: '99999999-2222-4333-8444-555555555555' });
+    expect(r).toMatchObject({ ok: true, settings: { tenant: 'organizations', clientId: '99999999-2222-4333-8444-555555555555' } });
+    expect(normalizeSettings({ environmentUrl: 'https://contoso.crm4.dynamics.com', tenant: '', clientId: '' }, { loopback: false })).toEqual({ ok: false, problems: { clientId: 'client_id_missing' } });
+  });
+  it('a sovereign environment signs in with its own cloud', () => {
+    const id = '11111111-2222-4333-8444-555555555555';
+    expect(normalizeSettings({ environmentUrl: 'https://agency.crm.microsoftdynamics.us', tenant: '', clientId: id })).toMatchObject({ ok: true, settings: { authority: 'https://login.microsoftonline.us' } });
+    expect(normalizeSettings({ environmentUrl: 'https://firma.crm.dynamics.cn', tenant: '', clientId: id })).toMatchObject({ ok: true, settings: { authority: 'https://login.chinacloudapi.cn' } });
+    expect(normalizeSettings({ environmentUrl: 'https://agency.crm9.dynamics.com', tenant: '', clientId: id })).toMatchObject({ ok: true, settings: { authority: 'https://login.microsoftonline.com' } });
   });
   it('names each wrong field', () => {
     const r = normalizeSettings({ environmentUrl: 'https://example.com', tenant: 'x', clientId: 'nope', webhookUrl: 'http://example.com/hook' });

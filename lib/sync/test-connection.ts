@@ -5,14 +5,16 @@ import { AuthRequiredError, NetworkError } from './errors';
 import { classify } from './classify';
 import { SignInError } from './auth/pkce';
 import type { NormalizedSettings } from './settings';
+import { missingPrivileges } from './privileges';
 
 export type ConnectionProblem =
   | 'offline' | 'unknown_org' | 'not_dataverse' | 'unknown_tenant' | 'unknown_client' | 'consent_required'
-  | 'redirect_uri' | 'signin_cancelled' | 'origin_required' | 'not_licensed' | 'no_role' | 'failed';
+  | 'redirect_uri' | 'signin_cancelled' | 'origin_required' | 'not_licensed' | 'no_role' | 'missing_privileges' | 'failed';
 
 export type ConnectionCheck =
   | { ok: true; userId: string; organizationId: string }
-  | { ok: false; problem: ConnectionProblem; detail: string };
+  /** `missing`: privilege names (prvCreateLead…) the rep's roles lack, for 'missing_privileges'. */
+  | { ok: false; problem: ConnectionProblem; detail: string; missing?: string[] };
 
 export interface TestConnectionDeps {
   settings: NormalizedSettings;
@@ -80,10 +82,33 @@ export async function testConnection(deps: TestConnectionDeps): Promise<Connecti
   }
   if (res.status === 200) {
     const who = JSON.parse(res.text) as { UserId: string; OrganizationId: string };
-    return { ok: true, userId: who.UserId, organizationId: who.OrganizationId };
+    return (await privilegeCheck(deps.api, who.UserId)) ?? { ok: true, userId: who.UserId, organizationId: who.OrganizationId };
   }
   const o = classify(res.status, res.headers, res.text, { attempt: 0 });
   if (o.kind === 'attention' && (o.problem.code === 'not_licensed' || o.problem.code === 'no_role')) return fail(o.problem.code, o.problem.crmMessage);
   if (o.kind === 'attention' && o.problem.code === 'privilege') return fail('no_role', o.problem.crmMessage);
   return fail('failed', `WhoAmI answered HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+}
+
+/** Issue #17: the rep's roles must allow create, read, write, append and append-to on leads,
+ * notes and activities. An org that will not say (an older version, no right to read roles)
+ * passes here; a sync refused for a privilege says the same words then (classify.ts). */
+async function privilegeCheck(api: DataverseApi, userId: string): Promise<ConnectionCheck | undefined> {
+  let res;
+  try {
+    res = await api.send({ method: 'GET', path: `systemusers(${userId})/Microsoft.Dynamics.CRM.RetrieveUserPrivileges()` });
+  } catch {
+    return undefined;
+  }
+  if (res.status !== 200) return undefined;
+  let privileges: unknown;
+  try {
+    privileges = (JSON.parse(res.text) as { RolePrivileges?: unknown }).RolePrivileges;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(privileges)) return undefined;
+  const missing = missingPrivileges(privileges.filter((p): p is { PrivilegeName?: unknown } => !!p && typeof p === 'object'));
+  if (!missing.length) return undefined;
+  return { ok: false, problem: 'missing_privileges', detail: missing.map((p) => p.name).join(', '), missing: missing.map((p) => p.name) };
 }

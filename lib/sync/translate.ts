@@ -2,6 +2,8 @@
 // Chrome serves from _locales, with Chrome's $1…$9 substitution.
 import en from '../i18n/locales/en/sync.json';
 import pl from '../i18n/locales/pl/sync.json';
+import enSignIn from '../i18n/locales/en/signin.json';
+import plSignIn from '../i18n/locales/pl/signin.json';
 import type { Translate } from './classify';
 
 type Catalogue = Record<string, { message: string }>;
@@ -14,5 +16,5 @@ export function catalogueTranslate(catalogue: Catalogue): Translate {
   };
 }
 
-export const englishTranslate = catalogueTranslate(en);
-export const polishTranslate = catalogueTranslate(pl);
+export const englishTranslate = catalogueTranslate({ ...en, ...enSignIn });
+export const polishTranslate = catalogueTranslate({ ...pl, ...plSignIn });

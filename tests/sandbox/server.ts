@@ -12,6 +12,7 @@ import { execute, type ApiContext, type ApiOptions } from './web-api';
 import { seed } from './seed';
 import { GRAPH_ORIGIN } from './oauth';
 import { GRAPH_PREFIX, GraphMailbox, type MailboxContact } from './graph';
+import { DISCOVERY_PATH, discoveryInstances } from './discovery';
 
 export type FaultKind = '429' | '500' | '502' | '503' | 'drop-before' | 'drop-after' | 'slow' | 'expire-token';
 
@@ -194,6 +195,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         body: JSON.stringify({ issuer: `${origin}/${t}/v2.0`, authorization_endpoint: `${origin}/${t}/oauth2/v2.0/authorize`, token_endpoint: `${origin}/${t}/oauth2/v2.0/token`, code_challenge_methods_supported: ['S256'] }),
       });
     }
+    if (path === DISCOVERY_PATH && req.method === 'GET') return send(res, req, discoveryInstances(origin, oauth, req.headers.authorization));
     if (path === '/main.aspx') return recordPage(req, res, url);
     if (path.startsWith(GRAPH_PREFIX)) {
       const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];

@@ -7,6 +7,7 @@ import { tables, type AttrDef, type TableDef } from './metadata';
 import { parseFilter, selectColumns } from './odata-query';
 import { etagOf, type Row, type Store } from './store';
 import type { OptionSet } from '../../lib/leads/option-sets';
+import { RETRIEVE_USER_PRIVILEGES, retrieveUserPrivileges } from './privileges';
 
 export interface ApiOptions {
   /** Dataverse's duplicate error comes back as 500 in Microsoft's example and 412 in its status table. */
@@ -65,6 +66,8 @@ export function execute(req: ApiRequest, ctx: ApiContext): SandboxResponse {
     });
   }
   if (path.startsWith('EntityDefinitions')) return entityDefinitions(path, req, ctx);
+  const privileges = RETRIEVE_USER_PRIVILEGES.exec(path);
+  if (privileges && req.method === 'GET') return retrieveUserPrivileges(guid(privileges[1]), ctx);
 
   const action = /^leads\(([^)]+)\)\/Microsoft\.Dynamics\.CRM\.QualifyLead$/.exec(path);
   if (action && req.method === 'POST') return qualifyLead(guid(action[1]), parseBody(req.body), req, ctx);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extensionPagesCsp } from '@/lib/privacy/csp';
+import { CLOUDS } from '@/lib/sync/clouds';
 
 /** Every API permission, each explained in docs/security.md. */
 export const PINNED_PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'identity', 'notifications', 'scripting', 'sidePanel', 'storage'];
@@ -17,9 +18,11 @@ export const PINNED_OPTIONAL_PERMISSIONS: string[] = [];
 export const WEBMAIL_HOSTS = ['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'];
 /**
  * Asked for when the rep connects the CRM, never at install, and then only for the one origin
- * configured: the Dynamics environment. (A webhook receiver allows CORS from the extension instead.)
+ * configured: the Dynamics environment, or its cloud's discovery service when the rep signs in
+ * to pick one (issue #17). Microsoft's public and US Government (GCC) clouds, GCC High, China.
+ * (A webhook receiver allows CORS from the extension instead.)
  */
-export const CRM_HOSTS = ['https://*.dynamics.com/*'];
+export const CRM_HOSTS = ['https://*.dynamics.com/*', 'https://*.microsoftdynamics.us/*', 'https://*.dynamics.cn/*'];
 /** Microsoft Graph (issue #17): asked for when the rep first imports Outlook contacts, never at install. */
 export const GRAPH_HOSTS = ['https://graph.microsoft.com/*'];
 /** The test build alone may reach the test's own server. */
@@ -69,6 +72,11 @@ describe('the manifest asks for nothing unpinned', () => {
   it('host permissions: webmail only; the CRM host and Microsoft Graph only as optional', () => {
     expect(outside(prod.host_permissions, WEBMAIL_HOSTS)).toEqual([]);
     expect(sorted(prod.optional_host_permissions)).toEqual(sorted([...CRM_HOSTS, ...GRAPH_HOSTS]));
+    // Every cloud's environments and discovery service fall under an optional host permission.
+    for (const c of CLOUDS) {
+      expect(prod.optional_host_permissions, c.id).toContain(c.hostPermission);
+      expect(new URL(c.discovery).hostname.endsWith(c.hostPermission.slice('https://*'.length, -2)), c.id).toBe(true);
+    }
     const scriptSites = (prod.content_scripts ?? []).flatMap((c) => c.matches ?? []);
     expect(outside(scriptSites, WEBMAIL_HOSTS)).toEqual([]);
   });

@@ -48,8 +48,11 @@ export function importsOf(file: string): ImportEdge[] {
   return out;
 }
 
-/** Every source file reachable from `entry` through value imports (type-only imports are skipped). */
-export function importGraph(entry: string): string[] {
+/**
+ * Every source file reachable from `entry` through value imports (type-only imports are skipped).
+ * `dynamic: false` follows static imports only: what loads with the entry itself.
+ */
+export function importGraph(entry: string, { dynamic = true } = {}): string[] {
   const seen = new Set<string>();
   const stack = [entry];
   while (stack.length) {
@@ -59,6 +62,7 @@ export function importGraph(entry: string): string[] {
     const text = readFileSync(join(ROOT, file), 'utf8');
     for (const m of text.matchAll(IMPORT)) {
       if (/^\s*[;\n]?\s*(import|export)\s+type\s/.test(m[0])) continue; // erased at build
+      if (!dynamic && m[2]) continue;
       const spec = m[1] ?? m[2];
       const target = resolveImport(file, spec);
       if (target) stack.push(target);

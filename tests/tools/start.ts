@@ -30,7 +30,7 @@ if (existsSync(sandboxModule)) {
   if (startSandbox) {
     const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0) });
     stopSandbox = sandbox.close;
-    console.log(`Dataverse sandbox: ${sandbox.url} (enter it as the environment URL on the options page)`);
+    console.log(`Dataverse sandbox: ${sandbox.url} (options page → Connection: cloud "Local sandbox" with this address, then Sign in with Microsoft; or enter it as the environment URL)`);
   }
 }
 

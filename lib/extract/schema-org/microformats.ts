@@ -43,8 +43,13 @@ function propsOf(el: Element, v1: boolean): PropClass[] {
   return out;
 }
 
+const ROOT_CLASSES = ['h-card', 'vcard', 'h-adr', 'adr', 'h-resume', 'hresume'];
+
 export function microformatItems(doc: Document, budget: ExtractBudget): Item[] {
   const items: Item[] = [];
+  // Most pages have no microformats: one class at a time the browser answers from its own index,
+  // where the list of six walks a large page's every element (issue #13).
+  if (ROOT_CLASSES.every((c) => doc.getElementsByClassName(c).length === 0)) return items;
   const all = doc.querySelectorAll('.h-card, .vcard, .h-adr, .adr, .h-resume, .hresume');
   for (let i = 0; i < all.length && items.length < MAX_ITEMS && budget.spend(); i++) {
     const el = all[i];

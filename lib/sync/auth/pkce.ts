@@ -143,6 +143,31 @@ export function issuedBy(tokens: StoredTokens, cfg: Pick<AuthConfig, 'authority'
     && tokens.clientId === cfg.clientId && tokens.environmentUrl === cfg.environmentUrl;
 }
 
+/**
+ * Issue #17: the sign-in made for the discovery service, turned into tokens for the environment
+ * the rep picked, without a second sign-in page: Entra's refresh tokens serve any resource the
+ * app may use. Only to the authority that issued them, and only for the same tenant and app.
+ */
+export async function redeemForEnvironment(cfg: AuthConfig, tokens: StoredTokens, fetchFn: typeof fetch = fetch, now = Date.now): Promise<StoredTokens> {
+  if (!tokens.refreshToken || tokens.refreshTokenExpiresAt <= now()) throw new SignInError('refresh_expired', 'The 24-hour sign-in has expired.');
+  if (!tokens.authority || tokens.authority !== cfg.authority || tokens.tenant !== cfg.tenant || tokens.clientId !== cfg.clientId) {
+    throw new SignInError('refresh_expired', 'These tokens were issued for another sign-in.');
+  }
+  const as = authorizationServer({ authority: tokens.authority, tenant: tokens.tenant });
+  const client: oauth.Client = { client_id: tokens.clientId };
+  try {
+    const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refreshToken, requestOptions(cfg, fetchFn, scopeFor(cfg.environmentUrl)));
+    const result = await oauth.processRefreshTokenResponse(as, client, response);
+    const next = toTokens(cfg, result, now(), tokens.refreshTokenExpiresAt);
+    next.refreshTokenExpiresAt = Math.min(next.refreshTokenExpiresAt, tokens.refreshTokenExpiresAt);
+    next.refreshToken ??= tokens.refreshToken;
+    next.signedInAt = tokens.signedInAt;
+    return next;
+  } catch (err) {
+    return rethrow(err);
+  }
+}
+
 export async function refreshWithToken(cfg: AuthConfig, tokens: StoredTokens, fetchFn: typeof fetch = fetch, now = Date.now): Promise<StoredTokens> {
   if (!tokens.refreshToken || tokens.refreshTokenExpiresAt <= now()) {
     throw new SignInError('refresh_expired', 'The 24-hour sign-in has expired.');

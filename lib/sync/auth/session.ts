@@ -13,6 +13,9 @@ export interface SessionDeps {
   now?: () => number;
   /** Shown once per expired sign-in (chrome.notifications in the extension). */
   notifySignInNeeded?: () => Promise<void>;
+  /** Tokens for `cfg` without a sign-in page, when the rep just signed in to pick the
+   * environment (issue #17); undefined to sign in as usual. */
+  adopt?: (cfg: AuthConfig) => Promise<StoredTokens | undefined>;
 }
 
 export interface SessionStatus {
@@ -81,7 +84,7 @@ export function createSession(deps: SessionDeps): Session {
     async signIn() {
       const cfg = await deps.config();
       if (!cfg) throw new SignInError('failed', 'Enter the environment URL, tenant and client ID first.');
-      const tokens = await signInWithPkce(cfg, deps.launch, fetchFn, now);
+      const tokens = (await deps.adopt?.(cfg).catch(() => undefined)) ?? (await signInWithPkce(cfg, deps.launch, fetchFn, now));
       await deps.store.save(tokens);
       await deps.store.setFlag('signInNotified', false);
       return this.status();
