@@ -120,7 +120,7 @@ describe('capture from pages and selections', () => {
     expect(await valueOf(popup, 'jobtitle')).toBe('Dyrektor Sprzedaży');
     expect(await valueOf(popup, 'companyname')).toBe('Nordwind Logistyka Sp. z o.o.');
     expect(await valueOf(popup, 'emailaddress1')).toBe('jan.nowak@nordwind.example');
-    expect(await valueOf(popup, 'mobilephone')).toBe('601 234 567');
+    expect(await valueOf(popup, 'mobilephone')).toBe('+48 601 234 567');
     expect(await valueOf(popup, 'address1_city')).toBe('Gdynia');
     expect(await valueOf(popup, 'address1_postalcode')).toBe('81-340');
     expect(await popup.$eval('.field:has([name="lastname"])', (el) => el.getAttribute('data-provenance'))).toBe('selection');

@@ -29,13 +29,15 @@ describe('first run in an English (US) browser', () => {
     expect(await welcome.$('[data-action="skip"]')).not.toBeNull();
   });
 
-  it('saves a Seattle lead as American: ZIP and number as typed, the number understood', async () => {
-    const { status, lead, issues } = await message<{ status: string; lead: { address1_postalcode?: string; telephone1?: string; phoneE164?: Record<string, string> }; issues: unknown[] }>(
+  it('saves a Seattle lead as American: ZIP as typed, the number understood and written internationally', async () => {
+    const { status, lead, issues } = await message<{ status: string; lead: { address1_postalcode?: string; telephone1?: string; phoneE164?: Record<string, string>; provenance: { asTyped?: Record<string, string> } }; issues: unknown[] }>(
       ext, 'leads/submit', { lead: { subject: 'Demo', lastname: 'Smith', address1_city: 'Redmond', address1_postalcode: '98052', telephone1: '(425) 882-8080' } },
     );
     expect(status).toBe('saved');
     expect(lead.address1_postalcode).toBe('98052');
-    expect(lead.telephone1).toBe('(425) 882-8080');
+    // Issue #16 point 5: one international form (never a Polish one); the typed form kept in provenance.
+    expect(lead.telephone1).toBe('+1 425 882 8080');
+    expect(lead.provenance.asTyped).toEqual({ telephone1: '(425) 882-8080' });
     expect(lead.phoneE164).toEqual({ telephone1: '+14258828080' });
     expect(issues).toEqual([]);
   });

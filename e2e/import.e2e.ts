@@ -12,6 +12,9 @@ import { message } from './support/messages';
 
 interface StoredLead { id: string; lastname: string; firstname?: string; jobtitle?: string; companyname?: string; emailaddress1?: string; subject: string; provenance: { origin: string } }
 
+/** Logical names a rep must never read (issue #16). */
+const LOGICAL_NAMES = /\b(lastname|firstname|companyname|jobtitle|emailaddress\d|telephone\d|mobilephone|websiteurl|leadsourcecode|subject)\b/;
+
 describe('import from files on the options page', () => {
   let ext: ExtensionHarness;
   let dir: string;
@@ -93,13 +96,15 @@ describe('import from files on the options page', () => {
     const lines = failed.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Import errors;Imię;Nazwisko;Organizacja XYZ;E-mail;Źródło potencjalnego klienta');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^Row 4: .*;Anna;;Brak Nazwiska;anna@x.pl;Targi$/);
+    expect(lines[1]).toBe('Row 4: Last Name: is required;Anna;;Brak Nazwiska;anna@x.pl;Targi');
     expect(lines[2]).toContain('not-an-email');
+    // Issue #16: the error column in words, the file's own headers, no logical name anywhere.
+    expect(failed).not.toMatch(LOGICAL_NAMES);
 
     // Save the fixed mapping by name: the same headers get it offered next time.
     await page.type('input[name="mapping-name"]', 'Targi PL');
     await page.click('[data-action="save-mapping"]');
-    expect(await importAndWait(page)).toMatch(/2 created, 0 updated, 0 skipped, 2 rows with errors/);
+    expect(await importAndWait(page)).toMatch(/^Import finished: 2 leads created, 2 rows with errors not imported\./);
     await page.close();
 
     const again = await openImport(file);
@@ -131,9 +136,13 @@ describe('import from files on the options page', () => {
     expect(await text(page, '[data-testid="file-info"]')).toContain('xlsx');
     expect(await text(page, '[data-testid="import-counts"]')).toMatch(/3 rows: 3 valid, 0 with errors/);
     // Zofia is already stored, Jan appears twice.
+    // Issue #16: each repeat named by its row.
+    expect(await page.$$eval('[data-testid="import-duplicates"] li', (li) => li.map((e) => e.textContent))).toEqual([
+      'Row 2 matches a lead you already have.', 'Row 4 repeats row 3.',
+    ]);
     await page.click('input[name="dup-stored"][value="update"]');
     await page.click('input[name="dup-in-file"][value="skip"]');
-    expect(await importAndWait(page)).toMatch(/1 created, 1 updated, 1 skipped/);
+    expect(await importAndWait(page)).toMatch(/Import finished: 1 lead created, 1 lead updated, 1 skipped as a duplicate\./);
     await page.close();
     const stored = await leads();
     expect(stored).toHaveLength(3);
@@ -154,11 +163,47 @@ describe('import from files on the options page', () => {
     const file = join(dir, 'arkusz.xml');
     await writeFile(file, xml);
     const page = await openImport(file);
-    expect(await text(page, '[data-testid="import-counts"]')).toMatch(/1 rows: 1 valid/);
-    expect(await importAndWait(page)).toMatch(/1 created/);
+    expect(await text(page, '[data-testid="import-counts"]')).toMatch(/^1 row: 1 valid/);
+    expect(await importAndWait(page)).toMatch(/1 lead created\./);
     await page.close();
     const l = (await leads()).find((x) => x.lastname === 'Szczęsny');
     expect(l).toMatchObject({ subject: 'Wdrożenie', companyname: 'Żuraw & Syn' });
+  });
+
+  it('tells the truth: the primary Email proposed, default-Topic rows listed, phones in one form, and a re-import ends in a summary', async () => {
+    const csv = [
+      'First Name,Last Name,Company Name,Email,Email Address 2,Business Phone',
+      'Marta,Kalisz,Kalisz Sp. z o.o.,,marta@kalisz.example,643901730',
+      'Olaf,Brzoza,Brzoza i Syn,,olaf@brzoza.example,+1 (425) 882-8080',
+      'Marta,Kalisz,Kalisz Sp. z o.o.,,marta@kalisz.example,643901730',
+    ].join('\n');
+    const file = join(dir, 'truth.csv');
+    await writeFile(file, csv);
+    const page = await openImport(file);
+    // "Email" is empty in every row; "Email Address 2" holds the addresses: proposed as the primary Email.
+    expect(await text(page, '[data-testid="primary-email-proposal"]')).toContain('“Email” is empty in every row and “Email Address 2” holds the email addresses');
+    expect(await page.$eval('tr[data-column="Email Address 2"] select', (s) => (s as HTMLSelectElement).value)).toBe('emailaddress1');
+    expect(await text(page, '[data-testid="import-defaulted"]')).toBe('The Topic “Import from truth.csv” was given to 3 rows without a topic: rows 2, 3, 4.');
+    expect(await page.$$eval('[data-testid="import-duplicates"] li', (li) => li.map((e) => e.textContent))).toEqual(['Row 4 repeats row 2.']);
+    await page.click('[data-action="start-import"]');
+    await page.waitForSelector('[data-testid="import-summary"]', { timeout: 60_000 });
+    expect(await text(page, '[data-testid="import-summary"] p')).toBe('Import finished: 2 leads created, 1 skipped as a duplicate.');
+    // Row 4 was skipped as a duplicate: it got nothing.
+    expect(await text(page, '[data-testid="summary-defaulted"]')).toBe('The Topic “Import from truth.csv” was given to 2 rows without a topic: rows 2, 3.');
+    await page.close();
+    const marta = (await leads('Kalisz'))[0] as StoredLead & { telephone1?: string; provenance: { asTyped?: Record<string, string> } };
+    expect(marta).toMatchObject({ emailaddress1: 'marta@kalisz.example', telephone1: '+48 643 901 730', subject: 'Import from truth.csv' });
+    expect(marta.provenance.asTyped).toEqual({ telephone1: '643901730' });
+    expect((await leads('Brzoza'))[0]).toMatchObject({ telephone1: '+1 425 882 8080' });
+
+    // The same file again: every row matches a stored lead. A summary, not "Import cancelled".
+    const again = await openImport(file);
+    await again.click('[data-action="start-import"]');
+    await again.waitForSelector('[data-testid="import-summary"], [data-testid="import-cancelled"]', { timeout: 60_000 });
+    expect(await again.$('[data-testid="import-cancelled"]')).toBeNull();
+    expect(await text(again, '[data-testid="import-summary"] p')).toBe('Import finished: 3 skipped as duplicates.');
+    await again.close();
+    expect(await leads('Kalisz')).toHaveLength(1);
   });
 
   it('refuses a hostile XML file with a message', async () => {
@@ -181,7 +226,7 @@ describe('import from files on the options page', () => {
     const file = join(dir, 'big.csv');
     await writeFile(file, rows.join('\n'));
     const page = await openImport(file);
-    expect(await importAndWait(page)).toMatch(/20000 created, 0 updated, 0 skipped, 0 rows with errors/);
+    expect(await importAndWait(page)).toMatch(/Import finished: 20000 leads created\./);
     // Committed: the background now hands the journal to the lead stores and the sync queue,
     // part by part. Stopping the worker there must lose nothing and add nothing twice.
     expect(await page.$('[data-testid="import-applying"]')).not.toBeNull();
@@ -257,11 +302,25 @@ describe('import in Polish', () => {
     const input = await page.waitForSelector('input[name="import-file"]');
     await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
     await page.waitForSelector('[data-testid="import-counts"]');
-    expect(await page.$eval('[data-testid="import-counts"]', (e) => e.textContent)).toBe('Wierszy: 2, poprawnych: 2, z błędami: 0');
+    expect(await page.$eval('[data-testid="import-counts"]', (e) => e.textContent)).toBe('2 wiersze (poprawnych: 2, z błędami: 0)');
     expect(await page.$eval('[data-testid="file-info"]', (e) => e.textContent)).toContain('windows-1250');
     const preview = await page.$eval('[data-testid="import-preview"]', (e) => e.textContent ?? '');
     expect(preview).toContain('Łukasz Źdźbło');
     expect(preview).toContain('Świątek i Syn');
+
+    // Issue #16: the failed-rows CSV in Polish, with the file's own headers and no logical name.
+    const bad = join(dir, 'bledy.csv');
+    await writeFile(bad, 'Imię;Nazwisko;Nazwa firmy;E-mail\r\nAnna;;Brak Nazwiska;anna@x.pl\r\nJan;Nowak;ACME;to-nie-mail\r\nEwa;Lis;Lis SA;ewa@lis.pl\r\n');
+    await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(bad);
+    await page.waitForFunction(() => document.querySelector('[data-testid="file-info"]')?.textContent?.startsWith('bledy.csv'));
+    await page.waitForSelector('[data-action="download-failed"]');
+    expect(await page.$eval('[data-testid="import-counts"]', (e) => e.textContent)).toBe('3 wiersze (poprawnych: 1, z błędami: 2)');
+    const failed = (await downloadText(page, () => page.click('[data-action="download-failed"]'))).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(failed[0]).toBe('Błędy importu;Imię;Nazwisko;Nazwa firmy;E-mail');
+    expect(failed[1]).toBe('Wiersz 2: Nazwisko: jest wymagane;Anna;;Brak Nazwiska;anna@x.pl');
+    expect(failed[2]).toBe('Wiersz 3: E-mail: „to-nie-mail” nie jest adresem e-mail;Jan;Nowak;ACME;to-nie-mail');
+    expect(failed.join('\n')).not.toMatch(LOGICAL_NAMES);
+    expect(await page.$eval('[data-action="start-import"]', (e) => e.textContent)).toBe('Importuj 1 potencjalnego klienta');
 
     const pdf = join(dir, 'oferta.csv');
     await writeFile(pdf, '%PDF-1.7\n%\xe2\xe3\n1 0 obj');

@@ -68,7 +68,7 @@ describe('pipeline in the popup', () => {
     expect(await waitForMessage(popup, /merged/i)).toMatch(/merged/i);
     const all = await leads();
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ lastname: 'Kowalski', jobtitle: 'CEO', telephone1: '22 123 45 67' });
+    expect(all[0]).toMatchObject({ lastname: 'Kowalski', jobtitle: 'CEO', telephone1: '+48 22 123 45 67' });
     const { entries } = await message<{ entries: { kind: string; details: { taken: string[] } }[] }>(ext, 'leads/audit', { id: all[0].id });
     expect(entries.find((e) => e.kind === 'merged')!.details.taken.sort()).toEqual(['jobtitle', 'telephone1']);
     await popup.close();
@@ -155,7 +155,7 @@ describe('pipeline screens in Polish', () => {
       expect(await popup.$eval('[data-action="qualify-open"]', (e) => e.textContent)).toBe('Kwalifikuj');
       const options = await ext.openOptions('#/scoring');
       await options.waitForSelector('[data-testid="scoring-editor"] h2');
-      expect(await options.$eval('[data-testid="scoring-editor"] h2', (e) => e.textContent)).toBe('Reguły oceny leadów');
+      expect(await options.$eval('[data-testid="scoring-editor"] h2', (e) => e.textContent)).toBe('Reguły oceny potencjalnych klientów');
     } finally {
       await ext.close();
     }

@@ -202,7 +202,7 @@ describe('privacy: the refusal in Polish', () => {
       await fill(popup, { subject: 'Zespół', lastname: 'Nowak', emailaddress1: 'anna.nowak@intranet.example' });
       await popup.waitForSelector('[data-testid="privacy-notice"]');
       await clickSave(popup);
-      expect(await waitForMessage(popup)).toBe('Nie zapisano: anna.nowak@intranet.example należy do Twojej firmy, a współpracownicy nigdy nie są leadami. Jeśli to pomyłka, zmień domenę firmy w Opcjach → Prywatność.');
+      expect(await waitForMessage(popup)).toBe('Nie zapisano: anna.nowak@intranet.example należy do Twojej firmy, a współpracownicy nigdy nie są potencjalnymi klientami. Jeśli to pomyłka, zmień domenę firmy w Opcjach → Prywatność.');
       expect(await popup.$eval('[data-testid="privacy-notice"]', (e) => e.textContent)).toContain('należy do Twojej firmy');
       expect(await popup.$eval('label[for="f-lawfulbasis"]', (e) => e.textContent)).toBe('Podstawa prawna');
       expect((await message<{ leads: unknown[] }>(ext, 'leads/list')).leads).toHaveLength(0);

@@ -33,3 +33,22 @@ it('shows Connection and Sync in Polish, with a Polish needs-attention message',
   expect(text).toContain('Dynamics 365 znalazł duplikat');
   await page.close();
 });
+
+it('shows a conflict in Polish: only the changed field, by its Polish name, never a logical name (issue #16)', async () => {
+  const page = await openSyncView(ext);
+  const id = crypto.randomUUID();
+  const base = { id, subject: 'Targi', lastname: 'Zając', firstname: 'Ewa', companyname: 'Zając SA', jobtitle: 'Kierownik', description: 'Rozmowa na stoisku.', leadsourcecode: 7 };
+  await message(page, 'leads/save', { lead: base });
+  await page.click('[data-action="sync-now"]');
+  expect(await waitForRowState(page, id, ['synced', 'needs_attention', 'failed'])).toBe('synced');
+  sandbox.crmEdit('leads', id, { jobtitle: 'Dyrektor (CRM)' });
+  await message(page, 'leads/save', { lead: { ...base, jobtitle: 'Prezes' } });
+  await page.click('[data-action="sync-now"]');
+  const view = `[data-testid="conflict"][data-lead-id="${id}"]`;
+  await page.waitForSelector(`${view} tbody tr`, { timeout: 30_000 });
+  expect(await page.$$eval(`${view} tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)))).toEqual([['Stanowisko', 'Prezes', 'Dyrektor (CRM)']]);
+  const text = await page.$eval(view, (e) => e.textContent ?? '');
+  expect(text).toContain('Ktoś zmienił tego potencjalnego klienta w Dynamics 365');
+  expect(text).not.toMatch(/jobtitle|description|leadsourcecode|\blead\b/i);
+  await page.close();
+});

@@ -83,7 +83,9 @@ describe('sync to Dynamics 365 (sandbox)', () => {
     expect(await waitForRowState(page, invalid, ['synced', 'needs_attention', 'failed'])).toBe('needs_attention');
     const err = (id: string) => page.$eval(`tr[data-lead-id="${id}"] [data-testid="sync-error"]`, (e) => e.textContent ?? '');
     expect(await err(dup)).toMatch(/found a duplicate of this lead/);
-    expect(await err(invalid)).toMatch(/requires the field "companyname"/);
+    // Issue #16: the field as the form names it, never its logical name.
+    expect(await err(invalid)).toMatch(/requires the field "Company Name"/);
+    expect(await err(invalid)).not.toMatch(/companyname/);
     expect(sandbox.record('leads', dup)).toBeUndefined();
     // Issue #16: the badge turns red, and one notification (not one per lead) tells the rep.
     await page.waitForFunction(async () => 'leadclip-attention' in (await chrome.notifications.getAll()));
@@ -96,7 +98,8 @@ describe('sync to Dynamics 365 (sandbox)', () => {
   it('a conflicting CRM edit is shown, not overwritten, until the rep chooses', async () => {
     const page = await openSyncView(ext);
     const id = uuid();
-    const base = { id, subject: 'Konferencja', lastname: 'Mazur', firstname: 'Adam', companyname: 'Mazur IT', jobtitle: 'CTO' };
+    // A description: the CRM's copy carries LeadClip's lawful-basis line, which is no conflict (issue #16).
+    const base = { id, subject: 'Konferencja', lastname: 'Mazur', firstname: 'Adam', companyname: 'Mazur IT', jobtitle: 'CTO', description: 'Met at the stand.', telephone1: '643 901 730' };
     await message(page, 'leads/save', { lead: base });
     await page.click('[data-action="sync-now"]');
     expect(await waitForRowState(page, id, ['synced', 'needs_attention', 'failed'])).toBe('synced');
@@ -106,6 +109,12 @@ describe('sync to Dynamics 365 (sandbox)', () => {
     await page.waitForSelector(`[data-testid="conflict"][data-lead-id="${id}"] tr[data-field="jobtitle"]`, { timeout: 30_000 });
     expect(await page.$eval(`[data-testid="conflict"] tr[data-field="jobtitle"] [data-side="mine"]`, (e) => e.textContent)).toBe('VP Engineering');
     expect(await page.$eval(`[data-testid="conflict"] tr[data-field="jobtitle"] [data-side="crm"]`, (e) => e.textContent)).toBe('Chief Technology Officer (CRM)');
+    // Only the field both sides changed, by its display name; no logical name anywhere in the view.
+    expect(await page.$$eval(`[data-testid="conflict"][data-lead-id="${id}"] tbody tr`, (rows) => rows.map((r) => r.querySelector('th')?.textContent))).toEqual(['Job Title']);
+    expect(await page.$eval(`[data-testid="conflict"][data-lead-id="${id}"]`, (e) => e.textContent ?? '')).not.toMatch(/jobtitle|description|telephone1|lastname/);
+    expect(sandbox.record('leads', id)?.description).toMatch(/^Met at the stand\.\n\n\[LeadClip\] Lawful basis/);
+    // Issue #16: the phone went to the CRM in the one international form.
+    expect(sandbox.record('leads', id)?.telephone1).toBe('+48 643 901 730');
     expect(sandbox.record('leads', id)?.jobtitle).toBe('Chief Technology Officer (CRM)');
     await page.click(`[data-testid="conflict"][data-lead-id="${id}"] [data-action="keep-mine"]`);
     await page.waitForFunction(() => !document.querySelector('[data-testid="conflict"]'));

@@ -115,8 +115,8 @@ describe('webmail capture', () => {
     await popup.waitForFunction(() => (document.querySelector('[name="lastname"]') as HTMLInputElement | null)?.value === 'Lewandowska');
     const formValues = (p: Page) => p.$$eval('.lead-form [name]', (els) => els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value]));
     expect(await formValues(popup)).toEqual(await formValues(viaButton));
-    expect(await valueOf(viaButton, 'mobilephone')).toBe('602 345 678');
-    expect(await valueOf(viaButton, 'fax')).toBe('42 630 11 23');
+    expect(await valueOf(viaButton, 'mobilephone')).toBe('+48 602 345 678');
+    expect(await valueOf(viaButton, 'fax')).toBe('+48 42 630 11 23');
 
     // Unchecking the box saves the lead without the note.
     await viaButton.click('[name="attach_email_note"]');
@@ -138,7 +138,7 @@ describe('webmail capture', () => {
     await form.waitForFunction(() => (document.querySelector('[name="lastname"]') as HTMLInputElement | null)?.value === 'Kowalski');
     expect(await valueOf(form, 'companyname')).toBe('Budmax Serwis Sp. z o.o.');
     expect(await valueOf(form, 'jobtitle')).toBe('Service Manager');
-    expect(await valueOf(form, 'mobilephone')).toBe('501 222 333'); // not the rep's quoted "kom. +48 600 700 800"
+    expect(await valueOf(form, 'mobilephone')).toBe('+48 501 222 333'); // not the rep's quoted "kom. +48 600 700 800"
     await clickSave(form, true);
     await new Promise((r) => setTimeout(r, 300));
     const [lead] = (await listLeads()).filter((l) => l.lastname === 'Kowalski');
@@ -213,7 +213,7 @@ describe('webmail capture: Polish UI', () => {
       const page = await ext.browser.newPage();
       await page.goto(mail.url('outlook.live.com', '/mail/0/inbox/id/AAQkADpolski'));
       await page.waitForSelector('leadclip-capture');
-      expect(await page.$eval('leadclip-capture', (h) => h.shadowRoot?.querySelector('button')?.textContent)).toBe('Dodaj leada');
+      expect(await page.$eval('leadclip-capture', (h) => h.shadowRoot?.querySelector('button')?.textContent)).toBe('Dodaj potencjalnego klienta');
     } finally {
       await ext.close();
       await mail.close();

@@ -4,11 +4,14 @@
 // are committed in one transaction, so a cancel leaves nothing half-imported.
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
+import { OwnerPicker } from '@/components/sync/owner-picker';
+import type { LeadOwner } from '@/lib/leads/schema';
 import { storage } from '#imports';
 import { t } from '@/lib/i18n/t';
+import { tn } from '@/lib/i18n/plural';
 import { send } from '@/lib/messaging/send';
 import { downloadText } from '@/lib/export/download';
-import { fullName, type LeadFieldName } from '@/lib/leads/schema';
+import { fullName, leadFieldNames, type LeadFieldName } from '@/lib/leads/schema';
 import { checkSize } from '@/lib/import/limits';
 import { usePendingImport } from './use-pending-import';
 import { isImportError } from '@/lib/import/import-error';
@@ -27,6 +30,18 @@ const BATCH = 5000;
 
 type Phase = 'idle' | 'reading' | 'review' | 'importing' | 'saving' | 'done' | 'cancelled';
 
+interface Summary {
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  /** Leads of a big committed import the background is still adding to the lead list. */
+  pending: number;
+  /** Rows that got the default Topic, and that Topic. */
+  defaulted: number[];
+  topic: string;
+}
+
 interface Failure {
   code: string;
   message: string;
@@ -36,6 +51,18 @@ interface Failure {
 export function issueText(i: RowIssue): string {
   return `${t('import_issue_row', String(i.row))}, ${i.column === i.field ? targetLabel(i.field as LeadFieldName) : i.column}: ${t(`import_issue_${ISSUE_CODES.includes(i.code) ? i.code : 'invalid'}`, i.detail ?? '')}`;
 }
+
+/** The failed-rows CSV in the UI's language: the error column in words, fields by their display names. */
+function failedCsvRequest(): ToWorker {
+  return {
+    type: 'failedCsv', errorHeader: t('import_failed_header'), rowTemplate: t('import_issue_row', '$1'),
+    templates: Object.fromEntries(ISSUE_CODES.map((c) => [c, t(`import_issue_${c}`, '$1')])),
+    fieldLabels: Object.fromEntries(leadFieldNames.map((f) => [f, targetLabel(f)])),
+  };
+}
+
+/** "4, 5, 9" (at most `max` rows, then "…"). */
+const rowList = (rows: readonly number[], max = 50) => rows.slice(0, max).join(', ') + (rows.length > max ? ', …' : '');
 
 function failureText(f: Failure): string {
   const key = `import_err_${f.code}`;
@@ -60,8 +87,10 @@ export function ImportPage() {
   const mappingName = useSignal('');
   const note = useSignal('');
   /** `pending`: leads of a big committed import the background is still adding to the lead list. */
-  const summary = useSignal<{ created: number; updated: number; skipped: number; failed: number; pending: number } | undefined>(undefined);
+  const summary = useSignal<Summary | undefined>(undefined);
   const dragging = useSignal(false);
+  /** Issue #17: who owns the imported leads in the CRM (absent = the signed-in rep). */
+  const owner = useSignal<LeadOwner | undefined>(undefined);
   const worker = useRef<Worker | undefined>(undefined);
   const storedKeys = useRef<[string, string][]>([]);
   const importId = useRef('');
@@ -128,7 +157,7 @@ export function ImportPage() {
       case 'batch':
         progressRows.value = [m.done, m.total];
         progress.value = m.done / Math.max(1, m.total);
-        void send('import/stage', { importId: importId.current, creates: m.creates, updates: m.updates })
+        void send('import/stage', { importId: importId.current, ...withOwner(m.creates, m.updates, owner.value) })
           .then(() => post({ type: 'next' }))
           .catch((err: Error & { code?: string }) => {
             post({ type: 'cancel' });
@@ -222,10 +251,23 @@ export function ImportPage() {
 
   async function commit(done: { created: number; updated: number; skipped: number }) {
     if (phase.value !== 'importing') return;
+    // Rows skipped as duplicates did not get the default Topic: they were not imported.
+    const skippedRows = new Set((analysis.value?.duplicates ?? []).filter((d) =>
+      (d.firstRow !== undefined && inFile.value === 'skip') || (!!d.storedId && stored.value === 'skip' && !(d.firstRow !== undefined && inFile.value === 'update')),
+    ).map((d) => d.row));
+    const defaulted = (analysis.value?.defaultedRows ?? []).filter((r) => !skippedRows.has(r));
+    const base = { skipped: done.skipped, failed: analysis.value?.errorRows ?? 0, defaulted, topic: defaultTopic.value.trim() };
+    // Issue #16: every row matched a stored lead (or an earlier row) and was skipped: nothing was
+    // staged, so there is nothing to commit. That is a finished import, not a cancelled one.
+    if (done.created + done.updated === 0) {
+      summary.value = { ...base, created: 0, updated: 0, pending: 0, defaulted: [] };
+      phase.value = 'done';
+      return;
+    }
     phase.value = 'saving';
     try {
       const r = await send('import/commit', { importId: importId.current });
-      summary.value = { created: r.created, updated: r.updated, skipped: done.skipped, failed: analysis.value?.errorRows ?? 0, pending: r.pending };
+      summary.value = { ...base, created: r.created, updated: r.updated, pending: r.pending };
       phase.value = 'done';
       // Committed: the next import of these Outlook folders starts from here (delta query).
       if (exchangeReadId.current) await send('exchange/remember', { readId: exchangeReadId.current }).catch(() => undefined);
@@ -300,7 +342,14 @@ export function ImportPage() {
 
       {phase.value === 'review' && o && mapping.value && (
         <>
-          <p data-testid="file-info">{t('import_file_info', [fileName.value, String(o.rowCount), [o.meta.format, o.meta.encoding, o.sheet].filter(Boolean).join(', ')])}</p>
+          <p data-testid="file-info">{t('import_file_info', [fileName.value, tn('count_rows', o.rowCount), [o.meta.format, o.meta.encoding, o.sheet].filter(Boolean).join(', ')])}</p>
+          {o.emailProposal && (
+            <p class="banner" data-testid="primary-email-proposal">
+              {o.emailProposal.from !== undefined
+                ? t('import_primary_email_proposed', [o.emailProposal.from, o.emailProposal.to, targetLabel('emailaddress1')])
+                : t('import_primary_email_unmapped', [o.emailProposal.to, targetLabel('emailaddress1')])}
+            </p>
+          )}
           <div class="toolbar">
             {(o.meta.format === 'csv' || o.meta.format === 'vcard') && (
               <label>{t('import_encoding')}{' '}
@@ -351,8 +400,9 @@ export function ImportPage() {
 
           {a && (
             <>
-              <p data-testid="import-counts">{t('import_counts', [String(a.total), String(a.valid), String(a.errorRows)])}</p>
-              {a.warned > 0 && <p class="muted">{t('import_warned', String(a.warned))}</p>}
+              <p data-testid="import-counts">{t('import_counts', [tn('count_rows', a.total), String(a.valid), String(a.errorRows)])}</p>
+              {a.warned > 0 && <p class="muted">{tn('import_warned', a.warned)}</p>}
+              {a.defaultedRows.length > 0 && <p class="muted" data-testid="import-defaulted">{tn('import_defaulted', a.defaultedRows.length, [defaultTopic.value.trim(), rowList(a.defaultedRows)])}</p>}
               <h3>{t('import_preview')}</h3>
               <PreviewTable rows={a.preview} />
               {a.issueCount > 0 && (
@@ -363,22 +413,21 @@ export function ImportPage() {
                   </ul>
                   {a.issueCount > 100 && <p class="muted">{t('import_errors_more', String(a.issueCount - 100))}</p>}
                   {a.errorRows > 0 && (
-                    <button type="button" data-action="download-failed" onClick={() => post({
-                      type: 'failedCsv', errorHeader: t('import_failed_header'),
-                      templates: Object.fromEntries(ISSUE_CODES.map((c) => [c, t(`import_issue_${c}`, '$1')])),
-                    })}>{t('import_download_failed')}</button>
+                    <button type="button" data-action="download-failed" onClick={() => post(failedCsvRequest())}>{t('import_download_failed')}</button>
                   )}
                 </>
               )}
               {(dupInFile > 0 || dupStored > 0) && (
                 <>
                   <h3>{t('import_duplicates')}</h3>
-                  {dupInFile > 0 && <PolicyChoice name="dup-in-file" label={t('import_dup_in_file', String(dupInFile))} value={inFile.value} onChange={(v) => (inFile.value = v)} />}
-                  {dupStored > 0 && <PolicyChoice name="dup-stored" label={t('import_dup_stored', String(dupStored))} value={stored.value} onChange={(v) => (stored.value = v)} />}
+                  <DuplicateList duplicates={a.duplicates} />
+                  {dupInFile > 0 && <PolicyChoice name="dup-in-file" label={tn('import_dup_in_file', dupInFile)} value={inFile.value} onChange={(v) => (inFile.value = v)} />}
+                  {dupStored > 0 && <PolicyChoice name="dup-stored" label={tn('import_dup_stored', dupStored)} value={stored.value} onChange={(v) => (stored.value = v)} />}
                 </>
               )}
+              <OwnerPicker name="import-owner" label={t('import_owner_label')} value={owner.value} onChange={(o) => (owner.value = o)} />
               <div class="toolbar">
-                <button type="button" class="primary" data-action="start-import" disabled={a.valid === 0} onClick={start}>{t('import_start', String(a.valid))}</button>
+                <button type="button" class="primary" data-action="start-import" disabled={a.valid === 0} onClick={start}>{tn('import_start', a.valid)}</button>
               </div>
             </>
           )}
@@ -387,7 +436,7 @@ export function ImportPage() {
 
       {(phase.value === 'importing' || phase.value === 'saving') && (
         <div role="status" data-testid="import-progress">
-          <p>{phase.value === 'saving' ? t('import_saving') : t('import_progress', [String(progressRows.value[0]), String(progressRows.value[1])])}</p>
+          <p>{phase.value === 'saving' ? t('import_saving') : tn('import_progress', progressRows.value[1], [String(progressRows.value[0])])}</p>
           <progress max={1} value={progress.value} />
           <button type="button" data-action="cancel-import" onClick={() => void cancel()}>{t('import_cancel')}</button>
         </div>
@@ -402,18 +451,42 @@ export function ImportPage() {
 
       {phase.value === 'done' && summary.value && (
         <div role="status" data-testid="import-summary">
-          <p>{t('import_done', [String(summary.value.created), String(summary.value.updated), String(summary.value.skipped), String(summary.value.failed)])}</p>
+          <p>{summaryText(summary.value)}</p>
+          {summary.value.defaulted.length > 0 && <p data-testid="summary-defaulted">{tn('import_defaulted', summary.value.defaulted.length, [summary.value.topic, rowList(summary.value.defaulted)])}</p>}
           {summary.value.pending > 0 && <ApplyingNote pending={summary.value.pending} />}
           {summary.value.failed > 0 && (
-            <button type="button" data-action="download-failed" onClick={() => post({
-              type: 'failedCsv', errorHeader: t('import_failed_header'),
-              templates: Object.fromEntries(ISSUE_CODES.map((c) => [c, t(`import_issue_${c}`, '$1')])),
-            })}>{t('import_download_failed')}</button>
+            <button type="button" data-action="download-failed" onClick={() => post(failedCsvRequest())}>{t('import_download_failed')}</button>
           )}
           <button type="button" onClick={reset}>{t('import_another')}</button>
         </div>
       )}
     </section>
+  );
+}
+
+/** "Import finished: 2 leads created, 150 skipped as duplicates." Only what happened is said. */
+function summaryText(s: Summary): string {
+  const parts = [
+    s.created > 0 && tn('import_sum_created', s.created),
+    s.updated > 0 && tn('import_sum_updated', s.updated),
+    s.skipped > 0 && tn('import_sum_skipped', s.skipped),
+    s.failed > 0 && tn('import_sum_failed', s.failed),
+  ].filter((p): p is string => !!p);
+  return parts.length ? t('import_done', parts.join(', ')) : t('import_done_nothing');
+}
+
+/** Issue #16: each repeated row named, so the rep can find it in the file. */
+function DuplicateList({ duplicates }: { duplicates: AnalysisSummary['duplicates'] }) {
+  const shown = duplicates.slice(0, 100);
+  return (
+    <ul class="import-issues" data-testid="import-duplicates">
+      {shown.map((d) => (
+        <li key={d.row} data-row={d.row}>
+          {d.firstRow !== undefined ? t('import_dup_row_repeats', [String(d.row), String(d.firstRow)]) : t('import_dup_row_stored', String(d.row))}
+        </li>
+      ))}
+      {duplicates.length > shown.length && <li class="muted">{t('import_list_more', String(duplicates.length - shown.length))}</li>}
+    </ul>
   );
 }
 
@@ -455,6 +528,13 @@ function PreviewTable({ rows }: { rows: AnalysisSummary['preview'] }) {
 function ApplyingNote({ pending }: { pending: number }) {
   const left = usePendingImport(pending);
   return left.value > 0
-    ? <p data-testid="import-applying">{t('import_applying', String(left.value))}</p>
+    ? <p data-testid="import-applying">{t('import_applying', tn('count_leads', left.value))}</p>
     : <p data-testid="import-applied">{t('import_applied')}</p>;
+}
+
+/** Every lead of the import gets the chosen owner (issue #17). */
+function withOwner(creates: unknown[], updates: Array<{ id: string; lead: unknown }>, owner: LeadOwner | undefined) {
+  if (!owner) return { creates, updates };
+  const own = (lead: unknown) => ({ ...(lead as Record<string, unknown>), owner });
+  return { creates: creates.map(own), updates: updates.map((u) => ({ ...u, lead: own(u.lead) })) };
 }

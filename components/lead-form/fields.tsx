@@ -6,7 +6,10 @@ import { leadTextLimits, type LeadFieldName } from '@/lib/leads/lead-columns';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { fieldConfidence } from '@/lib/capture/field-confidence';
 import { useEffect } from 'preact/hooks';
-import { effectiveOptions, loadOrgOptionSets, orgOptionSetsSignal } from '@/lib/sync/org-option-sets-ui';
+import { effectiveOptions, loadOrgOptionSets, orgOptionSetsSignal, orgRequiredColumnsSignal } from '@/lib/sync/org-option-sets-ui';
+
+/** Issue #17: a lead field the org made required is marked as such (with our own label for it). */
+const orgRequires = (name: string) => orgRequiredColumnsSignal.value.some((c) => c.name === name);
 
 /** "max:50" -> a sentence in the rep's language. */
 export function errorText(code: string | undefined): string {
@@ -66,7 +69,8 @@ function FieldShell({ model, name, required, children }: { model: LeadFormModel;
   );
 }
 
-export function TextField({ model, name, required, type = 'text', multiline }: FieldProps) {
+export function TextField({ model, name, required: requiredHere, type = 'text', multiline }: FieldProps) {
+  const required = requiredHere || orgRequires(name);
   const value = String(model.state.value.values[name] ?? '');
   const common = {
     id: `f-${name}`,
@@ -93,7 +97,7 @@ export function ChoiceField({ model, name }: { model: LeadFormModel; name: LeadO
   useEffect(() => void loadOrgOptionSets(), []);
   const options = effectiveOptions(name, set, orgOptionSetsSignal.value, value === '' ? undefined : Number(value));
   return (
-    <FieldShell model={model} name={name}>
+    <FieldShell model={model} name={name} required={orgRequires(name)}>
       <select id={`f-${name}`} name={name} value={value} aria-describedby={describedBy(model, name)} onChange={(e) => model.setField(name, (e.currentTarget as HTMLSelectElement).value)}>
         <option value="">{t('choice_none')}</option>
         {options.map(([v, label]) => (

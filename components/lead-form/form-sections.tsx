@@ -9,6 +9,8 @@ import { QualifySection } from './qualify-section';
 import { StakeholdersEditor } from './stakeholders-editor';
 import { TimelineEditor } from './timeline-editor';
 import { LawfulBasisField } from '@/components/privacy/lawful-basis-field';
+import { OwnerPicker } from '@/components/sync/owner-picker';
+import { OrgColumnsFields } from './org-columns';
 import { DefaultCountrySelect } from '@/components/settings/default-country-select';
 
 
@@ -52,6 +54,7 @@ export function FormSections({ model, skip = [], folded }: FormSectionsProps) {
           {text('emailaddress2', { type: 'email' })}
           {text('emailaddress3', { type: 'email' })}
         </div>
+        {!folded && <OrgColumnsFields model={model} />}
       </Section>
       <Section id="company" folded={folded}>
         <div class="grid">
@@ -89,6 +92,7 @@ export function FormSections({ model, skip = [], folded }: FormSectionsProps) {
           <FlagField model={model} name="donotpostalmail" danger />
           <FlagField model={model} name="donotbulkemail" danger />
         </div>
+        <OwnerPicker value={model.state.value.owner} onChange={(owner) => model.update({ owner })} />
         <LawfulBasisField model={model} />
         <TextField model={model} name="description" multiline />
       </Section>

@@ -2,6 +2,16 @@ import { t } from '@/lib/i18n/t';
 import type { LeadFormModel, QualifyLinks } from '@/lib/state/lead-form-model';
 import { ChoiceField, FlagField, TextField } from './fields';
 import { CrmSearch } from '@/components/sync/crm-search';
+import { send } from '@/lib/messaging/send';
+import type { FormValues } from '@/lib/leads/form-values';
+
+/** Issue #17: the picked CRM record fills the lead's empty company, address and contact fields
+ * (never the ones the rep typed), as Dynamics' Qualify stage does. */
+async function fillFromCrm(model: LeadFormModel, kind: LinkKind, id: string, name: string) {
+  const found = await send('leads/qualify-candidates', { query: name }).catch(() => undefined);
+  const record = (kind === 'account' ? found?.accounts : found?.contacts)?.find((c) => c.id === id);
+  if (record) model.prefill(record.values as FormValues);
+}
 
 type LinkKind = 'account' | 'contact';
 
@@ -21,7 +31,10 @@ function LinkPicker({ model, kind }: { model: LeadFormModel; kind: LinkKind }) {
         <option value="existing">{t('qualify_mode_existing')}</option>
       </select>
       {link?.mode === 'existing' && (
-        <CrmSearch kind={kind} value={link} onPick={(v) => set({ mode: 'existing', id: v.id || v.name, name: v.name })} />
+        <CrmSearch kind={kind} value={link} onPick={(v) => {
+          set({ mode: 'existing', id: v.id || v.name, name: v.name });
+          if (v.id) void fillFromCrm(model, kind, v.id, v.name);
+        }} />
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n/t';
 import type { LeadFieldName } from '@/lib/leads/schema';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { ChoiceField, TextField } from './fields';
+import { OrgColumnsFields } from './org-columns';
 import { DefaultCountrySelect } from '@/components/settings/default-country-select';
 
 export const quickFieldNames = [
@@ -29,6 +30,7 @@ export function QuickFields({ model }: { model: LeadFormModel }) {
       {/* Beside the phones: the country numbers without a +code are read in (issue #16). */}
       <div class="form-country" data-testid="form-country"><DefaultCountrySelect compact /></div>
       {model.companyMissing.value && <p class="warning" role="status" data-warning="companyname">{t('warning_no_company')}</p>}
+      <OrgColumnsFields model={model} />
     </section>
   );
 }

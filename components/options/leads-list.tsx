@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n/t';
+import { tn } from '@/lib/i18n/plural';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { LeadSort } from '@/lib/leads/lead-query';
 import { DncBadge } from '@/components/privacy/dnc-badge';
@@ -41,7 +42,7 @@ export function LeadsList(p: LeadsListProps) {
             {(['updated', 'name', 'company', 'status'] as const).map((s) => <option key={s} value={s}>{t(`sort_${s}`)}</option>)}
           </select>
         </label>
-        <span class="muted" data-testid="lead-count">{t('leads_count', String(p.total))}</span>
+        <span class="muted" data-testid="lead-count">{tn('count_leads', p.total)}</span>
         <button type="button" data-action="export-csv" onClick={p.onExport} disabled={!p.total && !p.filtered}>{t('action_export_csv')}</button>
       </div>
       {p.total === 0 ? <p class="empty">{t(p.filtered ? 'leads_no_match' : 'leads_empty')}</p> : (

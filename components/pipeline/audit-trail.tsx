@@ -11,7 +11,7 @@ type Entry = MessageOut<'leads/audit'>['entries'][number];
 
 function summary(e: Entry): string {
   const d = e.details as Record<string, unknown>;
-  const fields = Array.isArray(d.fields) && d.fields.length ? (d.fields as string[]).map((f) => t(`field_${f}`).replace(/^field_/, '')).join(', ') : '';
+  const fields = Array.isArray(d.fields) && d.fields.length ? (d.fields as string[]).map((f) => t(`field_${f}`)).join(', ') : '';
   switch (e.kind) {
     // Issue #8: why (lawful basis) and by whom, next to where.
     // An imported lead's single entry also says it was queued (its job's op).

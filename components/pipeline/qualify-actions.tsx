@@ -1,6 +1,6 @@
 // Qualify and Disqualify for a saved lead (issue #4). Qualifying asks for an account and a
-// contact, new or picked from local leads (and, once sync exists, the CRM); picking fills the
-// lead's empty fields only. A decision-maker contact becomes a stakeholder.
+// contact, new or picked from the CRM (issue #17: its records first) or from local leads; picking
+// fills the lead's empty fields only. A decision-maker contact becomes a stakeholder.
 import { useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t, uiLang } from '@/lib/i18n/t';
@@ -42,7 +42,11 @@ function LinkChooser({ kind, leadId, picked, onPick }: { kind: Kind; leadId: str
               <input type="search" name={`q-${kind}-search`} placeholder={t('qualify_search')} value={query.value} onInput={(e) => search(e.currentTarget.value)} />
               <ul class="candidates">
                 {results.value.map((c) => (
-                  <li key={c.id}><button type="button" class="link" data-candidate={kind} data-candidate-id={c.id} onClick={() => onPick(c)}>{c.name}</button></li>
+                  <li key={c.id}>
+                    <button type="button" class="link" data-candidate={kind} data-candidate-id={c.id} data-source={c.source ?? 'local'} onClick={() => onPick(c)}>
+                      {c.name}{c.source === 'crm' && <span class="muted"> · {t('qualify_source_crm')}</span>}
+                    </button>
+                  </li>
                 ))}
               </ul>
             </>
@@ -55,8 +59,12 @@ function LinkChooser({ kind, leadId, picked, onPick }: { kind: Kind; leadId: str
 
 export function QualifyActions({ lead, onChanged }: { lead: LeadRecord; onChanged: (lead: LeadRecord) => void }) {
   const open = useSignal<'qualify' | 'disqualify' | undefined>(undefined);
-  const account = useSignal<Candidate | undefined>(undefined);
-  const contact = useSignal<Candidate | undefined>(undefined);
+  // What the form's Qualify section already picked in the CRM is the dialog's starting point.
+  const fromForm = (link: LeadRecord['qualify']['account']): Candidate | undefined =>
+    link?.mode === 'existing' ? { id: link.id, name: link.name, values: {}, source: 'crm' } : undefined;
+  const account = useSignal<Candidate | undefined>(fromForm(lead.qualify.account));
+  const contact = useSignal<Candidate | undefined>(fromForm(lead.qualify.contact));
+  const opportunity = useSignal(lead.qualify.opportunity !== false);
   const decisionMaker = useSignal(false);
   const role = useSignal<string>(stakeholderRoles[0]);
   const reason = useSignal<4 | 5 | 6 | 7>(4);
@@ -82,6 +90,7 @@ export function QualifyActions({ lead, onChanged }: { lead: LeadRecord; onChange
     contactValues: contact.value?.values,
     contactIsDecisionMaker: decisionMaker.value,
     stakeholderRole: role.value,
+    createOpportunity: opportunity.value,
   }));
   const disqualify = () => run(() => send('leads/disqualify', { id: lead.id, statuscode: reason.value }));
 
@@ -98,6 +107,7 @@ export function QualifyActions({ lead, onChanged }: { lead: LeadRecord; onChange
         <div class="qualify-dialog" role="group" aria-label={t('action_qualify')}>
           <LinkChooser kind="account" leadId={lead.id} picked={account.value} onPick={(c) => (account.value = c)} />
           <LinkChooser kind="contact" leadId={lead.id} picked={contact.value} onPick={(c) => (contact.value = c)} />
+          <label><input type="checkbox" name="q-opportunity" checked={opportunity.value} onChange={(e) => (opportunity.value = e.currentTarget.checked)} /> {t('qualify_create_opportunity')}</label>
           <label><input type="checkbox" name="q-decision-maker" checked={decisionMaker.value} onChange={(e) => (decisionMaker.value = e.currentTarget.checked)} /> {t('qualify_decision_maker')}</label>
           {decisionMaker.value && (
             <label>{t('qualify_role')}{' '}

@@ -3,6 +3,7 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t, uiLang } from '@/lib/i18n/t';
+import { tn } from '@/lib/i18n/plural';
 import { fullName, lawfulBasis, type LawfulBasis, type LeadRecord } from '@/lib/leads/schema';
 import { send } from '@/lib/messaging/send';
 import { parseList } from '@/lib/privacy/domains';
@@ -191,7 +192,7 @@ function PersonRequests() {
           </ul>
           <PersonActions ids={found.value.map((l) => l.id)} who={email.value} inCrm={found.value.some((l) => !!l.sync.syncedAt)} onForgotten={(n) => {
             found.value = [];
-            note.value = t('privacy_forgotten', String(n));
+            note.value = tn('privacy_forgotten', n);
           }} />
         </>
       ))}

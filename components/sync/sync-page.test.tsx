@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 const sent: string[] = [];
 const status = { running: true, done: 3, total: 10, unsynced: 7, leadCount: 10, environmentUrl: 'https://contoso.crm4.dynamics.com', leads: [], conflicts: [] };
-vi.mock('@/lib/i18n/t', () => ({ t: (k: string) => k }));
+vi.mock('@/lib/i18n/t', () => ({ t: (k: string) => k, uiLang: () => 'en' }));
 vi.mock('@/lib/messaging/send', () => ({
   MessageError: class extends Error {},
   send: vi.fn(async (type: string) => {

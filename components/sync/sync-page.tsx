@@ -4,6 +4,7 @@ import './sync.css';
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { t } from '@/lib/i18n/t';
+import { tn } from '@/lib/i18n/plural';
 import { formatDateTime } from '@/lib/i18n/format';
 import { DncBadge } from '@/components/privacy/dnc-badge';
 import { send } from '@/lib/messaging/send';
@@ -81,7 +82,7 @@ export function SyncPage() {
           ))}
         </tbody>
       </table>
-      {s.leadCount > s.leads.length && <p class="muted" data-testid="sync-shown">{t('syncShownOf', [String(s.leads.length), String(s.leadCount)])}</p>}
+      {s.leadCount > s.leads.length && <p class="muted" data-testid="sync-shown">{tn('syncShownOf', s.leadCount, [String(s.leads.length)])}</p>}
     </section>
   );
 }

@@ -61,6 +61,7 @@ export const handlers: Handlers = {
   'sync/lookup': (probe) => sync.lookupExisting(probe),
   'sync/search': ({ kind, term }) => sync.searchCrm(kind, term),
   'sync/option-sets': ({ force }) => sync.optionSets(force),
+  'sync/owners': ({ term }) => sync.searchOwners(term),
   'leads/save-batch': async ({ leads, onDuplicate }) => {
     const rows = await guardBatch(leads);
     const allowed = rows.flatMap((r) => (r.ok ? [r.lead] : []));
@@ -77,7 +78,11 @@ export const handlers: Handlers = {
   'leads/merge': async ({ targetId, values, fields, timeline }) => queued({ lead: await mergeIntoLead(targetId, values, fields, timeline) }),
   'leads/qualify': async (req) => queued({ lead: await qualifyStoredLead(req) }),
   'leads/disqualify': async ({ id, statuscode }) => queued({ lead: await disqualifyStoredLead(id, statuscode) }),
-  'leads/qualify-candidates': ({ query, excludeId }) => qualifyCandidates(query, excludeId),
+  // Issue #17: the CRM's own accounts and contacts first, then local leads.
+  'leads/qualify-candidates': async ({ query, excludeId }) => {
+    const [crm, local] = await Promise.all([sync.qualifyCandidatesInCrm(query).catch(() => ({ accounts: [], contacts: [] })), qualifyCandidates(query, excludeId)]);
+    return { accounts: [...crm.accounts, ...local.accounts], contacts: [...crm.contacts, ...local.contacts] };
+  },
   'leads/audit': async ({ id }) => ({ entries: await listAudit(id) }),
   'queue/retry': async ({ id }) => queued({ lead: await retryLead(id) }),
   'queue/status': async () => ({ waiting: await waitingToSync() }),

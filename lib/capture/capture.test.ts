@@ -21,7 +21,7 @@ const emily = cand({ firstname: 'Emily', lastname: 'Chen', companyname: 'Contoso
 describe('candidateToPrefill', () => {
   it('normalizes phones with the formatter, adds a topic and keeps provenance per field', () => {
     const p = candidateToPrefill(maria, (raw) => normalizePhone(raw, 'PL')?.display);
-    expect(p.values).toMatchObject({ firstname: 'Maria', lastname: 'Garcia', telephone1: '22 123 45 67', subject: 'Contoso' });
+    expect(p.values).toMatchObject({ firstname: 'Maria', lastname: 'Garcia', telephone1: '+48 22 123 45 67', subject: 'Contoso' });
     expect(p.provenance.lastname).toEqual({ method: 'text', source: src });
     expect(candidateLabel(maria)).toBe('Maria Garcia, Sales Director (Contoso)');
   });

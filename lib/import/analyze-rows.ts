@@ -24,6 +24,8 @@ export interface ImportAnalysis {
   issues: RowIssue[];
   preview: ConvertedRow[];
   duplicates: DuplicateRow[];
+  /** Valid rows that got the file-wide default Topic because they had none. */
+  defaultedRows: number[];
 }
 
 export interface AnalyzeOptions extends ConvertOptions {
@@ -36,7 +38,7 @@ export type LeadSink = (lead: LeadDraft, row: number, dup: DuplicateRow | undefi
 
 export class ImportAnalyzer {
   private readonly seen = new Map<string, number>();
-  readonly result: ImportAnalysis = { total: 0, valid: 0, invalid: 0, warned: 0, issues: [], preview: [], duplicates: [] };
+  readonly result: ImportAnalysis = { total: 0, valid: 0, invalid: 0, warned: 0, issues: [], preview: [], duplicates: [], defaultedRows: [] };
 
   constructor(private readonly o: AnalyzeOptions) {}
 
@@ -54,6 +56,7 @@ export class ImportAnalyzer {
       }
       res.valid++;
       if (c.issues.length) res.warned++;
+      if (c.defaulted?.includes('subject')) res.defaultedRows.push(r.n);
       const key = leadDedupeKey(c.lead);
       let dup: DuplicateRow | undefined;
       if (key) {

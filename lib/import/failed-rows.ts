@@ -10,6 +10,7 @@ export function failedRowsCsv(
   errorHeader = 'Import errors',
   describe: (i: RowIssue) => string = (i) => `${i.column}: ${issueMessage(i)}`,
   delimiter = ',',
+  rowLabel: (n: number) => string = (n) => `Row ${n}`,
 ): string {
   const byRow = new Map<number, RowIssue[]>();
   for (const i of issues) {
@@ -21,7 +22,7 @@ export function failedRowsCsv(
   const out: unknown[][] = [[errorHeader, ...table.headers]];
   for (const r of table.rows) {
     const list = byRow.get(r.n);
-    if (list) out.push([`Row ${r.n}: ${list.map(describe).join('; ')}`, ...r.cells]);
+    if (list) out.push([`${rowLabel(r.n)}: ${list.map(describe).join('; ')}`, ...r.cells]);
   }
   return toCsv(out, delimiter);
 }

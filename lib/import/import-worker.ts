@@ -4,6 +4,7 @@
 import type { LeadDraft } from '../leads/schema';
 import { ImportAnalyzer, type DuplicateRow } from './analyze-rows';
 import { autoMap } from './auto-map';
+import { proposePrimaryEmail } from './primary-email';
 import { leadDedupeKey } from '../leads/lead-dedupe-key';
 import { failedRowsCsv } from './failed-rows';
 import { isImportError } from './import-error';
@@ -51,9 +52,12 @@ export function startImportWorker(scope: WorkerScope): void {
   }
 
   function opened() {
+    const auto = autoMap(table!.headers);
+    const proposal = proposePrimaryEmail(auto, table!.rows);
     post({
       type: 'opened', headers: table!.headers, sample: table!.rows.slice(0, 5).map((r) => r.cells), meta: table!.meta,
-      rowCount: table!.rows.length, mapping: autoMap(table!.headers), sheet: table!.sheet, sheetNames: table!.sheetNames,
+      rowCount: table!.rows.length, mapping: proposal?.mapping ?? auto, sheet: table!.sheet, sheetNames: table!.sheetNames,
+      emailProposal: proposal && { from: proposal.from === undefined ? undefined : table!.headers[proposal.from], to: table!.headers[proposal.to] },
     });
   }
 
@@ -162,8 +166,10 @@ export function startImportWorker(scope: WorkerScope): void {
         void guard(Promise.resolve().then(() => analyze(m)));
         break;
       case 'failedCsv': {
-        const describe = (i: RowIssue) => `${i.column}: ${(m.templates[i.code] ?? issueMessage(i)).replace('$1', i.detail ?? '')}`;
-        post({ type: 'failedCsv', csv: table ? failedRowsCsv(table, issues, m.errorHeader, describe, table.meta.delimiter ?? ',') : '' });
+        // Issue #16: in the UI's language, the file's column or the field's display name, never a logical name.
+        const describe = (i: RowIssue) => `${i.column === i.field ? (m.fieldLabels[i.field] ?? i.column) : i.column}: ${(m.templates[i.code] ?? issueMessage(i)).replace('$1', i.detail ?? '')}`;
+        const row = (n: number) => m.rowTemplate.replace('$1', String(n));
+        post({ type: 'failedCsv', csv: table ? failedRowsCsv(table, issues, m.errorHeader, describe, table.meta.delimiter ?? ',', row) : '' });
         break;
       }
       case 'run':

@@ -40,6 +40,8 @@ export interface ConvertedRow {
   row: number;
   lead?: LeadDraft;
   issues: RowIssue[];
+  /** Fields the row left empty and the file-wide default filled (the import summary lists them). */
+  defaulted?: string[];
 }
 
 const OPTION_FIELDS = new Set<string>(Object.keys(leadOptionSets));
@@ -124,7 +126,14 @@ export function rowToLead(r: TableRow, o: ConvertOptions): ConvertedRow {
   for (const e of typedEmails) EMAIL_FIELDS.some((f) => put(f, e.v, e.col));
   typedPhones.sort((a, b) => phoneRank(a.type) - phoneRank(b.type));
   for (const p of typedPhones) phoneSlots(p.type).some((f) => put(f, p.v, p.col));
-  if (o.defaults) for (const [f, v] of Object.entries(o.defaults)) if (v?.trim() && !values.has(f)) values.set(f, v.trim());
+  const defaulted: string[] = [];
+  if (o.defaults) {
+    for (const [f, v] of Object.entries(o.defaults)) {
+      if (!v?.trim() || values.has(f)) continue;
+      values.set(f, v.trim());
+      defaulted.push(f);
+    }
+  }
 
   const columnOf = (field: string) => {
     const c = source.get(field);
@@ -183,7 +192,7 @@ export function rowToLead(r: TableRow, o: ConvertOptions): ConvertedRow {
     }
   }
   const hasError = issues.some((i) => i.severity === 'error');
-  return { row: r.n, lead: hasError || !parsed.success ? undefined : parsed.data, issues };
+  return { row: r.n, lead: hasError || !parsed.success ? undefined : parsed.data, issues, ...(defaulted.length ? { defaulted } : {}) };
 }
 
 /** The sentence for an issue in English (the UI uses the localised `import_issue_<code>`). */

@@ -23,7 +23,7 @@ export type ToWorker =
   /** Rows that come from elsewhere than a file (Microsoft Exchange, issue #17): the same steps from here on. */
   | { type: 'rows'; table: Table; fileName: string }
   | ({ type: 'analyze' } & AnalyzeRequest)
-  | { type: 'failedCsv'; errorHeader: string; templates: Record<string, string> }
+  | { type: 'failedCsv'; errorHeader: string; templates: Record<string, string>; rowTemplate: string; fieldLabels: Record<string, string> }
   | { type: 'run'; inFile: DuplicatePolicy; stored: DuplicatePolicy; batchSize: number }
   | { type: 'next' }
   | { type: 'cancel' };
@@ -35,6 +35,8 @@ export interface Opened {
   meta: TableMeta;
   rowCount: number;
   mapping: ColumnMapping;
+  /** Issue #16: the primary Email column was empty and this other column (header) holds the addresses. */
+  emailProposal?: { from?: string; to: string };
   sheet?: string;
   sheetNames?: string[];
 }

@@ -52,10 +52,19 @@ describe('emails', () => {
 });
 
 describe('phones', () => {
-  it('adds E.164 for Polish numbers in any common format and keeps the typed text', () => {
-    const { lead } = norm({ telephone1: '(22) 123-45-67', mobilephone: '+48 601 234 567', telephone2: '0-22 123 45 67', fax: '0048 22 765 43 21' });
-    expect(lead.telephone1).toBe('(22) 123-45-67');
-    expect(lead.phoneE164).toEqual({ telephone1: '+48221234567', mobilephone: '+48601234567', telephone2: '+48221234567', fax: '+48227654321' });
+  it('stores E.164 and one international form for Polish numbers in any common format, the typed text for provenance', () => {
+    const { lead, typed } = norm({ telephone1: '(22) 123-45-67', mobilephone: '+48 601 234 567', telephone2: '0-22 123 45 67', fax: '0048 22 765 43 21', telephone3: '643901730' });
+    expect(lead.phoneE164).toEqual({ telephone1: '+48221234567', mobilephone: '+48601234567', telephone2: '+48221234567', fax: '+48227654321', telephone3: '+48643901730' });
+    expect([lead.telephone1, lead.mobilephone, lead.telephone2, lead.fax, lead.telephone3]).toEqual(['+48 22 123 45 67', '+48 601 234 567', '+48 22 123 45 67', '+48 22 765 43 21', '+48 643 901 730']);
+    // Already in the stored form: nothing to remember.
+    expect(typed).toEqual({ telephone1: '(22) 123-45-67', telephone2: '0-22 123 45 67', fax: '0048 22 765 43 21', telephone3: '643901730' });
+  });
+  it('writes a foreign number in the same international form, and a re-save changes nothing', () => {
+    const { lead } = norm({ telephone1: '(425) 882-8080', address1_country: 'United States' });
+    expect(lead.telephone1).toBe('+1 425 882 8080');
+    const again = norm({ telephone1: lead.telephone1, address1_country: 'United States' });
+    expect(again.lead.telephone1).toBe('+1 425 882 8080');
+    expect(again.typed).toEqual({});
   });
   it("uses the lead's country before the default one", () => {
     const { lead } = norm({ telephone1: '030 1234567', address1_country: 'Niemcy' });

@@ -31,6 +31,8 @@ export interface NormalizeIssue {
 export interface NormalizedLead<L extends LeadDraft = LeadDraft> {
   lead: L & { phoneE164: PhoneE164 };
   issues: NormalizeIssue[];
+  /** Phones as the rep or the file wrote them, where that differs from the stored form (for provenance). */
+  typed: Partial<Record<PhoneField, string>>;
 }
 
 const multiLine: ReadonlySet<LeadFieldName> = new Set(['description', 'qualificationcomments']);
@@ -106,12 +108,19 @@ export function normalizeLead<L extends LeadDraft>(draft: L, options: NormalizeO
   // A number without a country code belongs to the lead's country when we know it.
   const phoneCountry = country ?? options.defaultCountry;
   const e164: PhoneE164 = {};
+  const typed: NormalizedLead['typed'] = {};
   for (const field of phoneFields) {
     const raw = lead[field];
     if (!raw) continue;
     const phone = normalizePhone(raw, phoneCountry) ?? (phoneCountry !== options.defaultCountry ? normalizePhone(raw, options.defaultCountry) : undefined);
-    if (phone) e164[field] = phone.e164;
-    else issues.push({ field, code: phoneIssue(raw, country) });
+    if (phone) {
+      e164[field] = phone.e164;
+      // Issue #16: one international form everywhere ("+48 643 901 730"); the typed form goes to provenance.
+      // A number that fits no country is never parsed, so never rewritten into the default country's form.
+      const shown = phone.display.length <= (leadTextLimits[field] ?? Infinity) ? phone.display : phone.e164;
+      if (shown !== raw) typed[field] = raw;
+      lead[field] = shown;
+    } else issues.push({ field, code: phoneIssue(raw, country) });
   }
   lead.phoneE164 = e164;
 
@@ -130,7 +139,7 @@ export function normalizeLead<L extends LeadDraft>(draft: L, options: NormalizeO
   // Polish code only when the lead is in Poland or its address is written the Polish way.
   lead.address1_postalcode = normalizePostalCode(lead.address1_postalcode, country === 'PL' || (polish && writtenPolish(lead)));
   lead.address1_stateorprovince = normalizeProvince(lead.address1_stateorprovince, polish);
-  return { lead, issues };
+  return { lead, issues, typed };
 }
 
 /** Without a country of its own, a number that fits no default is kept unchecked, not called wrong. */

@@ -21,6 +21,8 @@ export const qualifyRequest = z.object({
   /** The contact is the decision maker: link as a stakeholder. */
   contactIsDecisionMaker: z._default(z.boolean(), false),
   stakeholderRole: z._default(z.string().check(z.minLength(1), z.maxLength(100)), stakeholderRoles[0]),
+  /** QualifyLead's CreateOpportunity (issue #17): the rep may qualify without one. */
+  createOpportunity: z._default(z.boolean(), true),
 });
 export type QualifyRequest = z.output<typeof qualifyRequest>;
 
@@ -49,7 +51,7 @@ export function fillEmpty<L extends Partial<Record<LeadFieldName, unknown>>>(lea
 export function qualifyLead(lead: LeadRecord, req: QualifyRequest): { lead: LeadRecord; filled: LeadFieldName[]; stakeholder?: Stakeholder } {
   const a = fillEmpty(lead, req.accountValues);
   const c = fillEmpty(a.lead, req.contactValues);
-  let next: LeadRecord = { ...c.lead, qualify: { account: req.account, contact: req.contact }, statecode: 1, statuscode: 3 };
+  let next: LeadRecord = { ...c.lead, qualify: { account: req.account, contact: req.contact, opportunity: req.createOpportunity }, statecode: 1, statuscode: 3 };
   let stakeholder: Stakeholder | undefined;
   if (req.contactIsDecisionMaker) {
     const v = req.contactValues ?? {};

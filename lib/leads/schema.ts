@@ -197,6 +197,8 @@ export const provenance = z.object({
   lawfulBasis: z.optional(lawfulBasis),
   /** Per prefilled field: which method found it and where. */
   fields: z._default(z.record(z.string(), fieldProvenance), {}),
+  /** Issue #16: phones as the rep or the file wrote them, before the international form was stored. */
+  asTyped: z.optional(z.record(z.string(), label(100))),
 });
 export type Provenance = z.infer<typeof provenance>;
 
@@ -251,7 +253,20 @@ export const qualifyLink = z.discriminatedUnion('mode', [
 export const qualifyLinks = z.object({
   account: z.optional(qualifyLink),
   contact: z.optional(qualifyLink),
+  /** QualifyLead's CreateOpportunity: absent = yes, as Dynamics does by default (issue #17). */
+  opportunity: z.optional(z.boolean()),
 });
+
+/** Issue #17: values for the org's own lead columns (custom ones included), by logical name. */
+export const orgColumnValues = z.record(
+  z.string().check(z.regex(/^[a-z][a-z0-9_]{0,99}$/)),
+  z.nullable(z.union([z.string().check(z.maxLength(4000)), z.number(), z.boolean()])),
+);
+export type OrgColumnValues = z.infer<typeof orgColumnValues>;
+
+/** Issue #17: who owns the lead in the CRM; absent = the signed-in rep (Dataverse's default). */
+export const leadOwner = z.object({ entity: z.enum(['systemuser', 'team']), id: z.uuid(), name: label(200) });
+export type LeadOwner = z.infer<typeof leadOwner>;
 
 /** Queue states (the outbox of issue #4). */
 export const syncState = z.enum(['draft', 'ready', 'syncing', 'synced', 'failed', 'needs_attention']);
@@ -279,6 +294,8 @@ export const leadDraft = z.extend(leadFields, {
   timeline: z._default(z.array(timelineItem).check(z.maxLength(500)), []),
   stakeholders: z._default(z.array(stakeholder).check(z.maxLength(100)), []),
   qualify: z._default(qualifyLinks, {}),
+  custom: z.optional(orgColumnValues),
+  owner: z.optional(leadOwner),
 }).check(
   z.refine((l) => (statusCodesByState[l.statecode] as readonly number[]).includes(l.statuscode), {
     message: 'status',
@@ -297,6 +314,8 @@ export const leadRecord = z.extend(leadFields, {
   timeline: z.array(timelineItem),
   stakeholders: z.array(stakeholder),
   qualify: qualifyLinks,
+  custom: z.optional(orgColumnValues),
+  owner: z.optional(leadOwner),
   sync: syncInfo,
   /** E.164 forms of the phone fields (issue #4): the fields keep the rep's formatting for display. */
   phoneE164: z.optional(z.object({

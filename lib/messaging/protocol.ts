@@ -2,7 +2,7 @@
 // Zod schemas are the contract; the background parses every request before acting on it.
 import * as z from 'zod/mini';
 import { leadRecord, syncState } from '../leads/schema';
-import { connectionCheckReply, connectionReply, crmMatchesReply, discoverReply, optionSetsReply, saveConnectionReply, syncNowReply, syncStatusReply } from '../sync/replies';
+import { connectionCheckReply, connectionReply, crmMatchesReply, discoverReply, optionSetsReply, ownersReply, saveConnectionReply, syncNowReply, syncStatusReply } from '../sync/replies';
 import { CLOUD_IDS } from '../sync/clouds';
 import { privacyMessages } from '../privacy/messages';
 import { auditEntry } from '../audit/entry';
@@ -51,7 +51,7 @@ const leadListQuery = z._default(z.object({
   // 5,000 leads make a message of about 5 MB; extension messages are capped at 64 MB.
   limit: z._default(z.int().check(z.minimum(1), z.maximum(5000)), 1000),
 }), { offset: 0, limit: 1000 });
-const candidate = z.object({ id: z.string(), name: z.string(), values: z.record(z.string(), z.string()) });
+const candidate = z.object({ id: z.string(), name: z.string(), values: z.record(z.string(), z.string()), source: z.optional(z.enum(['crm', 'local'])) });
 
 export const toBackground = {
   /** Save a new lead, or replace one with the same id. `lead` is a LeadDraftInput, parsed in the background. */
@@ -94,6 +94,8 @@ export const toBackground = {
   },
   'sync/search': { in: z.object({ kind: z.enum(['account', 'contact']), term: text(200) }), out: crmMatchesReply, from: ['extension'] },
   'sync/option-sets': { in: z._default(z.object({ force: z.optional(z.boolean()) }), {}), out: optionSetsReply, from: ['extension'] },
+  /** Issue #17: users and teams of the org by name, to own a lead or an import. */
+  'sync/owners': { in: z.object({ term: text(200) }), out: ownersReply, from: ['extension'] },
   // ---- Issue #4: pipeline, qualification, queue, audit ----
   /** Duplicates, score and normalisation notes for a draft, without saving it. */
   'leads/assess': { in: z.object({ lead: z.unknown() }), out: assessment, from: ['extension'] },

@@ -1,6 +1,7 @@
 import { browser, type Browser } from '#imports';
 import * as z from 'zod/mini';
 import { envelope, toBackground, type MessageIn, type MessageOut, type MessageType, type Reply, type Sender } from './protocol';
+import { invalidInWords } from '../i18n/invalid-in-words';
 
 export type Handlers = {
   [T in MessageType]: (data: z.output<(typeof toBackground)[T]['in']>, sender: Browser.runtime.MessageSender) => Promise<MessageOut<T>> | MessageOut<T>;
@@ -35,7 +36,7 @@ export async function handleMessage(
   }
   const input = spec.in.safeParse(msg.data.data);
   if (!input.success) {
-    return { ok: false, error: { code: 'invalid', message: z.prettifyError(input.error) } };
+    return { ok: false, error: { code: 'invalid', message: invalidInWords(input.error.issues) } };
   }
   try {
     const handler = handlers[type] as (d: unknown, s: Browser.runtime.MessageSender) => Promise<unknown>;
@@ -45,7 +46,7 @@ export async function handleMessage(
     if (!output.success) return { ok: false, error: { code: 'bad_reply', message: z.prettifyError(output.error) } };
     return { ok: true, data: output.data };
   } catch (err) {
-    if (err instanceof z.core.$ZodError) return { ok: false, error: { code: 'invalid', message: z.prettifyError(err) } };
+    if (err instanceof z.core.$ZodError) return { ok: false, error: { code: 'invalid', message: invalidInWords(err.issues) } };
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, error: { code: (err as { code?: string }).code ?? 'failed', message } };
   }

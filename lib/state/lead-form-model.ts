@@ -1,7 +1,7 @@
 // The lead form's state: values, which fields the rep edited, errors. Pure signals, no browser.*.
 import { batch, computed, signal } from '@preact/signals';
 import { toFormValues, type FieldErrors, type FieldValue, type FormValues } from '../leads/form-values';
-import type { LeadDraftInput, LeadFieldName, LeadRecord, Provenance, Stakeholder, TimelineItem } from '../leads/schema';
+import type { LeadDraftInput, LeadFieldName, LeadOwner, LeadRecord, OrgColumnValues, Provenance, Stakeholder, TimelineItem } from '../leads/schema';
 import type { FormValidation } from '../leads/validate-form';
 
 export type QualifyLinks = NonNullable<LeadDraftInput['qualify']>;
@@ -12,6 +12,9 @@ export interface LeadFormState {
   timeline: TimelineItem[];
   stakeholders: Stakeholder[];
   qualify: QualifyLinks;
+  /** Issue #17: the org's own columns (by logical name) and who owns the lead in the CRM. */
+  custom?: OrgColumnValues;
+  owner?: LeadOwner;
   provenance?: Provenance;
   statecode?: 0 | 1 | 2;
   statuscode?: number;
@@ -62,6 +65,15 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
     });
   }
 
+  /** The rep filled one of the org's own columns. */
+  function setCustom(name: string, value: string | number | boolean | null) {
+    const s = state.value;
+    const custom = { ...(s.custom ?? {}) };
+    if (value === null || value === '') delete custom[name];
+    else custom[name] = value;
+    update({ custom });
+  }
+
   /** A capture or a picked record offers values: only empty, unedited fields take them. */
   function prefill(values: FormValues, fieldProvenance: Provenance['fields'] = {}, mode: 'fill-empty' | 'replace-unedited' = 'fill-empty') {
     const s = state.value;
@@ -92,6 +104,8 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
       timeline: s.timeline,
       stakeholders: s.stakeholders,
       qualify: s.qualify,
+      custom: s.custom,
+      owner: s.owner,
       provenance: s.provenance,
       statecode: s.statecode,
       statuscode: s.statuscode,
@@ -116,7 +130,7 @@ export function createLeadFormModel(initial: LeadFormState = emptyFormState()) {
     });
   }
 
-  return { state, errors, companyMissing, update, setField, prefill, validate, submit, startNew };
+  return { state, errors, companyMissing, update, setField, setCustom, prefill, validate, submit, startNew };
 }
 
 export type LeadFormModel = ReturnType<typeof createLeadFormModel>;
@@ -129,6 +143,8 @@ export function formStateFromLead(lead: LeadRecord): LeadFormState {
     timeline: lead.timeline,
     stakeholders: lead.stakeholders,
     qualify: lead.qualify,
+    custom: lead.custom,
+    owner: lead.owner,
     provenance: lead.provenance,
     statecode: lead.statecode,
     statuscode: lead.statuscode,

@@ -15,6 +15,7 @@ import { loadPipelineSettings } from '../leads/pipeline-settings';
 import { mergeImported } from './merge-imported';
 import type { ImportJournalPart } from './journal-part';
 import { journal, journalPartChanged, pendingImport } from './journal-mirror';
+import { phoneMetadataReady } from '../text/phone-metadata-ready';
 
 // Updates read the stored lead first: a few at a time so the round trips overlap.
 const CONCURRENCY = 32;
@@ -68,6 +69,8 @@ async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: 
 }
 
 async function applyAll(hooks: ApplyHooks): Promise<void> {
+  // Updates are normalised inside the apply transaction, which cannot wait for a fetch.
+  await phoneMetadataReady();
   const deps = await hooks.deps();
   for (;;) {
     const tx = openJournalTx(await getDb());
@@ -96,6 +99,7 @@ export async function settleImportedLeads(ids: readonly string[], given?: Pipeli
   const keys = [...new Set(ids.flatMap((id) => m.partsOf.get(id) ?? []))].sort();
   if (!keys.length) return;
   const deps = given ?? { settings: await loadPipelineSettings() };
+  await phoneMetadataReady();
   const wanted = new Set(ids);
   const tx = openJournalTx(await getDb());
   const store = tx.objectStore('importJournal');

@@ -11,6 +11,7 @@ import { prepareImportedLeads, validateDraft, type PipelineDeps } from './save-p
 import { leadDedupeKey } from '../leads/lead-dedupe-key';
 import { journal, journalChanged, pendingImportedLeads } from './journal-mirror';
 import { journalKey, type ImportJournalPart } from './journal-part';
+import { phoneMetadataReady } from '../text/phone-metadata-ready';
 
 interface Item {
   /** A LeadDraftInput; the pipeline validates it. */
@@ -143,6 +144,8 @@ async function open(importId: string, deps: PipelineDeps): Promise<OpenImport> {
 export async function stageBatch(importId: string, creates: unknown[], updates: { id: string; lead: unknown }[], deps: PipelineDeps): Promise<number> {
   const items: Item[] = [...creates.map((lead) => ({ lead })), ...updates.map((u) => ({ lead: u.lead, updateId: u.id }))];
   if (closed.has(importId)) throw new ImportStagingError('expired', 'This import was cancelled or already committed; nothing more is written.');
+  // The pump prepares leads (phone numbers too) while its transaction is open: it cannot wait then.
+  await phoneMetadataReady();
   let s = imports.get(importId);
   if (!s) {
     let p = opening.get(importId);

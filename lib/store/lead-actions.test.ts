@@ -77,7 +77,7 @@ describe('merge', () => {
     const target = await save(draft({ jobtitle: 'CTO', telephone1: '22 111 11 11' }));
     const note = { id: '5f0c1c1e-8d1a-4a39-9f5e-0a2b3c4d5e6f', createdAt: '2026-11-27T10:00:00.000Z', kind: 'note', notetext: 'from the duplicate' };
     const out = await mergeIntoLead(target.id, { jobtitle: 'CEO', telephone1: '22 999 99 99' }, ['jobtitle'], [note], deps);
-    expect(out).toMatchObject({ jobtitle: 'CEO', telephone1: '22 111 11 11' });
+    expect(out).toMatchObject({ jobtitle: 'CEO', telephone1: '+48 22 111 11 11' });
     expect(out.timeline).toHaveLength(1);
     expect((await listAudit(target.id)).find((e) => e.kind === 'merged')?.details).toMatchObject({ taken: ['jobtitle'], fields: ['jobtitle', 'timeline'] });
   });

@@ -1,6 +1,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { migrations, DB_VERSION } from './migrations';
 import type { AppDb } from './db-schema';
+import { phoneMetadataReady } from '../text/phone-metadata-ready';
 
 export const DB_NAME = 'leadclip';
 
@@ -17,7 +18,7 @@ export function openAtVersion(name: string, version: number = DB_VERSION): Promi
 
 /** The database. Only the background worker calls this: content scripts would open the page's. */
 export function getDb(name = DB_NAME): Promise<IDBPDatabase<AppDb>> {
-  return (dbp ??= openDB<AppDb>(name, DB_VERSION, {
+  return (dbp ??= beforeUpgrade(name).then(() => openDB<AppDb>(name, DB_VERSION, {
     async upgrade(db, from, _to, tx) {
       for (const migrate of migrations.slice(from)) await migrate(db, tx);
     },
@@ -25,7 +26,14 @@ export function getDb(name = DB_NAME): Promise<IDBPDatabase<AppDb>> {
       void dbp?.then((db) => db.close());
       dbp = undefined;
     },
-  }));
+  })));
+}
+
+/** Migration v2 parses phone numbers, whose metadata the background build loads on demand: a
+ * database older than v2 waits for it (the upgrade's transaction cannot wait on a fetch). */
+async function beforeUpgrade(name: string): Promise<void> {
+  const existing = (await indexedDB.databases?.())?.find((d) => d.name === name);
+  if (existing?.version && existing.version < 2) await phoneMetadataReady();
 }
 
 /** For tests: forget the cached connection (after swapping indexedDB). */

@@ -13,7 +13,9 @@ describe('save pipeline', () => {
     const out = await saveLeadThroughPipeline({ lead: draft({ firstname: 'ANNA', lastname: 'NOWAK', emailaddress1: 'Anna@Acme.PL', telephone1: '22 123 45 67', provenance: { origin: 'page', sourceUrl: 'https://acme.pl', capturedAt: '2026-11-27T11:59:00.000Z', fields: { emailaddress1: { method: 'link' } } } }) }, deps);
     expect(out.status).toBe('saved');
     if (out.status !== 'saved') return;
-    expect(out.lead).toMatchObject({ firstname: 'Anna', lastname: 'Nowak', emailaddress1: 'anna@acme.pl', phoneE164: { telephone1: '+48221234567' } });
+    expect(out.lead).toMatchObject({ firstname: 'Anna', lastname: 'Nowak', emailaddress1: 'anna@acme.pl', telephone1: '+48 22 123 45 67', phoneE164: { telephone1: '+48221234567' } });
+    // Issue #16: the phone as typed stays in provenance.
+    expect(out.lead.provenance.asTyped).toEqual({ telephone1: '22 123 45 67' });
     expect(out.lead.sync.state).toBe('ready');
     const db = await getDb();
     expect(await db.get('outbox', out.lead.id)).toMatchObject({ state: 'ready', revision: 1, op: 'create' });
@@ -66,7 +68,7 @@ describe('save pipeline', () => {
       { lead: draft({ emailaddress1: 'c@x.pl', lastname: 'Ccc' }) },
     ], deps);
     expect(out.map((o) => o.status)).toEqual(['saved', 'invalid', 'duplicates', 'saved']);
-    expect(out[1].status === 'invalid' && out[1].error).toMatch(/subject|lastname/);
+    expect(out[1].status === 'invalid' && out[1].error).toMatch(/Topic|Last Name/);
     expect(await (await getDb()).count('leads')).toBe(2);
     expect(await (await getDb()).count('outbox')).toBe(2);
   });

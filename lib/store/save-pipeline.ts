@@ -10,11 +10,13 @@ import { enqueueRevision, settle, syncInfoOf } from './outbox';
 import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch, type DuplicateSource } from '../leads/dedupe';
 import { dedupeKeys } from '../leads/dedupe-keys';
 import { dbSource } from './duplicate-index';
+import { phoneMetadataReady } from '../text/phone-metadata-ready';
 import { jobKey, type OutboxJob } from './outbox-job';
 import { normalizeLead, type NormalizeIssue } from '../leads/normalize';
+import { invalidInWords } from '../i18n/invalid-in-words';
 import type { PipelineSettings } from '../leads/pipeline-settings';
 import { scoreLead, type LeadScore } from '../leads/score';
-import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord } from '../leads/schema';
+import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord, type Provenance } from '../leads/schema';
 
 export interface SaveRequest {
   /** A LeadDraftInput from a page, the popup or a file: validated here. */
@@ -51,7 +53,7 @@ const BULK_MIN = 200;
 const BULK_FACTOR = 20;
 
 /** Fields compared to decide whether an edit changed anything (and to list what changed). */
-const trackedFields = [...leadFieldNames, 'statecode', 'statuscode', 'timeline', 'stakeholders', 'qualify'] as const;
+const trackedFields = [...leadFieldNames, 'statecode', 'statuscode', 'timeline', 'stakeholders', 'qualify', 'custom', 'owner'] as const;
 
 function changedFields(before: LeadRecord, after: LeadRecord): string[] {
   const b = before as unknown as Record<string, unknown>;
@@ -65,15 +67,21 @@ interface Prepared {
   issues: NormalizeIssue[];
   score?: LeadScore;
   error?: string;
+  typed?: Record<string, string>;
+}
+
+/** The provenance with the phones as typed (issue #16); a re-save of the stored form keeps the earlier typing. */
+function withTyped(prov: Provenance, typed: Record<string, string> | undefined): Provenance {
+  return typed && Object.keys(typed).length ? { ...prov, asTyped: { ...prov.asTyped, ...typed } } : prov;
 }
 
 /** Everything that needs no database, done before the transaction opens. */
 function prepare(request: SaveRequest, settings: PipelineSettings): Prepared {
   const parsed = leadDraft.safeParse(request.lead);
-  if (!parsed.success) return { request, issues: [], error: z.prettifyError(parsed.error) };
-  const { lead, issues } = normalizeLead(parsed.data, { defaultCountry: settings.defaultCountry });
+  if (!parsed.success) return { request, issues: [], error: invalidInWords(parsed.error.issues) };
+  const { lead, issues, typed } = normalizeLead(parsed.data, { defaultCountry: settings.defaultCountry });
   const score = scoreLead(lead, settings.rules);
-  return { request, draft: lead, issues, score };
+  return { request, draft: lead, issues, score, typed };
 }
 
 /** What phase one read for a lead: its stored version and its duplicates among stored leads. */
@@ -98,7 +106,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
     id,
     // The score is a suggestion: a rating the rep chose stays.
     leadqualitycode: draft.leadqualitycode ?? score.rating,
-    provenance: draft.provenance ?? existing?.provenance ?? { origin: 'manual', capturedAt: at, fields: {} },
+    provenance: withTyped(draft.provenance ?? existing?.provenance ?? { origin: 'manual', capturedAt: at, fields: {} }, p.typed),
     sync: existing?.sync ?? { state: 'ready' },
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
@@ -107,7 +115,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
   try {
     record = leadRecord.parse(candidate);
   } catch (err) {
-    return { status: 'invalid', error: err instanceof z.core.$ZodError ? z.prettifyError(err) : String(err) };
+    return { status: 'invalid', error: err instanceof z.core.$ZodError ? invalidInWords(err.issues) : String(err) };
   }
   const changed = existing ? changedFields(existing, record) : [];
   if (existing && !changed.length) {
@@ -141,6 +149,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
 /** Saves many leads in one transaction (imports). Each gets its own outcome; invalid ones and
  * stopped duplicates are reported, never half-written. */
 export async function saveLeads(requests: readonly SaveRequest[], deps: PipelineDeps): Promise<SaveOutcome[]> {
+  await phoneMetadataReady();
   const prepared = requests.map((r) => prepare(r, deps.settings));
   const at = (deps.now ?? (() => new Date()))().toISOString();
   // Before the transaction: it must not wait on other work.
@@ -204,7 +213,7 @@ export function prepareImportedLeads(leads: readonly unknown[], deps: PipelineDe
       ...draft,
       id,
       leadqualitycode: draft.leadqualitycode ?? p.score.rating,
-      provenance: draft.provenance ?? { origin: 'import', capturedAt: at, fields: {} },
+      provenance: withTyped(draft.provenance ?? { origin: 'import', capturedAt: at, fields: {} }, p.typed),
       sync: syncInfoOf(importJob(id, at), undefined),
       createdAt: at,
       updatedAt: at,
@@ -253,6 +262,7 @@ export async function saveLeadThroughPipeline(request: SaveRequest, deps: Pipeli
 
 /** Duplicates of a draft without saving it (the popup asks while the rep types). */
 export async function checkDuplicates(input: unknown, deps: PipelineDeps): Promise<{ matches: DuplicateMatch[]; issues: NormalizeIssue[]; score: LeadScore }> {
+  await phoneMetadataReady();
   const p = prepare({ lead: input }, deps.settings);
   if (!p.draft || !p.score) throw Object.assign(new Error(p.error ?? 'invalid'), { code: 'invalid' });
   const pending = await deps.pendingDuplicates?.();

@@ -1,7 +1,7 @@
 // $batch: builds multipart/mixed requests with change sets and parses the multipart response
 // (execute-batch-operations-using-web-api.md). A failed change set answers with one part.
 export interface BatchOperation {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Relative to the service root, or "$<Content-ID>" inside a change set. */
   path: string;
   headers?: Record<string, string>;

@@ -2,11 +2,14 @@
 // the rep, or a problem the rep must fix (dataverse.md §4: error codes and statuses).
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { parseErrorBody } from './errors';
+import { crmMessageWords, fieldWords } from './field-words';
 import { describePrivileges, parsePrivilege } from './privileges';
 
 export type ProblemCode =
   | 'duplicate' | 'max_length' | 'required' | 'invalid_option' | 'invalid_value' | 'privilege'
-  | 'not_licensed' | 'no_role' | 'deleted_in_crm' | 'already_closed' | 'state' | 'bad_request';
+  | 'not_licensed' | 'no_role' | 'deleted_in_crm' | 'already_closed' | 'state' | 'bad_request'
+  /** Issue #17: not sent; a column the org requires is empty (field = its display names). */
+  | 'held_required';
 
 export interface Problem {
   code: ProblemCode;
@@ -92,14 +95,16 @@ export function classify(status: number, headers: Headers | Record<string, strin
 
 export type Translate = (key: string, substitutions?: string[]) => string;
 
-/** A sentence for the rep: our explanation in their language, then the CRM's own words. */
-export function describeProblem(p: Problem, translate: Translate, fieldLabel: (field: string) => string = (f) => f): string {
+/** A sentence for the rep: our explanation in their language, then the CRM's own words; fields
+ * named as on the lead form (issue #16). */
+export function describeProblem(p: Problem, translate: Translate): string {
   // Issue #17 ("Can't find the option?"): licence and role problems in the rep's words, the same
   // as Test connection's, not the CRM's raw "Principal user … is missing prvCreateLead".
   const privilege = p.code === 'privilege' && p.field ? parsePrivilege(p.field) : undefined;
   if (privilege) return translate('syncProblemPrivilegeWords', [describePrivileges([privilege], translate)]);
   if (p.code === 'not_licensed' || p.code === 'no_role') return translate(`syncProblem_${p.code}`);
-  const field = p.field ? fieldLabel(p.field) : '';
+  const label = fieldWords(translate);
+  const field = p.field ? label(p.field) : '';
   const ours = translate(`syncProblem_${p.code}`, [field, p.max ?? '']);
-  return p.crmMessage ? `${ours} ${translate('syncProblemCrmSays', [p.crmMessage])}` : ours;
+  return p.crmMessage ? `${ours} ${translate('syncProblemCrmSays', [crmMessageWords(p.crmMessage, label)])}` : ours;
 }

@@ -64,3 +64,33 @@ export async function searchContacts(api: DataverseApi, environmentUrl: string, 
   const rs = await query<{ contactid: string; fullname: string; emailaddress1?: string }>(api, `contacts?$select=contactid,fullname,emailaddress1&$filter=${encodeURIComponent(`emailaddress1 eq ${odataString(term)}`)}&$top=10`);
   return rs.map((r) => ({ entity: 'contact', id: r.contactid, name: r.fullname, email: r.emailaddress1, url: crmRecordUrl(environmentUrl, 'contact', r.contactid), matchedBy: 'email' }));
 }
+
+/** A record the Qualify dialog can pick, with what it brings to the lead's empty fields. */
+export interface CrmQualifyCandidate {
+  id: string;
+  name: string;
+  values: Record<string, string>;
+  source: 'crm';
+}
+
+const accountColumns = ['name', 'websiteurl', 'telephone1', 'address1_line1', 'address1_line2', 'address1_city', 'address1_stateorprovince', 'address1_postalcode', 'address1_country'] as const;
+const contactColumns = ['firstname', 'lastname', 'jobtitle', 'emailaddress1', 'telephone1', 'mobilephone'] as const;
+
+const valuesOf = (row: Record<string, unknown>, columns: readonly string[], rename: Record<string, string> = {}) =>
+  Object.fromEntries(columns.filter((c) => typeof row[c] === 'string' && row[c]).map((c) => [rename[c] ?? c, row[c] as string]));
+
+/** Issue #17: the Qualify dialog's "existing account / contact" from the CRM itself (accounts by
+ * name, contacts by name or email), so QualifyLead links the records that are already there. */
+export async function crmQualifyCandidates(api: DataverseApi, term: string): Promise<{ accounts: CrmQualifyCandidate[]; contacts: CrmQualifyCandidate[] }> {
+  const q = term.trim();
+  if (q.length < 2) return { accounts: [], contacts: [] };
+  const lit = odataString(q);
+  const [accounts, contacts] = await Promise.all([
+    query<Record<string, unknown> & { accountid: string; name: string }>(api, `accounts?$select=accountid,${accountColumns.join(',')}&$filter=${encodeURIComponent(`contains(name,${lit}) and statecode eq 0`)}&$top=8`),
+    query<Record<string, unknown> & { contactid: string; fullname: string }>(api, `contacts?$select=contactid,fullname,${contactColumns.join(',')}&$filter=${encodeURIComponent(`(contains(fullname,${lit}) or emailaddress1 eq ${lit}) and statecode eq 0`)}&$top=8`),
+  ]);
+  return {
+    accounts: accounts.map((a) => ({ id: a.accountid, name: a.name, values: valuesOf(a, accountColumns, { name: 'companyname' }), source: 'crm' })),
+    contacts: contacts.map((c) => ({ id: c.contactid, name: c.fullname, values: valuesOf(c, contactColumns), source: 'crm' })),
+  };
+}

@@ -18,6 +18,10 @@ export function leadBody(lead: LeadRecord): Record<string, unknown> {
   // Only a record picked from the CRM has a GUID; a typed name alone cannot be bound.
   if (q.account?.mode === 'existing' && isGuid(q.account.id)) body['parentaccountid@odata.bind'] = `/accounts(${q.account.id})`;
   if (q.contact?.mode === 'existing' && isGuid(q.contact.id)) body['parentcontactid@odata.bind'] = `/contacts(${q.contact.id})`;
+  // Issue #17: no owner = the signed-in rep owns it (Dataverse's default for the caller).
+  if (lead.owner && isGuid(lead.owner.id)) body['ownerid@odata.bind'] = `/${lead.owner.entity === 'team' ? 'teams' : 'systemusers'}(${lead.owner.id})`;
+  // The org's own columns (custom ones included), as the rep filled them in.
+  for (const [name, value] of Object.entries(lead.custom ?? {})) if (!(name in body)) body[name] = value === '' ? null : value;
   // statecode cannot be set on create; an open lead's status reason (New / Contacted) can.
   if (lead.statecode === 0) body.statuscode = lead.statuscode;
   return body;
@@ -27,7 +31,7 @@ export const leadPath = (id: string) => `leads(${id})`;
 
 export const isGuid = (v: string | undefined): v is string => !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
-export function timelineOperation(item: TimelineItem, leadId: string, nav: NavNames, userId: string | undefined): BatchOperation {
+export function timelineOperation(item: TimelineItem, leadId: string, nav: NavNames): BatchOperation {
   const regarding = `/leads(${leadId})`;
   switch (item.kind) {
     case 'note':
@@ -36,13 +40,8 @@ export function timelineOperation(item: TimelineItem, leadId: string, nav: NavNa
         path: `annotations(${item.id})`,
         body: { subject: item.subject ?? null, notetext: item.notetext, [`${nav.annotationLead}@odata.bind`]: regarding },
       };
-    case 'phonecall': {
-      // Outgoing: the rep calls the lead; incoming: the lead calls the rep.
-      const rep = userId ? { [`${nav.partySystemUser}@odata.bind`]: `/systemusers(${userId})` } : undefined;
-      const leadParty = { [`${nav.partyLead}@odata.bind`]: regarding };
-      const from = item.directioncode ? rep : leadParty;
-      const to = item.directioncode ? leadParty : rep;
-      const parties = [from && { ...from, participationtypemask: 1 }, to && { ...to, participationtypemask: 2 }].filter(Boolean);
+    case 'phonecall':
+      // The parties go separately (phonecallPartiesOperation): deep insert works on create only.
       return {
         method: 'PATCH',
         path: `phonecalls(${item.id})`,
@@ -53,10 +52,8 @@ export function timelineOperation(item: TimelineItem, leadId: string, nav: NavNa
           actualdurationminutes: item.actualdurationminutes ?? null,
           description: item.description ?? null,
           [`${nav.phonecallLead}@odata.bind`]: regarding,
-          phonecall_activity_parties: parties,
         },
       };
-    }
     case 'task':
       return {
         method: 'PATCH',
@@ -69,6 +66,23 @@ export function timelineOperation(item: TimelineItem, leadId: string, nav: NavNa
         },
       };
   }
+}
+
+/**
+ * A phone call's From and To. Dataverse takes `phonecall_activity_parties` inline only when the
+ * call is created; for a call that exists (a second sync, an edit) the documented way is a PUT of
+ * the whole collection, which replaces it (associate-disassociate-entities-using-web-api.md,
+ * "Associate table rows on update using collection-valued navigation property", issue #17).
+ * A PUT after the upsert serves both cases, so the call's parties are always the current ones.
+ */
+export function phonecallPartiesOperation(item: Extract<TimelineItem, { kind: 'phonecall' }>, leadId: string, nav: NavNames, userId: string | undefined): BatchOperation {
+  // Outgoing: the rep calls the lead; incoming: the lead calls the rep.
+  const rep = userId ? { [`${nav.partySystemUser}@odata.bind`]: `/systemusers(${userId})` } : undefined;
+  const leadParty = { [`${nav.partyLead}@odata.bind`]: `/leads(${leadId})` };
+  const from = item.directioncode ? rep : leadParty;
+  const to = item.directioncode ? leadParty : rep;
+  const value = [from && { ...from, participationtypemask: 1 }, to && { ...to, participationtypemask: 2 }].filter(Boolean);
+  return { method: 'PUT', path: `phonecalls(${item.id})/phonecall_activity_parties`, body: { value } };
 }
 
 /** A stakeholder's contact when it is not in the CRM yet: first and last name from the full name. */

@@ -4,8 +4,11 @@ import { signal } from '@preact/signals';
 import { send } from '../messaging/send';
 import { type OptionLabel, type OptionSet } from '../leads/option-sets';
 import { registerOrgOptionSets, type OrgOptionSets } from './option-set-metadata';
+import type { OrgColumn } from './org-columns';
 
 export const orgOptionSetsSignal = signal<OrgOptionSets | null>(null);
+/** Issue #17: the lead columns the org made required (empty until connected). */
+export const orgRequiredColumnsSignal = signal<OrgColumn[]>([]);
 let loading: Promise<void> | undefined;
 
 /** Loads once per page; without a connection the form keeps the built-in labels. */
@@ -14,6 +17,7 @@ export function loadOrgOptionSets(): Promise<void> {
     .then((r) => {
       if (r.sets) registerOrgOptionSets(r.sets);
       orgOptionSetsSignal.value = r.sets;
+      orgRequiredColumnsSignal.value = r.columns;
     })
     .catch(() => {}));
 }

@@ -90,10 +90,18 @@ export const crmMatchesReply = z.object({
   })),
 });
 
+const bilingual = z.object({ en: z.string(), pl: z.string() });
+
 export const optionSetsReply = z.object({
   sets: z.nullable(z.record(z.string(), z.array(z.object({
     value: z.number(),
-    label: z.object({ en: z.string(), pl: z.string() }),
+    label: bilingual,
     state: z.optional(z.number()),
   })))),
+  /** Issue #17: the lead columns the org made required (display names in both languages). */
+  columns: z._default(z.array(z.object({ name: z.string(), type: z.string(), label: bilingual, custom: z.boolean() })), []),
+});
+
+export const ownersReply = z.object({
+  matches: z.array(z.object({ entity: z.enum(['systemuser', 'team']), id: z.string(), name: z.string() })),
 });

@@ -22,9 +22,13 @@ import type { SyncProcessor } from '../queue/processor';
 import { kickQueue } from '../queue/schedule';
 import { everyLead, requeueLead, retryFailedLeads } from '../store';
 import { kvGet, kvSet, syncDb, type Conflict } from './sync-db';
+import { withoutFooter } from './conflict-fields';
 import { testConnection, type ConnectionCheck } from './test-connection';
 import { findExisting, searchAccounts, searchContacts, type CrmMatch } from './crm-lookup';
 import { orgOptionSets, type CachedOptionSets, type OrgOptionSets } from './option-set-metadata';
+import { orgRequiredColumns, type CachedOrgColumns, type OrgColumn } from './org-columns';
+import { searchOwners as searchOwnersIn, type OwnerMatch } from './owner-lookup';
+import { crmQualifyCandidates, type CrmQualifyCandidate } from './crm-lookup';
 
 const readSettings = readConnection;
 
@@ -110,6 +114,8 @@ export async function saveConnection(input: SaveConnectionInput): Promise<{ ok: 
 
 export async function signIn() {
   await getSession().signIn();
+  // Issue #17: the org's form (required columns, its choices) is read once now and cached.
+  void optionSets(true).catch(() => {});
   await resumeAfterSignIn();
   return getConnection();
 }
@@ -167,7 +173,11 @@ export function dataverseProcessor(onAuthRequired?: () => void): SyncProcessor {
         const { api: a, settings: s } = await api();
         const ps = await getPrivacySettings();
         const privacy = { crmField: ps.crmField, defaultBasis: ps.lawfulBasis, lang: uiLang() };
-        const results = await syncLeads(items, { api: a, environmentUrl: s.environmentUrl, cache, translate: t, signal, privacy });
+        const requiredColumns = await requiredColumnLabels(s.environmentUrl);
+        const fieldLabel = await fieldLabels(s.environmentUrl);
+        const results = await syncLeads(items, { api: a, environmentUrl: s.environmentUrl, cache, translate: t, signal, privacy, requiredColumns, fieldLabel });
+        // The CRM refused a lead for an empty required column: its form changed since we read it.
+        if (results.some((r) => r.state === 'needs_attention' && r.problem.code === 'required')) void optionSets(true).catch(() => {});
         // Signed out or the 24 h ran out: stop sending until the rep signs in (leads wait).
         if (results.some((r) => r.state === 'auth_required')) onAuthRequired?.();
         // A webhook set beside Dynamics gets every lead that reached the CRM.
@@ -266,6 +276,8 @@ export async function resolveConflict(id: string, keep: 'mine' | 'crm'): Promise
       if (keep !== 'crm') return lead;
       const next: Record<string, unknown> = { ...lead, updatedAt: at };
       for (const name of leadFieldNames) next[name] = conflict.crm[name] ?? ((leadFlagFields as readonly string[]).includes(name) ? false : undefined);
+      // Our own lawful-basis line is added again on sync; it is not part of the rep's description (#16).
+      if (typeof next.description === 'string') next.description = withoutFooter(next.description) || undefined;
       return next as LeadRecord;
     },
   });
@@ -286,10 +298,45 @@ export async function searchCrm(kind: 'account' | 'contact', term: string): Prom
   return { matches: kind === 'account' ? await searchAccounts(a, settings.environmentUrl, term) : await searchContacts(a, settings.environmentUrl, term) };
 }
 
-export async function optionSets(force = false): Promise<{ sets: OrgOptionSets | null }> {
+export async function optionSets(force = false): Promise<{ sets: OrgOptionSets | null; columns: OrgColumn[] }> {
   const { api: a, settings } = await api();
-  const sets = await orgOptionSets(a, settings.environmentUrl, { get: () => kvGet<CachedOptionSets>('optionSets'), set: (v) => kvSet('optionSets', v) }, Date.now, force);
-  return { sets: sets ?? null };
+  const [sets, columns] = await Promise.all([
+    orgOptionSets(a, settings.environmentUrl, { get: () => kvGet<CachedOptionSets>('optionSets'), set: (v) => kvSet('optionSets', v) }, Date.now, force),
+    orgRequiredColumns(a, settings.environmentUrl, { get: () => kvGet<CachedOrgColumns>('orgColumns'), set: (v) => kvSet('orgColumns', v) }, Date.now, force),
+  ]);
+  return { sets: sets ?? null, columns: columns ?? [] };
+}
+
+/** The org's required columns as the engine checks them: our own label for a lead field (in the
+ * rep's language), the org's display name for its own columns. Only the cached copy: a sync never
+ * waits for metadata. */
+async function requiredColumnLabels(environmentUrl: string): Promise<Array<{ name: string; label: string }>> {
+  const cached = await kvGet<CachedOrgColumns>('orgColumns');
+  if (cached?.environmentUrl !== environmentUrl) return [];
+  const lang = uiLang();
+  return cached.columns.map((c) => ({ name: c.name, label: c.custom || !(leadFieldNames as readonly string[]).includes(c.name) ? c.label[lang] : t(`field_${c.name}`) }));
+}
+
+/** Display names for the CRM's error messages: ours for lead fields, the org's for its own columns. */
+async function fieldLabels(environmentUrl: string): Promise<(name: string) => string> {
+  const cached = await kvGet<CachedOrgColumns>('orgColumns');
+  const lang = uiLang();
+  const own = new Map(cached?.environmentUrl === environmentUrl ? cached.columns.map((c) => [c.name, c.label[lang]]) : []);
+  return (name) => ((leadFieldNames as readonly string[]).includes(name) ? t(`field_${name}`) : own.get(name) ?? name);
+}
+
+/** Issue #17: users and teams to own a lead. */
+export async function searchOwners(term: string): Promise<{ matches: OwnerMatch[] }> {
+  const { api: a } = await api();
+  return { matches: await searchOwnersIn(a, term) };
+}
+
+/** Issue #17: the Qualify dialog's CRM accounts and contacts (none when not connected). */
+export async function qualifyCandidatesInCrm(term: string): Promise<{ accounts: CrmQualifyCandidate[]; contacts: CrmQualifyCandidate[] }> {
+  const settings = await normalized();
+  if (!settings?.environmentUrl) return { accounts: [], contacts: [] };
+  const { api: a } = await api();
+  return crmQualifyCandidates(a, term);
 }
 
 /** Issue #8: "forget this person" also deletes the lead in Dynamics (not in a webhook target). */

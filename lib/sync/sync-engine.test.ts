@@ -106,7 +106,9 @@ describe('syncLeads', () => {
     const longLast = { ...lead, lastname: 'L'.repeat(51) };
     const r = await one(longLast as typeof lead, { translate: polishTranslate });
     expect(r).toMatchObject({ state: 'needs_attention', problem: { code: 'max_length', field: 'lastname', max: '50', crmCode: '0x80044331' } });
-    expect((r as { error: string }).error).toContain('Pole „lastname” jest dłuższe');
+    // Issue #16: the field as the form names it, in our sentence and in the CRM's quoted one.
+    expect((r as { error: string }).error).toContain('Pole „Nazwisko” jest dłuższe');
+    expect((r as { error: string }).error).not.toMatch(/lastname/);
     expect((await one(tooLong)).state).toBe('synced');
   });
 

@@ -10,9 +10,11 @@ import { backoffDelay } from './backoff';
 import { classify, describeProblem, type Outcome, type Problem, type Translate } from './classify';
 import type { ApiResponse, DataverseApi } from './dataverse-client';
 import { AuthRequiredError, NetworkError } from './errors';
-import { connectionOperation, isGuid, leadBody, leadPath, leadSelect, rowToLeadFields, stakeholderContactBody, stakeholderContactId, timelineOperation } from './lead-payload';
+import { connectionOperation, isGuid, leadBody, leadPath, leadSelect, rowToLeadFields, phonecallPartiesOperation, stakeholderContactBody, stakeholderContactId, timelineOperation } from './lead-payload';
 import { defaultNavNames, resolveNavNames, type NavNames } from './nav-names';
 import { englishTranslate } from './translate';
+import { missingRequired } from './org-columns';
+import { fullName } from '../leads/schema';
 
 export interface SyncItem {
   lead: LeadRecord;
@@ -64,6 +66,11 @@ export interface SyncOptions {
   onProgress?: (done: number, total: number) => void;
   /** Issue #8: the lawful-basis line: a note on the lead ('note'), a column the admin mapped, or 'off'. */
   privacy?: FooterOptions & { crmField?: string };
+  /** Issue #17: the columns the org made required, with display names in the rep's language.
+   * A lead missing one stays here (needs attention) instead of being refused by the CRM. */
+  requiredColumns?: ReadonlyArray<{ name: string; label: string }>;
+  /** A column's display name for the rep (house style: never the logical name). */
+  fieldLabel?: (logicalName: string) => string;
 }
 
 type LeadOutcome =
@@ -99,11 +106,14 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
 
   const attemptOf = new Map(items.map((i) => [i.lead.id, i.attempt ?? 0]));
   let pending = items.map((i) => i.lead);
+  /** Qualified leads whose decision maker becomes the lead's contact (no second contact from QualifyLead). */
+  const qualifyContact = new Map<string, string>();
 
   const finish = (r: SyncResult) => {
     results.set(r.id, r);
     opts.onProgress?.(results.size, total);
   };
+  pending = pending.filter((lead) => !heldBack(lead));
 
   for (let round = 0; pending.length && !authFailed; round++) {
     const retry: Array<{ lead: LeadRecord; delayMs: number; reason: string }> = [];
@@ -149,12 +159,23 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
 
   // ---- helpers (closures over the run) ----
 
+  /** Issue #17: a lead missing a column the org requires is not sent; the rep is told which. */
+  function heldBack(lead: LeadRecord): boolean {
+    const required = opts.requiredColumns ?? [];
+    const missing = missingRequired(lead, required);
+    if (!missing.length) return false;
+    const labels = missing.map((m) => required.find((c) => c.name === m)!.label).join(', ');
+    const problem: Problem = { code: 'held_required', field: labels, crmCode: '', crmMessage: '' };
+    finish({ id: lead.id, state: 'needs_attention', problem, error: describeProblem(problem, translate) });
+    return true;
+  }
+
   function chunk(leads: LeadRecord[]): LeadRecord[][] {
     const out: LeadRecord[][] = [];
     let cur: LeadRecord[] = [];
     let ops = 0;
     for (const lead of leads) {
-      const n = 3 + lead.timeline.length + lead.stakeholders.length * 2;
+      const n = 3 + lead.timeline.length * 2 + lead.stakeholders.length * 2;
       if (cur.length && (cur.length >= perBatch || ops + n > MAX_OPS_PER_BATCH)) {
         out.push(cur);
         cur = [];
@@ -230,12 +251,26 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
       headers: { ...represent, ...dup, ...(lead.sync.etag ? { 'If-Match': lead.sync.etag } : {}) },
     });
     if (noteId && opts.privacy) ops.push({ ...privacyNoteOperation(lead, noteId, nav, opts.privacy), contentId: nextId() });
-    for (const item of lead.timeline) ops.push({ ...timelineOperation(item, lead.id, nav, cache.userId), contentId: nextId() });
+    for (const item of lead.timeline) {
+      ops.push({ ...timelineOperation(item, lead.id, nav), contentId: nextId() });
+      if (item.kind === 'phonecall') ops.push({ ...phonecallPartiesOperation(item, lead.id, nav, cache.userId), contentId: nextId() });
+    }
     for (const s of lead.stakeholders) {
       const c = contacts.get(s.id)!;
       if (c.create) ops.push({ method: 'PATCH', path: `contacts(${c.id})`, body: stakeholderContactBody(s), contentId: nextId() });
       const roleId = cache.roles?.get(s.role.toLowerCase()) ?? cache.roles?.get('stakeholder');
       ops.push({ ...connectionOperation(s, lead.id, c.id, roleId, nav), contentId: nextId() });
+    }
+    // Qualifying with a new contact who is also the decision maker: that stakeholder's contact is
+    // the lead's contact, so QualifyLead must not create a second one (issue #17).
+    const q = lead.qualify ?? {};
+    const maker = lead.statecode === 1 && q.contact?.mode === 'new' ? lead.stakeholders.find((s) => s.fullname === fullName(lead)) : undefined;
+    if (maker) {
+      const contactId = contacts.get(maker.id)!.id;
+      qualifyContact.set(lead.id, contactId);
+      const bindId = nextId();
+      leadIds.push(bindId);
+      ops.push({ method: 'PATCH', path: leadPath(lead.id) + select, contentId: bindId, body: { 'parentcontactid@odata.bind': `/contacts(${contactId})` }, headers: { ...represent, 'If-Match': '*' } });
     }
     if (lead.statecode === 2) {
       // Disqualify: statecode and statuscode together, always (dataverse.md §2).
@@ -321,7 +356,8 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
   async function settle(lead: LeadRecord, o: LeadOutcome, retry: Array<{ lead: LeadRecord; delayMs: number; reason: string }>) {
     if (o.kind === 'ok') {
       let etag = o.etag;
-      if (lead.statecode === 1 && o.crmState === 0) {
+      // Not yet qualified in the CRM (crmState 0, or unknown when the answer had no body): qualify.
+      if (lead.statecode === 1 && o.crmState !== 1) {
         const q = await qualify(lead);
         if (q.kind !== 'ok') return settle(lead, q, retry);
         etag = q.etag;
@@ -342,7 +378,7 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
       if ('kind' in crm) return settle(lead, crm, retry);
       finish({ id: lead.id, state: 'conflict', error: translate('syncProblemConflict'), crm: crm.fields, crmEtag: crm.etag });
     } else {
-      finish({ id: lead.id, state: 'needs_attention', problem: o.problem, error: describeProblem(o.problem, translate) });
+      finish({ id: lead.id, state: 'needs_attention', problem: o.problem, error: describeProblem(o.problem, translate, opts.fieldLabel) });
     }
   }
 
@@ -370,10 +406,12 @@ export async function syncLeads(items: SyncItem[], opts: SyncOptions): Promise<S
     const customer = q.account?.mode === 'existing' && isGuid(q.account.id)
       ? { '@odata.type': 'Microsoft.Dynamics.CRM.account', accountid: q.account.id }
       : q.contact?.mode === 'existing' && isGuid(q.contact.id) ? { '@odata.type': 'Microsoft.Dynamics.CRM.contact', contactid: q.contact.id } : undefined;
+    // A record picked from a local lead (not a CRM GUID) does not exist in the CRM yet: create it.
+    const create = (link: typeof q.account) => link?.mode === 'new' || (link?.mode === 'existing' && !isGuid(link.id));
     const body = {
-      CreateAccount: q.account?.mode === 'new',
-      CreateContact: q.contact?.mode === 'new',
-      CreateOpportunity: true,
+      CreateAccount: create(q.account),
+      CreateContact: create(q.contact) && !qualifyContact.has(lead.id),
+      CreateOpportunity: q.opportunity !== false,
       Status: 3,
       ...(customer ? { OpportunityCustomerId: customer } : {}),
     };

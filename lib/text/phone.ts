@@ -1,10 +1,11 @@
-// Phone numbers via libphonenumber-js: E.164 for matching and sync, the rep's text for display.
+// Phone numbers via libphonenumber-js: E.164 for matching, and one international form ("+48 643 901 730")
+// for what is stored, shown, exported and synced (issue #16).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
 export interface NormalizedPhone {
   /** +48221234567 */
   e164: string;
-  /** As the number is usually written in its country ("22 123 45 67") or internationally. */
+  /** E.164 written for people: "+48 643 901 730", "+1 425 882 8080". */
   display: string;
   country?: CountryCode;
 }
@@ -23,7 +24,7 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode = 'PL'):
   if (!parsed || !parsed.isValid()) return undefined;
   return {
     e164: parsed.number,
-    display: parsed.country === defaultCountry ? parsed.formatNational() : parsed.formatInternational(),
+    display: parsed.formatInternational(),
     country: parsed.country,
   };
 }

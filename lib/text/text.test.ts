@@ -42,6 +42,11 @@ describe('normalizePhone', () => {
   });
   it('keeps foreign numbers and rejects non-numbers', () => {
     expect(normalizePhone('+1 (415) 555-0100')?.e164).toBe('+14155550100');
+    // Issue #16: one international form for display, whatever the country.
+    expect(normalizePhone('643901730')?.display).toBe('+48 643 901 730');
+    expect(normalizePhone('+1 (415) 555-0100')?.display).toBe('+1 415 555 0100');
+    // A number that does not fit the default country is not forced into it.
+    expect(normalizePhone('(425) 882-8080', 'PL')).toBeUndefined();
     expect(normalizePhone('2023-11-05')).toBeUndefined();
     expect(normalizePhone('hello')).toBeUndefined();
   });

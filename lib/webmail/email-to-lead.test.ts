@@ -51,7 +51,7 @@ describe('emailToLead on the fixture messages', () => {
     expect(lead.fromForward).toBe(true);
     expect(lead.values).toMatchObject({
       firstname: 'Piotr', lastname: 'Zieliński', emailaddress1: 'p.zielinski@fabryka-okien.pl', jobtitle: 'Sales Director',
-      companyname: 'Fabryka Okien Zieliński S.A.', telephone1: '61 222 33 44', mobilephone: '601 234 567', fax: '61 222 33 45',
+      companyname: 'Fabryka Okien Zieliński S.A.', telephone1: '+48 61 222 33 44', mobilephone: '+48 601 234 567', fax: '+48 61 222 33 45',
       address1_line1: 'ul. Przemysłowa 14', address1_postalcode: '61-123', address1_city: 'Poznań', subject: 'Partnership inquiry',
     });
   });
@@ -60,7 +60,7 @@ describe('emailToLead on the fixture messages', () => {
     const lead = emailToLead(gmail('FMfcgzQXJWzspolski'), now);
     expect(lead.values).toMatchObject({
       firstname: 'Katarzyna', lastname: 'Lewandowska', jobtitle: 'Kierownik ds. zakupów', companyname: 'BUDMAX Sp. z o.o.',
-      telephone1: '42 630 11 22', mobilephone: '602 345 678', fax: '42 630 11 23', websiteurl: 'https://www.budmax.pl',
+      telephone1: '+48 42 630 11 22', mobilephone: '+48 602 345 678', fax: '+48 42 630 11 23', websiteurl: 'https://www.budmax.pl',
       address1_line1: 'ul. Składowa 7', address1_postalcode: '90-127', address1_city: 'Łódź',
     });
     expect(JSON.stringify(lead.values)).not.toMatch(/KRS|poufna/);
@@ -70,7 +70,7 @@ describe('emailToLead on the fixture messages', () => {
     const lead = emailToLead(outlook('AAQkADreply'), now);
     expect(lead.values).toMatchObject({
       firstname: 'Jan', lastname: 'Kowalski', jobtitle: 'Service Manager', companyname: 'Budmax Serwis Sp. z o.o.',
-      telephone1: '22 555 66 77', mobilephone: '501 222 333', subject: 'Demo LeadClip',
+      telephone1: '+48 22 555 66 77', mobilephone: '+48 501 222 333', subject: 'Demo LeadClip',
     });
     expect(JSON.stringify(lead.values)).not.toMatch(/600 700 800|LeadClip Sp/);
   });
@@ -79,7 +79,7 @@ describe('emailToLead on the fixture messages', () => {
     const lead = emailToLead(outlook('AAQkADpolski'), now);
     expect(lead.values).toMatchObject({
       firstname: 'Agnieszka', lastname: 'Wróbel', jobtitle: 'Dyrektor handlowy', companyname: 'TRANSPOL Logistyka Sp. z o.o.',
-      telephone1: '22 333 44 55', mobilephone: '605 111 222', fax: '22 333 44 56', address1_line1: 'Al. Jerozolimskie 181',
+      telephone1: '+48 22 333 44 55', mobilephone: '+48 605 111 222', fax: '+48 22 333 44 56', address1_line1: 'Al. Jerozolimskie 181',
       address1_postalcode: '02-222', address1_city: 'Warszawa', websiteurl: 'https://www.transpol.com.pl',
     });
   });

@@ -16,6 +16,9 @@ export interface AttrDef {
   options?: OptionSet;
   /** Settable on create? (statecode is not on lead). */
   notOnCreate?: boolean;
+  /** Issue #17: an org's own column (new_*), with its display name in both languages. */
+  custom?: boolean;
+  labels?: { en: string; pl: string };
 }
 
 export interface NavDef {
@@ -188,7 +191,12 @@ export const tables: Record<string, TableDef> = {
   },
   systemusers: {
     logicalName: 'systemuser', entitySet: 'systemusers', key: 'systemuserid', primaryName: 'fullname',
-    attributes: { fullname: str('Full Name', 200) },
+    attributes: { fullname: str('Full Name', 200), internalemailaddress: str('Primary Email', 100), isdisabled: bool('Status') },
+    nav: {},
+  },
+  teams: {
+    logicalName: 'team', entitySet: 'teams', key: 'teamid', primaryName: 'name',
+    attributes: { name: str('Team Name', 160, { required: true }), teamtype: { type: 'Picklist', display: 'Team Type' } },
     nav: {},
   },
 };

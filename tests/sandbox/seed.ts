@@ -2,6 +2,7 @@
 // Qualify step, and the out-of-the-box connection roles (dataverse.md §2).
 import { randomUUID } from 'node:crypto';
 import type { Store } from './store';
+import { seedOrg } from './org-extensions';
 
 const roles: Array<[string, number]> = [
   ['Stakeholder', 1000], ['Champion', 1000], ['Decision Maker', 1000], ['End User', 1000],
@@ -13,6 +14,7 @@ const roles: Array<[string, number]> = [
 export function seed(store: Store, userId: string): void {
   const at = new Date().toISOString();
   store.put('systemusers', userId, { systemuserid: userId, fullname: 'Sandbox Rep', createdon: at });
+  seedOrg(store, at);
   for (const [name, category] of roles) {
     const id = randomUUID();
     store.put('connectionroles', id, { connectionroleid: id, name, category, statecode: 0, createdon: at });

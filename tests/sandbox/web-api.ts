@@ -7,6 +7,7 @@ import { tables, type AttrDef, type TableDef } from './metadata';
 import { parseFilter, selectColumns } from './odata-query';
 import { etagOf, type Row, type Store } from './store';
 import type { OptionSet } from '../../lib/leads/option-sets';
+import { attributeDefinitions, attributesOf, ownerLogicalName, ownerTarget, recordQualifyCall, type CustomColumns } from './org-extensions';
 import { RETRIEVE_USER_PRIVILEGES, retrieveUserPrivileges } from './privileges';
 
 export interface ApiOptions {
@@ -22,6 +23,8 @@ export interface ApiOptions {
   requiredColumns: Record<string, string[]>;
   /** Org-specific choice values added to the out-of-the-box ones: column -> value -> labels. */
   customOptions: Record<string, Record<number, { en: string; pl: string }>>;
+  /** Issue #17: columns this org added (entity set -> column), e.g. a required new_region choice. */
+  customColumns?: CustomColumns;
 }
 
 export interface ApiRequest {
@@ -71,6 +74,11 @@ export function execute(req: ApiRequest, ctx: ApiContext): SandboxResponse {
 
   const action = /^leads\(([^)]+)\)\/Microsoft\.Dynamics\.CRM\.QualifyLead$/.exec(path);
   if (action && req.method === 'POST') return qualifyLead(guid(action[1]), parseBody(req.body), req, ctx);
+
+  // The documented way to change an existing activity's parties: PUT the whole collection
+  // (associate-disassociate-entities-using-web-api.md, "on update using collection-valued navigation property").
+  const partyList = /^phonecalls\(([^)]+)\)\/phonecall_activity_parties$/.exec(path);
+  if (partyList && req.method === 'PUT') return replaceParties(guid(partyList[1]), parseBody(req.body), ctx);
 
   const m = /^(\w+)(?:\(([^)]*)\))?$/.exec(path);
   const table = m ? tables[m[1]] : undefined;
@@ -257,6 +265,12 @@ function write(table: TableDef, id: string, body: Row, mode: WriteMode, req: Api
   for (const [prop, value] of Object.entries(body)) {
     if (prop.startsWith('@odata.') || prop === table.key) continue;
     const bind = /^(\w+)@odata\.bind$/.exec(prop);
+    if (bind?.[1] === 'ownerid' && table.entitySet === 'leads') {
+      const set = ownerTarget(value);
+      row._ownerid_value = resolveBind(value, set, 'ownerid', ctx);
+      row['_ownerid_value@Microsoft.Dynamics.CRM.lookuplogicalname'] = ownerLogicalName(set);
+      continue;
+    }
     if (bind) {
       const nav = table.nav[bind[1]];
       if (!nav) {
@@ -268,10 +282,12 @@ function write(table: TableDef, id: string, body: Row, mode: WriteMode, req: Api
       continue;
     }
     if (prop === 'phonecall_activity_parties' && table.entitySet === 'phonecalls') {
+      // Deep insert is a create-time feature; an existing call's parties change through PUT.
+      if (existing) throw new DataverseError(400, codes.invalidArgument, 'Deep insert of phonecall_activity_parties is only supported on create. To change the parties of an existing phone call, PUT phonecalls(id)/phonecall_activity_parties.');
       parties = activityParties(value, ctx);
       continue;
     }
-    const def = table.attributes[prop];
+    const def = attributesOf(table, ctx.options.customColumns)[prop];
     if (!def) throw new DataverseError(400, codes.invalidProperty, `Invalid property '${prop}' was found in entity 'Microsoft.Dynamics.CRM.${table.logicalName}'.`);
     if (def.readOnly) continue;
     if (creating && def.notOnCreate && value !== null && value !== 0) {
@@ -282,7 +298,7 @@ function write(table: TableDef, id: string, body: Row, mode: WriteMode, req: Api
   }
 
   if (ctx.options.enforceRequired) {
-    for (const [attr, def] of Object.entries(table.attributes)) {
+    for (const [attr, def] of Object.entries(attributesOf(table, ctx.options.customColumns))) {
       const required = def.required || ctx.options.requiredColumns[table.entitySet]?.includes(attr);
       if (required && isBlank(row[attr]) && (creating || attr in body)) {
         throw new DataverseError(400, codes.required, `A validation error occurred. The value of '${attr}' on record of type '${table.logicalName}' is required: ${def.display} cannot be empty.`);
@@ -330,6 +346,13 @@ function activityParties(value: unknown, ctx: ApiContext): Row[] {
     if (!party._partyid_value) throw new DataverseError(400, codes.invalidArgument, 'An activity party needs a partyid.');
     return party;
   });
+}
+
+function replaceParties(callId: string, body: Row, ctx: ApiContext): SandboxResponse {
+  const call = ctx.store.get('phonecalls', callId);
+  if (!call) throw notFound('phonecall', callId);
+  ctx.store.put('phonecalls', callId, { ...call, phonecall_activity_parties: activityParties(body.value, ctx), modifiedon: new Date(ctx.now()).toISOString() });
+  return { status: 204, headers: { 'odata-version': '4.0' } };
 }
 
 function reciprocal(id: string, c: Row, ctx: ApiContext) {
@@ -389,7 +412,7 @@ function readOne(table: TableDef, id: string, req: ApiRequest, ctx: ApiContext):
 }
 
 function query(table: TableDef, req: ApiRequest, ctx: ApiContext): SandboxResponse {
-  const known = (p: string) => p in table.attributes || p === table.key || /^_\w+_value$/.test(p) || ['statecode', 'statuscode', 'createdon', 'modifiedon', 'versionnumber', 'category'].includes(p);
+  const known = (p: string) => p in attributesOf(table, ctx.options.customColumns) || p === table.key || /^_\w+_value$/.test(p) || ['statecode', 'statuscode', 'createdon', 'modifiedon', 'versionnumber', 'category'].includes(p);
   const filter = req.query.get('$filter');
   let rows = ctx.store.rows(table.entitySet);
   if (filter) {
@@ -468,6 +491,7 @@ function qualifyLead(leadId: string, body: Row, req: ApiRequest, ctx: ApiContext
     created.push({ '@odata.type': '#Microsoft.Dynamics.CRM.opportunity', opportunityid: opportunityId });
   }
   const after = ctx.store.get('leads', leadId) as Row;
+  recordQualifyCall(ctx.store, leadId, body, lead, new Date(ctx.now()).toISOString());
   ctx.store.put('leads', leadId, {
     ...after,
     statecode: 1,
@@ -530,15 +554,19 @@ function entityDefinitions(path: string, req: ApiRequest, ctx: ApiContext): Sand
   }
   const one = /^\/Attributes\(LogicalName='(\w+)'\)(?:\/Microsoft\.Dynamics\.CRM\.(\w+))?$/.exec(rest);
   if (one) {
-    const def = table.attributes[one[1]];
+    const def = attributesOf(table, ctx.options.customColumns)[one[1]];
     const cast = one[2] ?? '';
     if (!def) throw new DataverseError(404, codes.objectDoesNotExist, `Could not find attribute '${one[1]}' on entity '${table.logicalName}'.`);
     if (cast && !casts[cast]?.includes(def.type)) throw new DataverseError(400, codes.invalidArgument, `Attribute '${one[1]}' is not a ${cast}.`);
     return json(200, { '@odata.context': `${ctx.serviceRoot}$metadata#EntityDefinitions('${table.logicalName}')/Attributes/Microsoft.Dynamics.CRM.${cast}/$entity`, ...attributeMetadata(table, one[1], def, cast, req, ctx) });
   }
+  if (rest === '/Attributes') {
+    const value = attributeDefinitions(table, ctx.options.requiredColumns[table.entitySet] ?? [], ctx.options.customColumns);
+    return json(200, { '@odata.context': `${ctx.serviceRoot}$metadata#EntityDefinitions('${table.logicalName}')/Attributes`, value });
+  }
   const all = /^\/Attributes\/Microsoft\.Dynamics\.CRM\.(\w+)$/.exec(rest);
   if (all && casts[all[1]]) {
-    const value = Object.entries(table.attributes)
+    const value = Object.entries(attributesOf(table, ctx.options.customColumns))
       .filter(([, d]) => casts[all[1]].includes(d.type))
       .map(([attr, d]) => attributeMetadata(table, attr, d, all[1], req, ctx));
     return json(200, { '@odata.context': `${ctx.serviceRoot}$metadata#EntityDefinitions('${table.logicalName}')/Attributes/Microsoft.Dynamics.CRM.${all[1]}`, value });
