@@ -95,7 +95,8 @@ export default defineConfig({
     // Sync (issue #6): the org's host (and its cloud's discovery service) is asked for when the rep
     // connects: Microsoft's public and US Government clouds, GCC High, China (lib/sync/clouds.ts).
     // The local Dataverse sandbox (tests/sandbox) only in test builds, or with LEADCLIP_SANDBOX=1.
-    optional_host_permissions: ['https://*.dynamics.com/*', 'https://*.microsoftdynamics.us/*', 'https://*.dynamics.cn/*', ...(sandbox ? ['http://127.0.0.1/*'] : [])],
+    // Microsoft Graph (issue #17): asked for when the rep first imports Outlook contacts.
+    optional_host_permissions: ['https://*.dynamics.com/*', 'https://*.microsoftdynamics.us/*', 'https://*.dynamics.cn/*', 'https://graph.microsoft.com/*', ...(sandbox ? ['http://127.0.0.1/*'] : [])],
     storage: { managed_schema: 'managed_schema.json' },
     // Pinned by tests/security/manifest-permissions.test.ts; reasons in docs/security.md.
     content_security_policy: { extension_pages: extensionPagesCsp({ loopback: sandbox }) },

@@ -21,6 +21,7 @@ import type { AnalysisSummary, DuplicatePolicy, FromWorker, Opened, ToWorker } f
 import type { RowIssue } from '@/lib/import/row-to-lead';
 import { textEncodings, type TextEncodingName } from '@/lib/import/decode-text';
 import { MappingEditor, targetLabel } from './mapping-editor';
+import { ExchangeSource, folderLabel, type ExchangeReadResult } from './exchange-source';
 import './import.css';
 
 const mappingsItem = storage.defineItem<SavedMapping[]>('local:importMappings', { fallback: [] });
@@ -95,6 +96,9 @@ export function ImportPage() {
   const defaultCountry = useRef<string | undefined>(undefined);
   const importId = useRef('');
   const file = useRef<File | undefined>(undefined);
+  /** Set while the rows come from Exchange: the folders' delta links are kept once the import commits. */
+  const exchangeReadId = useRef('');
+  const exchangeNotes = useSignal<string[]>([]);
 
   useEffect(() => () => worker.current?.terminate(), []);
   useEffect(() => {
@@ -112,6 +116,8 @@ export function ImportPage() {
     failure.value = undefined;
     summary.value = undefined;
     note.value = '';
+    exchangeReadId.current = '';
+    exchangeNotes.value = [];
   }
 
   function fail(f: Failure) {
@@ -182,6 +188,11 @@ export function ImportPage() {
       if (isImportError(err)) return fail(err);
       throw err;
     }
+    await startWorker();
+    post({ type: 'open', file: f, fileName: f.name });
+  }
+
+  async function startWorker() {
     phase.value = 'reading';
     progress.value = 0;
     const w = new Worker(new URL('../../lib/import/import.worker.ts', import.meta.url), { type: 'module' });
@@ -193,7 +204,27 @@ export function ImportPage() {
     } catch {
       storedKeys.current = [];
     }
-    post({ type: 'open', file: f, fileName: f.name });
+  }
+
+  /** Outlook contacts enter where a parsed file's rows do: mapping, preview, duplicates, summary. */
+  async function openExchange(r: ExchangeReadResult, folders: { id: string; displayName: string }[]) {
+    reset();
+    const name = t('exchange_source_name');
+    const notes = r.folders.map((f) => {
+      const label = folderLabel(folders.find((x) => x.id === f.id) ?? { id: f.id, displayName: f.id });
+      return t(`exchange_mode_${f.mode}`, [label, String(f.count), String(f.removed)]);
+    });
+    if (!r.rows.length) {
+      exchangeNotes.value = [...notes, t('exchange_nothing_new')];
+      return;
+    }
+    fileName.value = name;
+    file.current = undefined;
+    defaultTopic.value = t('import_default_topic', name);
+    exchangeReadId.current = r.readId;
+    exchangeNotes.value = notes;
+    await startWorker();
+    post({ type: 'rows', fileName: name, table: { headers: r.headers, rows: r.rows.map((cells, i) => ({ n: i + 2, cells })), meta: { format: 'exchange', headerRow: 0, warnings: [] } } });
   }
 
   /** Reads the file again with the user's choice of encoding, delimiter or sheet. */
@@ -239,6 +270,8 @@ export function ImportPage() {
       const r = await send('import/commit', { importId: importId.current });
       summary.value = { ...base, created: r.created, updated: r.updated, pending: r.pending };
       phase.value = 'done';
+      // Committed: the next import of these Outlook folders starts from here (delta query).
+      if (exchangeReadId.current) await send('exchange/remember', { readId: exchangeReadId.current }).catch(() => undefined);
     } catch (err) {
       const e = err as Error & { code?: string };
       if (e.code === 'cancelled' || e.code === 'expired') phase.value = 'cancelled';
@@ -278,6 +311,11 @@ export function ImportPage() {
       <h2>{t('import_title')}</h2>
       <p class="muted">{t('import_intro')}</p>
       {failure.value && <p class="banner banner--warning" role="alert" data-testid="import-error">{failureText(failure.value)}</p>}
+
+      {exchangeNotes.value.length > 0 && (
+        <ul class="banner" data-testid="exchange-notes">{exchangeNotes.value.map((n) => <li key={n}>{n}</li>)}</ul>
+      )}
+      {phase.value === 'idle' && <ExchangeSource onRead={(r, folders) => void openExchange(r, folders)} />}
 
       {(phase.value === 'idle' || phase.value === 'review') && (
         <label

@@ -9,6 +9,7 @@ import type { LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
 import * as sync from '@/lib/sync/service';
+import { exchangeFolders, exchangeRead, exchangeRemember } from '@/lib/exchange/exchange-service';
 import { refreshSyncActivation } from '@/lib/sync/activation';
 import { loadPipelineSettings, phoneCountries, saveDefaultCountry, saveScoringRules } from '@/lib/leads/pipeline-settings';
 import { defaultScoringRules } from '@/lib/leads/score';
@@ -97,5 +98,8 @@ export const handlers: Handlers = {
   'import/commit': async ({ importId }) => queued(await commitImport(importId)),
   'import/pending': async () => ({ pending: await importPending() }),
   'import/discard': async ({ importId }) => ({ discarded: await discardImport(importId) }),
+  'exchange/folders': () => exchangeFolders(),
+  'exchange/read': ({ folderIds }) => exchangeRead(folderIds),
+  'exchange/remember': ({ readId }) => exchangeRemember(readId),
   ...privacyHandlers,
 };

@@ -48,12 +48,16 @@ export function startImportWorker(scope: WorkerScope): void {
       fileName, signal: controller.signal, encoding: m.encoding, delimiter: m.delimiter as ',' | undefined, sheet: m.sheet,
       onProgress: (done) => post({ type: 'progress', phase: 'read', done }),
     });
-    const auto = autoMap(table.headers);
-    const proposal = proposePrimaryEmail(auto, table.rows);
+    opened();
+  }
+
+  function opened() {
+    const auto = autoMap(table!.headers);
+    const proposal = proposePrimaryEmail(auto, table!.rows);
     post({
-      type: 'opened', headers: table.headers, sample: table.rows.slice(0, 5).map((r) => r.cells), meta: table.meta,
-      rowCount: table.rows.length, mapping: proposal?.mapping ?? auto, sheet: table.sheet, sheetNames: table.sheetNames,
-      emailProposal: proposal && { from: proposal.from === undefined ? undefined : table.headers[proposal.from], to: table.headers[proposal.to] },
+      type: 'opened', headers: table!.headers, sample: table!.rows.slice(0, 5).map((r) => r.cells), meta: table!.meta,
+      rowCount: table!.rows.length, mapping: proposal?.mapping ?? auto, sheet: table!.sheet, sheetNames: table!.sheetNames,
+      emailProposal: proposal && { from: proposal.from === undefined ? undefined : table!.headers[proposal.from], to: table!.headers[proposal.to] },
     });
   }
 
@@ -151,6 +155,13 @@ export function startImportWorker(scope: WorkerScope): void {
     switch (m.type) {
       case 'open':
         void guard(open(m));
+        break;
+      case 'rows':
+        // Already a table (Exchange contacts): straight to the mapping, preview and duplicates.
+        controller = new AbortController();
+        table = m.table;
+        fileName = m.fileName;
+        opened();
         break;
       case 'analyze':
         void guard(Promise.resolve().then(() => analyze(m)));

@@ -19,7 +19,7 @@ export interface Table {
 }
 
 export interface TableMeta {
-  format: 'csv' | 'xlsx' | 'xls' | 'spreadsheetml' | 'vcard';
+  format: 'csv' | 'xlsx' | 'xls' | 'spreadsheetml' | 'vcard' | 'exchange';
   encoding?: string;
   delimiter?: string;
   /** Rows of the file before the header (titles above the table). */

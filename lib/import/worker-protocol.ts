@@ -6,7 +6,7 @@ import type { ColumnMapping } from './auto-map';
 import type { TextEncodingName } from './decode-text';
 import type { ImportErrorCode } from './import-error';
 import type { RowIssue } from './row-to-lead';
-import type { TableMeta } from './table';
+import type { Table, TableMeta } from './table';
 
 /** What to do with a row that repeats an earlier row or a stored lead. */
 export type DuplicatePolicy = 'skip' | 'update' | 'create';
@@ -22,6 +22,8 @@ export interface AnalyzeRequest {
 
 export type ToWorker =
   | { type: 'open'; file: Blob; fileName: string; encoding?: TextEncodingName; delimiter?: string; sheet?: string }
+  /** Rows that come from elsewhere than a file (Microsoft Exchange, issue #17): the same steps from here on. */
+  | { type: 'rows'; table: Table; fileName: string }
   | ({ type: 'analyze' } & AnalyzeRequest)
   | { type: 'failedCsv'; errorHeader: string; templates: Record<string, string>; rowTemplate: string; fieldLabels: Record<string, string> }
   | { type: 'run'; inFile: DuplicatePolicy; stored: DuplicatePolicy; batchSize: number }

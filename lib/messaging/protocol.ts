@@ -153,6 +153,21 @@ export const toBackground = {
   'import/commit': { in: z.object({ importId: z.uuid() }), out: z.object({ created: z.number(), updated: z.number(), pending: z.number() }), from: ['extension'] },
   'import/pending': { in: z._default(z.object({}), {}), out: z.object({ pending: z.number() }), from: ['extension'] },
   'import/discard': { in: z.object({ importId: z.uuid() }), out: z.object({ discarded: z.boolean() }), from: ['extension'] },
+  /** Import from Microsoft Exchange (issue #17): Outlook contact folders through Microsoft Graph, read in the worker. */
+  'exchange/folders': {
+    in: z._default(z.object({}), {}),
+    out: z.object({ folders: z.array(z.object({ id: z.string(), displayName: z.string(), importedAt: z.optional(z.string()) })) }),
+    from: ['extension'],
+  },
+  'exchange/read': {
+    in: z.object({ folderIds: z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.minLength(1), z.maxLength(100)) }),
+    out: z.object({
+      readId: z.uuid(), headers: z.array(z.string()), rows: z.array(z.array(z.string())),
+      folders: z.array(z.object({ id: z.string(), mode: z.enum(['first', 'changes', 'expired', 'no_delta']), count: z.number(), removed: z.number() })),
+    }),
+    from: ['extension'],
+  },
+  'exchange/remember': { in: z.object({ readId: z.uuid() }), out: z.object({ remembered: z.number() }), from: ['extension'] },
 
   // ---- Issue #8: privacy ----
   ...privacyMessages,

@@ -12,7 +12,7 @@ import { createDataverseApi, type DataverseApi } from './dataverse-client';
 import { BUILD_RULES, changesToConfirm, normalizeSettings, type ConnectionSettings, type NormalizedSettings, type SettingsProblem } from './settings';
 import { adoptDiscoverySignIn, discoverEnvironments, type DiscoverResult, type DiscoveryCloud } from './environment-discovery';
 import { DiscoveryError } from './discovery';
-import { SignInError, type LaunchWebAuthFlow } from './auth/pkce';
+import { SignInError, type AuthConfig } from './auth/pkce';
 import { readConnection, writeConnection } from './connection-store';
 import { confirmTargets, confirmedTarget } from './confirmed-targets';
 import { syncLeads, crmRecordUrl, type SyncCache } from './sync-engine';
@@ -45,22 +45,25 @@ async function normalized(): Promise<NormalizedSettings | undefined> {
   return (await unconfirmed('webhookUrl')) ? { ...n.settings, webhookUrl: undefined } : n.settings;
 }
 
+/** The sign-in the session uses; Microsoft Graph (lib/exchange) asks for its token with the same. */
+export async function sessionConfig(): Promise<AuthConfig | undefined> {
+  const s = await normalized();
+  return s && { authority: s.authority, tenant: s.tenant, clientId: s.clientId, environmentUrl: s.environmentUrl, redirectUri: browser.identity.getRedirectURL() };
+}
+
 /** chrome.identity's sign-in window; resolves with the URL Entra redirected back to. */
-const launchWebAuthFlow: LaunchWebAuthFlow = async (url) => {
+export async function launchSignIn(url: string): Promise<string> {
   const back = await browser.identity.launchWebAuthFlow({ url, interactive: true });
   if (!back) throw new Error('Sign-in was closed.');
   return back;
-};
+}
 
 let session: Session | undefined;
 function getSession(): Session {
   return (session ??= createSession({
     store: idbTokenStore,
-    async config() {
-      const s = await normalized();
-      return s && { authority: s.authority, tenant: s.tenant, clientId: s.clientId, environmentUrl: s.environmentUrl, redirectUri: browser.identity.getRedirectURL() };
-    },
-    launch: launchWebAuthFlow,
+    config: sessionConfig,
+    launch: launchSignIn,
     // The environment just picked from the discovery list: no second sign-in page (issue #17).
     adopt: (cfg) => adoptDiscoverySignIn(cfg, { store: idbTokenStore }),
     notifySignInNeeded: async () => {
@@ -124,7 +127,7 @@ export async function discover(input: { cloud: DiscoveryCloud; sandboxUrl?: stri
   // What the rep typed on the page, except where the administrator's policy decides.
   const settings = { tenant: input.tenant, clientId: input.clientId, authority: stored.authority, ...Object.fromEntries(locked.map((k) => [k, stored[k]])) };
   try {
-    return await discoverEnvironments(input, settings, { store: idbTokenStore, launch: launchWebAuthFlow, redirectUri: browser.identity.getRedirectURL(), rules: BUILD_RULES });
+    return await discoverEnvironments(input, settings, { store: idbTokenStore, launch: launchSignIn, redirectUri: browser.identity.getRedirectURL(), rules: BUILD_RULES });
   } catch (err) {
     if (err instanceof SignInError) {
       const problem = ({ cancelled: 'signin_cancelled' } as Record<string, string>)[err.code] ?? err.code;
@@ -138,6 +141,8 @@ export async function discover(input: { cloud: DiscoveryCloud; sandboxUrl?: stri
 
 export async function signOut() {
   await getSession().signOut();
+  // The Graph token (Exchange import) goes with the sign-in it came from.
+  await idbTokenStore.setSecret('graphTokens', undefined);
   cache = {};
   return getConnection();
 }

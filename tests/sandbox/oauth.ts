@@ -10,6 +10,8 @@ export interface OAuthOptions {
   clientIds?: string[];
   /** 'missing' answers like Entra when nobody consented to user_impersonation. */
   consent?: 'granted' | 'missing';
+  /** Microsoft Graph Contacts.Read (issue #17): 'missing' until the rep consents on the sign-in page. */
+  graphConsent?: 'granted' | 'missing';
   /** Entra rejects SPA code redemption without an Origin header (AADSTS9002327). */
   requireOrigin?: boolean;
   /** Access token lifetime in seconds (Entra: random 60–90 min). */
@@ -45,6 +47,8 @@ export interface OAuthResult {
   headers: Record<string, string>;
   body: string;
 }
+
+export const GRAPH_ORIGIN = 'https://graph.microsoft.com';
 
 const b64url = (buf: Buffer) => buf.toString('base64url');
 const token = (prefix: string) => `${prefix}.${b64url(randomBytes(24))}`;
@@ -89,7 +93,7 @@ export class AuthorizationServer {
       return redirect({ error: 'invalid_request', error_description: 'AADSTS9002325: Proof Key for Code Exchange is required for cross-origin authorization code redemption.' });
     }
     const scope = query.get('scope') ?? '';
-    if (!/\/(user_impersonation|\.default)\b/.test(scope)) {
+    if (!/\/(user_impersonation|\.default|Contacts\.Read)\b/.test(scope)) {
       return redirect({ error: 'invalid_scope', error_description: `AADSTS70011: The provided value for the input parameter 'scope' is not valid: ${scope}` });
     }
     if (this.options.consent === 'missing') {
@@ -98,6 +102,8 @@ export class AuthorizationServer {
         error_description: `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}'. Send an interactive authorization request for this user and resource.`,
       });
     }
+    // Incremental consent: the rep agrees to Contacts.Read on this page.
+    if (scope.includes(GRAPH_ORIGIN)) this.options.graphConsent = 'granted';
     const code = token('code');
     this.codes.set(code, { clientId, redirectUri, challenge, scope, expiresAt: this.now() + 10 * 60_000, used: false });
     return redirect({ code, session_state: b64url(randomBytes(8)) });
@@ -138,7 +144,11 @@ export class AuthorizationServer {
       if (grant.sessionExpiresAt <= this.now()) {
         return oauthError(400, 'invalid_grant', 'AADSTS700084: The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the sign in page.');
       }
-      return this.issue(clientId, form.get('scope') || grant.scope, grant.sessionExpiresAt);
+      const scope = form.get('scope') || grant.scope;
+      if (scope.includes(GRAPH_ORIGIN) && this.options.graphConsent !== 'granted') {
+        return oauthError(400, 'invalid_grant', `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}' named 'LeadClip'. Send an interactive authorization request for this user and resource.`);
+      }
+      return this.issue(clientId, scope, grant.sessionExpiresAt);
     }
     return oauthError(400, 'unsupported_grant_type', `AADSTS70003: The app requested an unsupported grant type '${grantType}'.`);
   }

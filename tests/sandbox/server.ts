@@ -10,6 +10,8 @@ import { boundaryOf, formatHttpResponse, formatMultipart, parseHttpRequest, pars
 import { Store, etagOf, type Row } from './store';
 import { execute, type ApiContext, type ApiOptions } from './web-api';
 import { seed } from './seed';
+import { GRAPH_ORIGIN } from './oauth';
+import { GRAPH_PREFIX, GraphMailbox, type MailboxContact } from './graph';
 import { DISCOVERY_PATH, discoveryInstances } from './discovery';
 
 export type FaultKind = '429' | '500' | '502' | '503' | 'drop-before' | 'drop-after' | 'slow' | 'expire-token';
@@ -62,6 +64,8 @@ export interface Sandbox {
   userId: string;
   store: Store;
   oauth: AuthorizationServer;
+  /** The signed-in rep's Outlook contacts, served as Microsoft Graph under /graph/v1.0/ (issue #17). */
+  graph: GraphMailbox;
   stats: SandboxStats;
   faults: Faults;
   api: ApiOptions;
@@ -115,6 +119,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   let random = prng(faults.seed);
   const stats: SandboxStats = { apiRequests: 0, batchRequests: 0, batchOperations: 0, tokenRequests: 0, injected: {}, status: {} };
   let inflight = 0;
+  const graph = new GraphMailbox();
   const ids = { businessUnitId: randomUUID(), organizationId: randomUUID() };
   if (opts.seed !== false) seed(store, userId);
 
@@ -192,6 +197,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     if (path === DISCOVERY_PATH && req.method === 'GET') return send(res, req, discoveryInstances(origin, oauth, req.headers.authorization));
     if (path === '/main.aspx') return recordPage(req, res, url);
+    if (path.startsWith(GRAPH_PREFIX)) {
+      const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      if (graph.latencyMs > 0) await sleep(graph.latencyMs);
+      const grant = oauth.check(bearer, GRAPH_ORIGIN);
+      return send(res, req, graph.handle(req.method ?? 'GET', path.slice(GRAPH_PREFIX.length), url, lowerHeaders(req), grant === 'expired' ? 'expired' : !!grant));
+    }
     if (!path.startsWith(API_PREFIX.slice(0, -1))) return send(res, req, { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' });
 
     // ---- The Web API ----
@@ -370,6 +381,20 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         if (req.method === 'POST') return ok(sandbox.crmInsert(set, input));
         if (req.method === 'PATCH') return ok(sandbox.crmEdit(set, id, input));
         break;
+      case 'graph': {
+        // POST { folders?: [{ displayName, contacts }], defaultContacts?, maxPageSize?, throttleNext?, retryAfterSeconds?, expireDelta?, edit?: { folderId, id, patch }, add?: { folderId, contacts } }
+        if (req.method !== 'POST') return ok({ stats: graph.stats, folders: [...graph.folders.values()].map((f) => ({ id: f.id, displayName: f.displayName, count: f.entries.size })) });
+        const g = input as { folders?: { displayName: string; contacts: MailboxContact[] }[]; defaultContacts?: MailboxContact[]; maxPageSize?: number; throttleNext?: number; retryAfterSeconds?: number; expireDelta?: boolean; edit?: { folderId: string; id: string; patch: MailboxContact }; add?: { folderId: string; contacts: MailboxContact[] } };
+        const folderIds = (g.folders ?? []).map((f) => graph.addFolder(f.displayName, f.contacts));
+        if (g.defaultContacts) graph.addContacts('', g.defaultContacts);
+        if (g.maxPageSize !== undefined) graph.maxPageSize = g.maxPageSize;
+        if (g.throttleNext !== undefined) graph.throttleNext = g.throttleNext;
+        if (g.retryAfterSeconds !== undefined) graph.retryAfterSeconds = g.retryAfterSeconds;
+        if (g.expireDelta) graph.expireDeltaTokens();
+        if (g.edit) graph.editContact(g.edit.folderId, g.edit.id, g.edit.patch);
+        const added = g.add ? graph.addContacts(g.add.folderId, g.add.contacts) : [];
+        return ok({ folderIds, added, stats: graph.stats });
+      }
       case 'info': return ok({ url: origin, serviceRoot: origin + API_PREFIX, tenant, userId });
     }
     send(res, req, { status: 404, headers: { 'content-type': 'text/plain' }, body: 'unknown control' });
@@ -391,6 +416,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     userId,
     store,
     oauth,
+    graph,
     stats,
     faults,
     api,

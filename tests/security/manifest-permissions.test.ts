@@ -23,6 +23,8 @@ export const WEBMAIL_HOSTS = ['https://mail.google.com/*', 'https://outlook.offi
  * (A webhook receiver allows CORS from the extension instead.)
  */
 export const CRM_HOSTS = ['https://*.dynamics.com/*', 'https://*.microsoftdynamics.us/*', 'https://*.dynamics.cn/*'];
+/** Microsoft Graph (issue #17): asked for when the rep first imports Outlook contacts, never at install. */
+export const GRAPH_HOSTS = ['https://graph.microsoft.com/*'];
 /** The test build alone may reach the test's own server. */
 export const TEST_BUILD_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -67,9 +69,9 @@ describe('the manifest asks for nothing unpinned', () => {
     expect(sorted(prod.optional_permissions)).toEqual(sorted(PINNED_OPTIONAL_PERMISSIONS));
   });
 
-  it('host permissions: webmail only; the CRM host only as optional', () => {
+  it('host permissions: webmail only; the CRM host and Microsoft Graph only as optional', () => {
     expect(outside(prod.host_permissions, WEBMAIL_HOSTS)).toEqual([]);
-    expect(sorted(prod.optional_host_permissions)).toEqual(sorted(CRM_HOSTS));
+    expect(sorted(prod.optional_host_permissions)).toEqual(sorted([...CRM_HOSTS, ...GRAPH_HOSTS]));
     // Every cloud's environments and discovery service fall under an optional host permission.
     for (const c of CLOUDS) {
       expect(prod.optional_host_permissions, c.id).toContain(c.hostPermission);
@@ -104,7 +106,7 @@ describe('the manifest asks for nothing unpinned', () => {
   it('the test build differs only by the loopback hosts', () => {
     expect(sorted(test.permissions)).toEqual(sorted(prod.permissions));
     expect(outside(test.host_permissions, [...WEBMAIL_HOSTS, ...TEST_BUILD_HOSTS])).toEqual([]);
-    expect(outside(test.optional_host_permissions, [...CRM_HOSTS, ...TEST_BUILD_HOSTS])).toEqual([]);
+    expect(outside(test.optional_host_permissions, [...CRM_HOSTS, ...GRAPH_HOSTS, ...TEST_BUILD_HOSTS])).toEqual([]);
     // Its worker may also reach the local sandbox and the tests' servers.
     expect(test.content_security_policy?.extension_pages).toBe(extensionPagesCsp({ loopback: true }));
     expect(test.content_security_policy?.extension_pages?.replace(' http://127.0.0.1:* http://localhost:*', '')).toBe(prod.content_security_policy?.extension_pages);

@@ -11,6 +11,8 @@ export interface AuthConfig {
   environmentUrl: string;
   /** chrome.identity.getRedirectURL() */
   redirectUri: string;
+  /** Another resource's scope (Microsoft Graph, issue #17); the environment's by default. */
+  scope?: string;
 }
 
 export interface StoredTokens {
@@ -110,7 +112,7 @@ export async function signInWithPkce(cfg: AuthConfig, launch: LaunchWebAuthFlow,
   const verifier = oauth.generateRandomCodeVerifier();
   const challenge = await oauth.calculatePKCECodeChallenge(verifier);
   const state = oauth.generateRandomState();
-  const scope = scopeFor(cfg.environmentUrl);
+  const scope = cfg.scope ? `${cfg.scope} offline_access` : scopeFor(cfg.environmentUrl);
   const url = new URL(as.authorization_endpoint!);
   url.search = new URLSearchParams({
     client_id: cfg.clientId, response_type: 'code', redirect_uri: cfg.redirectUri, response_mode: 'query',
