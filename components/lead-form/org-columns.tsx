@@ -3,7 +3,7 @@
 // and the sync holds it back, saying which column to fill.
 import { useEffect } from 'preact/hooks';
 import { t, uiLang } from '@/lib/i18n/t';
-import { leadFieldNames } from '@/lib/leads/schema';
+import { leadFieldNames } from '@/lib/leads/lead-columns';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { loadOrgOptionSets, orgOptionSetsSignal, orgRequiredColumnsSignal } from '@/lib/sync/org-option-sets-ui';
 import type { OrgColumn } from '@/lib/sync/org-columns';

@@ -1,7 +1,7 @@
 // Microsoft Graph GETs for the Exchange import (issue #17): the bearer token, one silent refresh on
 // 401, every page followed by @odata.nextLink, and throttling (429/503/504) waited out as
 // Retry-After says, or with the sync's backoff when it says nothing.
-import { backoffDelay, parseRetryAfter } from '../sync/backoff';
+import { backoffDelay, parseRetryAfter } from '../queue/backoff';
 import type { TokenSource } from '../sync/dataverse-client';
 import { GRAPH_BASE } from './graph-base';
 
