@@ -132,7 +132,7 @@ describe('phones that are no one\'s in a signature (issue #14)', () => {
     const { values } = emailToLead(message('Support: 1-800-555-0199\nDirect: (614) 555-0148'), now);
     expect(values.telephone1).toBe('+1 614 555 0148');
     expect(values.mobilephone).toBeUndefined();
-    expect(values.telephone3).toBe('(800) 555-0199');
+    expect(values.telephone3).toBe('+1 800 555 0199');
   });
 
   it('with only a toll-free line, Business Phone stays empty and the line is kept as Other Phone', () => {
@@ -144,7 +144,7 @@ describe('phones that are no one\'s in a signature (issue #14)', () => {
   it('a fax never fills a phone field, whichever side its label is on', () => {
     const { values } = emailToLead(message('(614) 555-0148 (office); (614) 555-0149 (fax)'), now);
     expect(values.telephone1).toBe('+1 614 555 0148');
-    expect(values.fax).toBe('(614) 555-0149');
+    expect(values.fax).toBe('+1 614 555 0149');
     expect([values.mobilephone, values.telephone2, values.telephone3]).toEqual([undefined, undefined, undefined]);
   });
 });
