@@ -24,7 +24,8 @@ describe('import from Microsoft Exchange (sandbox Graph)', () => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     targi = sandbox.graph.addFolder('Targi 2026', Array.from({ length: 7 }, (_, i) => contact(`Ewa${i}`, `Graf${i}`, 'Budimex', i)));
-    klienci = sandbox.graph.addFolder('Klienci', Array.from({ length: 5 }, (_, i) => contact(`Jan${i}`, `Outlook${i}`, 'Orlen', i)));
+    // Their own numbers (10..14): a shared phone would make them duplicates of the first folder's people.
+    klienci = sandbox.graph.addFolder('Klienci', Array.from({ length: 5 }, (_, i) => contact(`Jan${i}`, `Outlook${i}`, 'Orlen', i + 10)));
     sandbox.graph.addFolder('Prywatne', [contact('Ciocia', 'Prywatna', 'Dom', 1)]);
     // Three contacts a page: both folders take several pages.
     sandbox.graph.maxPageSize = 3;

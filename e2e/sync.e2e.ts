@@ -98,7 +98,7 @@ describe('sync to Dynamics 365 (sandbox)', () => {
   it('a conflicting CRM edit is shown, not overwritten, until the rep chooses', async () => {
     const page = await openSyncView(ext);
     const id = uuid();
-    // A description: the CRM's copy carries LeadClip's lawful-basis line, which is no conflict (issue #16).
+    // A description: LeadClip's lawful-basis line (a note on the lead) is never a conflict (issue #16).
     const base = { id, subject: 'Konferencja', lastname: 'Mazur', firstname: 'Adam', companyname: 'Mazur IT', jobtitle: 'CTO', description: 'Met at the stand.', telephone1: '643 901 730' };
     await message(page, 'leads/save', { lead: base });
     await page.click('[data-action="sync-now"]');
@@ -112,7 +112,9 @@ describe('sync to Dynamics 365 (sandbox)', () => {
     // Only the field both sides changed, by its display name; no logical name anywhere in the view.
     expect(await page.$$eval(`[data-testid="conflict"][data-lead-id="${id}"] tbody tr`, (rows) => rows.map((r) => r.querySelector('th')?.textContent))).toEqual(['Job Title']);
     expect(await page.$eval(`[data-testid="conflict"][data-lead-id="${id}"]`, (e) => e.textContent ?? '')).not.toMatch(/jobtitle|description|telephone1|lastname/);
-    expect(sandbox.record('leads', id)?.description).toMatch(/^Met at the stand\.\n\n\[LeadClip\] Lawful basis/);
+    // Issue #17: the lawful-basis line goes to a note on the lead (the default), not into the description.
+    expect(sandbox.record('leads', id)?.description).toBe('Met at the stand.');
+    expect(sandbox.records('annotations').some((n) => String(n.notetext ?? '').includes('Lawful basis') && String(n['_objectid_value'] ?? n['objectid_lead@odata.bind'] ?? '').includes(id))).toBe(true);
     // Issue #16: the phone went to the CRM in the one international form.
     expect(sandbox.record('leads', id)?.telephone1).toBe('+48 643 901 730');
     expect(sandbox.record('leads', id)?.jobtitle).toBe('Chief Technology Officer (CRM)');
