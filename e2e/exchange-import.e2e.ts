@@ -79,6 +79,8 @@ describe('import from Microsoft Exchange (sandbox Graph)', () => {
     await page.close();
 
     const list = await ext.openOptions('#/leads');
+    // The Leads page renders after the options app loads: wait for its search box.
+    await list.waitForSelector('input[name="search"]', { timeout: 30_000 });
     await list.type('input[name="search"]', 'graf3');
     await list.waitForFunction(() => document.querySelector('[data-testid="lead-count"]')?.textContent?.startsWith('1 '), { timeout: 30_000 });
     expect(await text(list, '.leads-table tbody')).toContain('Ewa3 Graf3');
