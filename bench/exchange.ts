@@ -16,8 +16,8 @@ const CITY = ['Łódź', 'Kraków', 'Gdańsk', 'Poznań', 'Wrocław', 'Warszawa'
 const contact = (i: number) => ({
   givenName: FIRST[i % FIRST.length], surname: `Kontakt${i}`, displayName: `${FIRST[i % FIRST.length]} Kontakt${i}`,
   jobTitle: 'Dyrektor ds. zakupów', companyName: `Firma ${i % 997} Sp. z o.o.`, department: 'Zakupy',
-  emailAddresses: [{ address: `kontakt.${i}@firma${i % 997}.pl` }], businessPhones: [`+48 22 ${100 + (i % 900)} ${10 + (i % 90)} ${10 + ((i * 3) % 90)}`],
-  mobilePhone: `+48 600 ${String(i % 1000).padStart(3, '0')} 000`, businessHomePage: `https://firma${i % 997}.pl`,
+  emailAddresses: [{ address: `kontakt.${i}@firma${i % 997}.pl` }], businessPhones: [`+48 22 ${String(100_000 + i).slice(1, 4)} ${String(100_000 + i).slice(4)} 00`],
+  mobilePhone: `+48 600 ${String(100_000 + i).slice(1, 4)} ${String(100_000 + i).slice(4)}0`, businessHomePage: `https://firma${i % 997}.pl`,
   businessAddress: { street: `ul. Długa ${i % 300}`, city: CITY[i % CITY.length], postalCode: '00-950', countryOrRegion: 'Polska' },
 });
 
