@@ -29,6 +29,18 @@ describe('readEmailField', () => {
   });
 });
 
+describe('an escape that decodes into no address', () => {
+  // Found by normalize.property.test.ts: "%5b" decodes to "[", which no address may hold; reading
+  // the stored "%5b@a.aa" again must give the same address, not refuse it.
+  it('keeps the address as typed, and reading it again gives the same', () => {
+    expect(emailAddresses('%a.}%5b@a.aa')).toEqual(['%5b@a.aa']);
+    expect(emailAddresses('%5b@a.aa')).toEqual(['%5b@a.aa']);
+  });
+  it('still decodes a mailto escape that holds the address', () => {
+    expect(emailAddresses('mailto:jan%40firma.pl')).toEqual(['jan@firma.pl']);
+  });
+});
+
 describe('a field longer than any list of addresses', () => {
   it('is read as no address (refused when it holds an @), without rescanning it from every start', () => {
     const run = 'a'.repeat(200_000);

@@ -24,8 +24,15 @@ export function readEmailField(raw: string): EmailField {
   if (raw.length > MAX_EMAIL_FIELD_CHARS) return { addresses: [], hasAt: raw.includes('@') };
   // Most fields already hold one plain ASCII address: the long way would find just that.
   if (PLAIN.test(raw)) return { addresses: [raw.toLowerCase()], hasAt: true };
+  const decoded = raw.includes('%') ? scan(decodeEscapes(raw)) : undefined;
+  // An escape that decodes into no address ("%5b@a.aa" is "[@a.aa") leaves the text as typed, so
+  // reading a stored address again gives the same address.
+  return decoded?.addresses.length ? decoded : scan(raw);
+}
+
+function scan(text: string): EmailField {
   // Ideographic full stops separate labels in a domain name as "." does (IDNA).
-  let s = visibleText(raw.includes('%') ? decodeEscapes(raw) : raw).normalize('NFKC').replace(/[\u3002\uFF61]/g, '.');
+  let s = visibleText(text).normalize('NFKC').replace(/[\u3002\uFF61]/g, '.');
   // A quoted display name or a comment may itself hold commas, or an "@" that is not the address.
   s = s.replace(/"(?:[^"\\]|\\.)*"/g, ' ').replace(/\((?:[^()\\]|\\.)*\)/g, ' ');
   const addresses: string[] = [];
