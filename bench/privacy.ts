@@ -6,7 +6,7 @@ import type { IDBPDatabase } from 'idb';
 import { getDb } from '../lib/store/open';
 import { saveLeads } from '../lib/store/save-pipeline';
 import { defaultScoringRules } from '../lib/leads/score';
-import { eraseTraces, findTraces } from '../lib/privacy/lead-traces';
+import { eraseTraces, findTraces } from '../lib/store';
 import { guardSave } from '../lib/privacy/save-gate';
 import { privacySettings } from '../lib/privacy/settings-schema';
 import { resetDbForTests } from '../lib/store/open';

@@ -16,7 +16,6 @@ const CONTENT_SCRIPTS: Record<string, RegExp> = {
 const IDB_OWNERS = [
   'lib/sync/auth/secret-store.ts', // tokens: their own database, opened by the worker only
   'lib/sync/sync-db.ts', // conflict copies and sync attempts
-  'lib/privacy/databases.ts', // forget and export find every LeadClip feature database at run time
 ];
 /** What the lead model may run: its option sets, and the readers that clean values at its boundary (issue #18). */
 const MODEL_MAY_REACH = ['lib/leads/option-sets.ts', 'lib/leads/lead-columns.ts', 'lib/text/visible-text.ts', 'lib/text/web-url.ts', 'lib/text/email-address.ts', 'lib/text/input-bounds.ts'];

@@ -2,7 +2,7 @@
 // anything in storage.session (e.g. a webmail message waiting for its form). Erasure and export
 // look at them by lead id and by the person's email addresses.
 import { browser } from '#imports';
-import { mentions } from './refers-to';
+import { mentions } from '../store';
 
 const DRAFT_PREFIX = 'draft:';
 type Area = 'local' | 'session';

@@ -1,9 +1,7 @@
 // Everything stored locally about one person, as JSON (a data subject's access request).
-import { DB_NAME, forLeadsSettled } from '../store';
-import { forEachLeadDatabase } from './databases';
+import { DB_NAME, findTraces, forEachLeadDatabase, forLeadsSettled } from '../store';
 import type { LeadRecord } from '../leads/schema';
 import { findDraftTraces } from './draft-traces';
-import { findTraces } from './lead-traces';
 
 export interface PersonExport {
   format: 'leadclip-person-export';

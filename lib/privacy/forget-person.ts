@@ -1,10 +1,8 @@
 // "Forget this person" (issue #4/#8): every local trace of a lead goes (lead, timeline, queue,
 // audit, drafts, any later store), leaving one audit line that says an erasure happened.
-import { DB_NAME, forLeadsSettled } from '../store';
+import { DB_NAME, eraseTraces, forEachLeadDatabase, forLeadsSettled, type EraseResult } from '../store';
 import type { LeadRecord } from '../leads/schema';
 import { eraseDraftTraces } from './draft-traces';
-import { eraseTraces, type EraseResult } from './lead-traces';
-import { forEachLeadDatabase } from './databases';
 
 export const ERASURE_STORE = 'audit';
 

@@ -1,12 +1,9 @@
 // Retention (issue #8): the CRM is the record, so local copies of synced leads go after the
 // rep's window. A chrome.alarms job runs it; the service worker keeps no timer of its own.
 import { browser } from '#imports';
-import type { IDBPDatabase } from 'idb';
-import { forLeadsSettled } from '../store';
+import { eraseTraces, forEachLeadDatabase, forLeadsSettled, syncedLeads, type LeadDb } from '../store';
 import type { LeadRecord } from '../leads/schema';
 import { eraseDraftTraces } from './draft-traces';
-import { eraseTraces } from './lead-traces';
-import { forEachLeadDatabase } from './databases';
 import { getPrivacySettings } from './settings';
 
 export const RETENTION_ALARM = 'leadclip-privacy-retention';
@@ -30,7 +27,7 @@ export async function runRetention(now: Date = new Date()): Promise<string[]> {
   const { retentionDays } = await getPrivacySettings();
   // An import row still in the journal may update one of them: applied first, the lead is no
   // longer in the CRM's state and is kept (the store asks for the expired leads again).
-  const expired = async (db: IDBPDatabase<unknown>) => expiredLeads((await db.getAllFromIndex('leads', 'by-sync-state', 'synced')) as LeadRecord[], retentionDays, now);
+  const expired = async (db: LeadDb) => expiredLeads(await syncedLeads(db), retentionDays, now);
   return forLeadsSettled(expired, async (db, ids) => {
     for (const id of ids) {
       await forEachLeadDatabase(db, (d) => eraseTraces(d, id));

@@ -59,3 +59,9 @@ export async function commitImport(importId: string): Promise<{ created: number;
 export async function importPending(): Promise<number> {
   return (await pendingImport()).leads;
 }
+// Privacy's walk over every store of every LeadClip database (forget, export, retention): the
+// store owns IndexedDB, privacy decides what to erase or show.
+export { featureDatabases, forEachLeadDatabase, NOT_LEAD_DATA } from './feature-databases';
+export { eraseTraces, findTraces, storeNames, type EraseResult, type Trace } from './lead-traces';
+export { mentions } from './refers-to';
+export { syncedLeads, type LeadDb } from './leads-settled';

@@ -2,7 +2,7 @@
 // databases such as 'leadclip-sync' with its conflicts). Erasure, export and retention cover
 // every one of them, found at run time, except the credentials database.
 import { openDB, type IDBPDatabase } from 'idb';
-import { DB_NAME } from '../store';
+import { DB_NAME } from './open';
 
 /** Credentials, not personal data about leads; sign-out clears it (lib/sync/auth/secret-store.ts). */
 export const NOT_LEAD_DATA = new Set(['leadclip-secrets']);
