@@ -149,38 +149,28 @@ export function issuedBy(tokens: StoredTokens, cfg: Pick<AuthConfig, 'authority'
  * app may use. Only to the authority that issued them, and only for the same tenant and app.
  */
 export async function redeemForEnvironment(cfg: AuthConfig, tokens: StoredTokens, fetchFn: typeof fetch = fetch, now = Date.now): Promise<StoredTokens> {
-  if (!tokens.refreshToken || tokens.refreshTokenExpiresAt <= now()) throw new SignInError('refresh_expired', 'The 24-hour sign-in has expired.');
-  if (!tokens.authority || tokens.authority !== cfg.authority || tokens.tenant !== cfg.tenant || tokens.clientId !== cfg.clientId) {
-    throw new SignInError('refresh_expired', 'These tokens were issued for another sign-in.');
-  }
-  const as = authorizationServer({ authority: tokens.authority, tenant: tokens.tenant });
-  const client: oauth.Client = { client_id: tokens.clientId };
-  try {
-    const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refreshToken, requestOptions(cfg, fetchFn, scopeFor(cfg.environmentUrl)));
-    const result = await oauth.processRefreshTokenResponse(as, client, response);
-    const next = toTokens(cfg, result, now(), tokens.refreshTokenExpiresAt);
-    next.refreshTokenExpiresAt = Math.min(next.refreshTokenExpiresAt, tokens.refreshTokenExpiresAt);
-    next.refreshToken ??= tokens.refreshToken;
-    next.signedInAt = tokens.signedInAt;
-    return next;
-  } catch (err) {
-    return rethrow(err);
-  }
+  // The same app and authority, another resource: the environment differs by design.
+  const sameSignIn = !!tokens.authority && tokens.authority === cfg.authority && tokens.tenant === cfg.tenant && tokens.clientId === cfg.clientId;
+  return redeemRefreshToken(cfg, tokens, sameSignIn, scopeFor(cfg.environmentUrl), fetchFn, now);
 }
 
 export async function refreshWithToken(cfg: AuthConfig, tokens: StoredTokens, fetchFn: typeof fetch = fetch, now = Date.now): Promise<StoredTokens> {
-  if (!tokens.refreshToken || tokens.refreshTokenExpiresAt <= now()) {
-    throw new SignInError('refresh_expired', 'The 24-hour sign-in has expired.');
-  }
   // Only to the authority that issued the refresh token, whatever the settings say now.
-  if (!issuedBy(tokens, cfg)) throw new SignInError('refresh_expired', 'These tokens were issued for another sign-in.');
+  const scope = tokens.scope.includes('offline_access') ? tokens.scope : `${tokens.scope} offline_access`;
+  return redeemRefreshToken(cfg, tokens, issuedBy(tokens, cfg), scope, fetchFn, now);
+}
+
+/** One refresh-token grant; the new tokens never outlive the 24-hour sign-in they came from. */
+async function redeemRefreshToken(cfg: AuthConfig, tokens: StoredTokens, issuerMatches: boolean, scope: string, fetchFn: typeof fetch, now: () => number): Promise<StoredTokens> {
+  if (!tokens.refreshToken || tokens.refreshTokenExpiresAt <= now()) throw new SignInError('refresh_expired', 'The 24-hour sign-in has expired.');
+  if (!issuerMatches) throw new SignInError('refresh_expired', 'These tokens were issued for another sign-in.');
   const as = authorizationServer({ authority: tokens.authority!, tenant: tokens.tenant });
   const client: oauth.Client = { client_id: tokens.clientId };
   try {
-    const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refreshToken, requestOptions(cfg, fetchFn, tokens.scope.includes('offline_access') ? tokens.scope : `${tokens.scope} offline_access`));
+    const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refreshToken, requestOptions(cfg, fetchFn, scope));
     const result = await oauth.processRefreshTokenResponse(as, client, response);
     const next = toTokens(cfg, result, now(), tokens.refreshTokenExpiresAt);
-    // Refreshed tokens inherit the original expiry; never let a missing field extend it.
+    // Never let a missing field extend the original expiry.
     next.refreshTokenExpiresAt = Math.min(next.refreshTokenExpiresAt, tokens.refreshTokenExpiresAt);
     next.refreshToken ??= tokens.refreshToken;
     next.signedInAt = tokens.signedInAt;
