@@ -68,7 +68,9 @@ export default defineConfig({
         config.resolve = { ...config.resolve, alias: [{ find: /^libphonenumber-js\/min$/, replacement: deferred }, { find: /^.*\/phone-metadata-ready$/, replacement: deferred }, ...kept] };
         return;
       }
-      if (!entrypoints.some((e) => e.name === 'webmail')) return;
+      // The popup's first script (issue #13) starts the page read: Chrome's own API, no polyfill to load first.
+      const light = entrypoints.some((e) => e.name === 'webmail' || e.name === 'popup-start');
+      if (!light) return;
       config.resolve ??= {};
       const alias = config.resolve.alias;
       const kept = Array.isArray(alias)
