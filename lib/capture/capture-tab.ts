@@ -1,5 +1,6 @@
-// The page read's result, validated: what the extractor returns is page-controlled data.
+// The page read's result, checked: what the extractor returns is page-controlled data.
 import type { Extraction } from '../extract/types';
+import { checkExtraction } from './extraction-check';
 import { runExtractor, type ExtractorRun } from './run-extractor';
 import type { Unscriptable } from './scriptable';
 
@@ -8,20 +9,12 @@ export type CaptureOutcome =
   | { status: 'unscriptable'; reason: Unscriptable }
   | { status: 'failed'; error: string };
 
-/** Validates a run of the extractor (started by runExtractor, perhaps before the popup rendered). */
+/** Checks a run of the extractor (started by runExtractor, perhaps before the popup rendered). */
 export async function readExtraction(run: Promise<ExtractorRun>): Promise<CaptureOutcome> {
-  // The result's schema (zod) loads while the page is read, not with the popup (issue #13).
-  const schema = import('./extraction-schema');
-  schema.catch(() => {}); // a failure shows where it is awaited
   const ran = await run;
   if (ran.status !== 'ran') return ran;
-  try {
-    const parsed = (await schema).extractionSchema.safeParse(ran.result);
-    if (!parsed.success) return { status: 'failed', error: 'invalid-result' };
-    return { status: 'ok', extraction: parsed.data as Extraction };
-  } catch (err) {
-    return { status: 'failed', error: err instanceof Error ? err.message : String(err) };
-  }
+  const extraction = checkExtraction(ran.result);
+  return extraction ? { status: 'ok', extraction } : { status: 'failed', error: 'invalid-result' };
 }
 
 export function captureTab(tab: { id?: number; url?: string; pendingUrl?: string } | undefined, timeoutMs?: number): Promise<CaptureOutcome> {
