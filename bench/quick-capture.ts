@@ -5,6 +5,7 @@ import { execSync } from 'node:child_process';
 import { launchExtension } from '../e2e/support/extension';
 import { startServer } from '../e2e/support/server';
 import { generatedPage } from './capture';
+import { PREFILLED_MARK } from '../lib/capture/prefilled-mark';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -53,9 +54,10 @@ export default async function quickCapture(): Promise<void> {
     await page.goto(server.url('/big'));
     const tabId = await ext.tabIdOf(page);
     // What the rep sees: the toolbar button opens the popup over the page (chrome.action.openPopup,
-    // the click's own path), from that moment until Last Name holds the page's value. The popup's
-    // first script runs before Puppeteer could hook it, so the page polls every 2 ms and takes the
-    // time itself (a late first poll can only overstate it). The first open warms up and is dropped.
+    // the click's own path), from that moment until the quick form holds the page's values. The
+    // popup opens before Puppeteer can hook it, so the popup's own mark says when (set by a timer
+    // right after the render that put the values in; use-capture.ts), and the field is checked to
+    // hold the value. The first open warms up and is dropped.
     const clicked: number[] = [];
     const loaded: number[] = [];
     for (let i = 0; i <= OPENS; i++) {
@@ -68,7 +70,11 @@ export default async function quickCapture(): Promise<void> {
         return at;
       });
       const popup = (await (await opened).asPage())!;
-      const at = await popup.waitForFunction(() => ((document.querySelector<HTMLInputElement>('.lead-form [name="lastname"]')?.value ?? '') !== '' ? [Date.now(), performance.now()] : false), { timeout: 10_000, polling: 2 });
+      const at = await popup.waitForFunction((mark) => {
+        const [entry] = performance.getEntriesByName(mark);
+        const value = document.querySelector<HTMLInputElement>('.lead-form [name="lastname"]')?.value ?? '';
+        return entry && value ? [performance.timeOrigin + entry.startTime, entry.startTime] : false;
+      }, { timeout: 10_000 }, PREFILLED_MARK);
       const [filledAt, sinceNavigation] = (await at.jsonValue()) as [number, number];
       if (i > 0) {
         clicked.push(filledAt - t0);
