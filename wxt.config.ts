@@ -47,7 +47,7 @@ export default defineConfig({
     // when an .xlsx arrives (issue #5).
     worker: { format: 'es' as const },
     // Chrome and Edge preload modules natively; the polyfill would only add to every page's entry.
-    build: { modulePreload: { polyfill: false }, sourcemap: process.env.SM === '1' },
+    build: { modulePreload: { polyfill: false } },
     // Test builds plug a recording sync processor into the queue (issue #4); dropped otherwise.
     // Sandbox builds may connect to http://127.0.0.1 (lib/sync/settings.ts); store builds only to Microsoft.
     define: {

@@ -10,13 +10,13 @@ import type { Plugin, Rollup } from 'vite';
 type OutputChunk = Rollup.OutputChunk;
 type OutputAsset = Rollup.OutputAsset;
 
-/** The global a chunk calls to register itself (also read by tests/background-split.test.ts). */
+/** The global a chunk calls to register itself; its `loaded()` lists the chunks run so far (for tests). */
 export const REGISTER_CHUNK = '__leadclipChunk';
 
 /** The worker's module loader, put in front of background.js; `chunks` load on demand. */
 function loader(chunks: readonly string[]): string {
   return `(()=>{const factories=new Map(),modules=new Map();
-globalThis.${REGISTER_CHUNK}=(name,factory)=>{factories.set(name,factory)};
+globalThis.${REGISTER_CHUNK}=Object.assign((name,factory)=>{factories.set(name,factory)},{loaded:()=>[...modules.keys()]});
 const resolve=(from,spec)=>new URL(spec,"https://chunk/"+from).pathname.slice(1);
 const load=(name)=>{let m=modules.get(name);if(m)return m.exports;
 if(!factories.has(name))importScripts("/"+name);
