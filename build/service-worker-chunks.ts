@@ -1,5 +1,5 @@
 // Issue #15: the background worker parses background.js at every wake-up, so what only sync,
-// import or Exchange needs is loaded when it is needed. An extension service worker has no
+// Exchange or a phone needs is loaded when it is needed. An extension service worker has no
 // import(), so the background is built as CommonJS chunks (an `import()` in our code becomes
 // `require()` of a chunk) and each chunk is wrapped to register itself; `require` loads a chunk
 // with importScripts(). Chrome lets a worker importScripts() later only the scripts it imported
@@ -20,7 +20,8 @@ globalThis.${REGISTER_CHUNK}=Object.assign((name,factory)=>{factories.set(name,f
 const resolve=(from,spec)=>new URL(spec,"https://chunk/"+from).pathname.slice(1);
 const load=(name)=>{let m=modules.get(name);if(m)return m.exports;
 if(!factories.has(name))importScripts("/"+name);
-m={exports:{}};modules.set(name,m);factories.get(name)(m,m.exports,(spec)=>load(resolve(name,spec)));return m.exports};
+m={exports:{}};modules.set(name,m);
+try{factories.get(name)(m,m.exports,(spec)=>load(resolve(name,spec)))}catch(e){modules.delete(name);throw e}return m.exports};
 addEventListener("install",()=>{importScripts(...${JSON.stringify(chunks.map((c) => `/${c}`))})});
 `;
 }
