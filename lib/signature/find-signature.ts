@@ -3,6 +3,7 @@
 // identifies the sender (name, title, company, phones, address), but not legal disclaimers.
 import { classifyLine, type LineKind } from './classify-line';
 import { nameTokens, SIGN_OFF_RE } from './line-features';
+import { signatureReadPolicy } from './read-policy';
 
 export interface SenderHint {
   name?: string;
@@ -17,8 +18,6 @@ export interface SignatureSpan {
   kinds: LineKind[];
 }
 
-/** At most this many non-blank lines are a signature; longer tails are text. */
-const MAX_SIGNATURE_LINES = 14;
 const IDENTITY: ReadonlySet<LineKind> = new Set(['contact', 'name', 'title', 'company', 'address']);
 
 export function senderTokens(sender: SenderHint | undefined): string[] {
@@ -29,8 +28,8 @@ export function senderTokens(sender: SenderHint | undefined): string[] {
 }
 
 /** The signature lines of `lines` (the sender's own text, quotes already removed), if any. */
-export function findSignature(lines: readonly string[], sender?: SenderHint): SignatureSpan | undefined {
-  const ctx = { senderTokens: senderTokens(sender) };
+export function findSignature(lines: readonly string[], sender?: SenderHint, maxLines = signatureReadPolicy.maxSignatureLines): SignatureSpan | undefined {
+  const ctx = { senderTokens: senderTokens(sender), maxLines };
   const kinds = lines.map((l) => classifyLine(l, ctx));
   return findAtEnd(lines, kinds, ctx) ?? findInline(lines, kinds, ctx);
 }
@@ -56,7 +55,7 @@ function findInline(lines: readonly string[], kinds: readonly LineKind[], ctx: {
   return undefined;
 }
 
-function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { senderTokens: string[] }): SignatureSpan | undefined {
+function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { senderTokens: string[]; maxLines: number }): SignatureSpan | undefined {
 
   let last = kinds.length - 1;
   // Legal footers at the very end are not the signature; look above them. A footer paragraph is
@@ -71,7 +70,7 @@ function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { 
 
   // A "-- " delimiter (or a long rule) close to the end starts the signature outright.
   let nonBlank = 0;
-  for (let i = last; i >= 0 && nonBlank <= MAX_SIGNATURE_LINES; i--) {
+  for (let i = last; i >= 0 && nonBlank <= ctx.maxLines; i--) {
     if (kinds[i] === 'blank') continue;
     nonBlank++;
     if (kinds[i] === 'separator' && i < last && /^\s*--\s*$|^\s*[_-]{10,}\s*$/.test(lines[i])) {
@@ -95,7 +94,7 @@ function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { 
     // The end of a sentence that wrapped onto this line ("...or Terry\nFitch, 713-215-3361.").
     if (i > 0 && kinds[i - 1] === 'prose' && !/[.!?:;]$/.test(lines[i - 1].trimEnd()) && k !== 'signoff' && k !== 'separator') break;
     blanks = 0;
-    if (++nonBlank > MAX_SIGNATURE_LINES) break;
+    if (++nonBlank > ctx.maxLines) break;
     top = i;
   }
   if (top > last) return undefined;
