@@ -62,8 +62,12 @@ function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { 
   // skipped in one step, down to its disclaimer line (line by line would be quadratic, #18).
   while (last >= 0) {
     const footer = kinds[last] === 'prose' ? footerDisclaimerAbove(kinds, last) : -1;
+    const attachment = attachmentAbove(lines, last);
+    const box = kinds[last] === 'separator' ? boxedFooterAbove(kinds, last) : -1;
     if (kinds[last] === 'disclaimer' || kinds[last] === 'blank') last--;
     else if (footer >= 0) last = footer - 1;
+    else if (attachment >= 0) last = attachment - 1;
+    else if (box >= 0) last = box - 1;
     else break;
   }
   if (last < 0) return undefined;
@@ -159,6 +163,35 @@ function footerDisclaimerAbove(kinds: readonly LineKind[], i: number): number {
   let j = i;
   for (; j >= 0 && (kinds[j] === 'prose' || kinds[j] === 'disclaimer'); j--) if (kinds[j] === 'disclaimer') found = true;
   return found ? j + 1 : -1;
+}
+
+const ATTACHMENT_END_RE = /\.(?:docx?|xlsx?|pptx?|pdf|txt|rtf|zip|csv|msg|wpd|vcf|html?|jpe?g|gif|png|tiff?)$/i;
+
+/** An attachment the mail client lists at the end (" - Minutes of the\nMeeting.doc"), its name
+ * wrapped over up to three lines: the index of its first line, or -1 when line i ends none. */
+function attachmentAbove(lines: readonly string[], i: number): number {
+  if (!ATTACHMENT_END_RE.test(lines[i].trim())) return -1;
+  for (let j = i; j >= Math.max(0, i - 2); j--) {
+    if (/^\s*-\s+\S/.test(lines[j])) return j;
+    if (j < i && !lines[j].trim()) return -1;
+  }
+  return -1;
+}
+
+/**
+ * A company footer boxed in rule lines below a signature ("****\nAcme sells…\n****"): from the
+ * closing rule at i up to the opening rule, only text (prose) and no one's name, sign-off or
+ * contact data. The index of the opening rule, or -1.
+ */
+function boxedFooterAbove(kinds: readonly LineKind[], i: number): number {
+  let prose = false;
+  for (let j = i - 1; j >= 0 && j >= i - 10; j--) {
+    const k = kinds[j];
+    if (k === 'separator') return prose ? j : -1;
+    if (k === 'name' || k === 'signoff' || k === 'contact' || k === 'title') return -1;
+    if (k === 'prose' || k === 'disclaimer') prose = true;
+  }
+  return -1;
 }
 
 function span(start: number, last: number, kinds: readonly LineKind[]): SignatureSpan {

@@ -118,7 +118,8 @@ function domainStem(email: string | undefined): string | undefined {
   const host = email?.split('@')[1]?.toLowerCase();
   if (!host) return undefined;
   const parts = host.split('.');
-  return parts.length >= 2 ? parts[parts.length - 2] : parts[0];
+  // "bryza-textiles.example" is written "Bryza Textiles": the stem without its hyphens.
+  return (parts.length >= 2 ? parts[parts.length - 2] : parts[0]).replace(/-/g, '');
 }
 
 /** "Watson Wyatt Investment Consulting" matches watsonwyatt.com, "Enron Corp." enron.com. */

@@ -28,8 +28,8 @@ Phone 310.555.0140`;
   });
 
   it('unlabelledTitleCompany: lines with no title word or legal form are a title and a company only when on', () => {
-    const text = 'See you then.\n\nLena Nowacki\nHead of Procurement\nBryza Textiles & Yarns\n310-555-0140';
-    expect(signatureOfText(text, sender)?.fields).toMatchObject({ title: 'Head of Procurement', company: 'Bryza Textiles & Yarns' });
+    const text = 'See you then.\n\nLena Nowacki\nHead of Procurement\nHarbor Linen & Yarns\n310-555-0140';
+    expect(signatureOfText(text, sender)?.fields).toMatchObject({ title: 'Head of Procurement', company: 'Harbor Linen & Yarns' });
     const strict = signatureOfText(text, sender, { ...signatureReadPolicy, unlabelledTitleCompany: false })?.fields;
     expect(strict?.company).toBeUndefined();
     expect(strict?.phones).toEqual([{ number: '310-555-0140', kind: 'work', labelled: false }]);
