@@ -1,7 +1,9 @@
 // `npm run eval:signatures`: how well LeadClip finds and parses email signatures (issue #7).
 //  - line level (precision/recall/F1 of signature lines) on forge (positives and negatives) and talon;
 //  - field level (name, title, company, phone, email) on quagga-enron/train;
-//  - quote stripping pass/fail on reply-quotes.
+//  - quote stripping pass/fail on reply-quotes;
+//  - what the popup's form shows (issue #14) on quagga-enron/train, on all emails and
+//    cross-validated by sender (k=5: the reading rules chosen on 4 folds, scored on the 5th).
 // The corpus is read from ../shared/corpus (LEADCLIP_CORPUS overrides); a missing folder is skipped.
 // quagga-enron is GPL-3.0: it is only read here, never copied into the project.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
