@@ -337,6 +337,17 @@ function evalReplyQuotes() {
 const FORM_NAMES: Record<EmailField, string> = { name: 'name', title: 'job title', company: 'company', phone: 'phone (any phone field)', email: 'email' };
 const FORM_GOALS: Record<EmailField, number> = { name: 0.85, title: 0.8, company: 0.8, phone: 0.88, email: 0.98 };
 
+/** Why the folds are not by domain: how many emails the most common sender domain holds. */
+function topDomain(records: EmailRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const d = r.sender.email?.split('@')[1]?.toLowerCase() ?? '?';
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  const [domain, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['?', 0];
+  return `${n} of ${records.length} emails are from ${domain}`;
+}
+
 /** The form figures on the development emails and cross-validated by sender, as a table. */
 function formReport(records: EmailRecord[]): { table: string; formShows: Record<string, string> } {
   const k = 5;
@@ -348,7 +359,7 @@ function formReport(records: EmailRecord[]): { table: string; formShows: Record<
   const lines = [
     `quagga-enron/train as the form shows it (${records.length} emails, ${senders} senders; a field counts where the sender's own signature has it)`,
     figureTable(emailFields.map((f) => ({ name: FORM_NAMES[f], dev: dev[f], cv: cv.figures[f], goal: FORM_GOALS[f] })), k, 28),
-    `  folds by sender address, ${EMAIL_POLICY_GRID.length} policies in the grid; held-out folds:`,
+    `  folds by sender address, not by domain (${topDomain(records)}); ${EMAIL_POLICY_GRID.length} policies in the grid; held-out folds:`,
     ...cv.perFold.map((f, i) => `    fold ${i + 1}: ${emailFields.map((x) => `${x} ${pct(f[x])} of ${f[x][1]}`).join(', ')}; chosen on the other folds: ${policyText(cv.chosen[i])}`),
     `  chosen on all emails: ${policyText(devPolicy)}`,
     `  shipped: ${policyText(signatureReadPolicy)} ${sameRules(devPolicy, signatureReadPolicy) ? '(the same)' : '(DIFFERS from the one chosen on all emails)'}`,
