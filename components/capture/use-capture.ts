@@ -60,7 +60,13 @@ export function useCapture(model: LeadFormModel) {
     topics.catch(() => {});
     // Privacy (issue #8): a never-capture site (or the rep's own company) is not read at all.
     // An early read that failed did so before any injection (runExtractor does not throw): begin again.
-    const read = await (early ? early.catch(() => beginPageRead(tab)) : beginPageRead(tab));
+    let read = await (early ? early.catch(() => beginPageRead(tab)) : beginPageRead(tab));
+    // The first script may have asked before the worker was up: ask once more, then give up unread.
+    if (read.kind === 'unchecked' && early) read = await beginPageRead(tab);
+    if (read.kind === 'unchecked') {
+      notice.value = { kind: 'warning', text: t('capture_check_failed') };
+      return;
+    }
     if (read.kind === 'refused') {
       notice.value = { kind: 'warning', text: read.message };
       return;

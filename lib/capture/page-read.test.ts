@@ -68,4 +68,12 @@ describe('beginPageRead: the never-capture verdict comes before the page read', 
     expect(await read).toEqual({ kind: 'refused', message: 'other.example is on your never-capture list.' });
     expect(inject).not.toHaveBeenCalled();
   });
+
+  it('does not read the page when the never-capture check fails (no answer is no permission)', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const inject = injections();
+    expect(await beginPageRead(tab)).toEqual({ kind: 'unchecked' });
+    await settle();
+    expect(inject).not.toHaveBeenCalled();
+  });
 });

@@ -9,28 +9,32 @@ import { runExtractor, type ExtractorRun } from './run-extractor';
 
 export type PageRead =
   | { kind: 'refused'; message: string }
+  | { kind: 'unchecked' } // the never-capture check did not answer, so the page was not read
   | { kind: 'selection'; pending: PendingSelection }
   | { kind: 'page'; run: Promise<ExtractorRun> };
 
-/** The background's never-capture answer for a page, as a sentence; undefined when it may be read. */
-export async function pageRefusal(url: string | undefined): Promise<string | undefined> {
-  if (!url || !/^https?:/.test(url)) return undefined;
+type Verdict = { kind: 'allowed' } | { kind: 'refused'; message: string } | { kind: 'unchecked' };
+
+/** The background's never-capture answer for a page. A check that fails is no permission:
+ * the page stays unread (privacy first), and the rep is told to try again. */
+export async function pageVerdict(url: string | undefined): Promise<Verdict> {
+  if (!url || !/^https?:/.test(url)) return { kind: 'allowed' };
   try {
     const { refusal } = await send('privacy/check', { sourceUrl: url, emails: [], origin: 'page' });
-    return refusal && refusal.code !== 'free_mail_unconfirmed' ? refusal.message : undefined;
+    return refusal && refusal.code !== 'free_mail_unconfirmed' ? { kind: 'refused', message: refusal.message } : { kind: 'allowed' };
   } catch {
-    return undefined; // the save path still refuses; a failed check must not block capture
+    return { kind: 'unchecked' };
   }
 }
 
 /** Takes the tab's pending selection, or reads the tab, whichever applies and is allowed. */
 export async function beginPageRead(tab: { id?: number; url?: string; pendingUrl?: string } | undefined): Promise<PageRead> {
   // One wait instead of two: the tab's page is asked about while the pending selection is read.
-  const tabRefusal = pageRefusal(tab?.url);
+  const tabVerdict = pageVerdict(tab?.url);
   const pending = await takePendingSelection(tab?.id);
   const url = pending?.url ?? tab?.url;
-  const refusal = url === tab?.url ? await tabRefusal : await pageRefusal(url);
-  if (refusal) return { kind: 'refused', message: refusal };
+  const verdict = url === tab?.url ? await tabVerdict : await pageVerdict(url);
+  if (verdict.kind !== 'allowed') return verdict;
   if (pending) return { kind: 'selection', pending };
   // Only here, after the verdict: the extractor reads the page.
   return { kind: 'page', run: runExtractor(tab) };
