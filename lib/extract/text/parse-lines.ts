@@ -7,8 +7,8 @@ import { cleanText } from '../clean-text';
 import type { Candidate, CandidateFields } from '../types';
 import { findAddresses, type FoundAddress } from './address';
 import { findEmails, stripMailto } from './emails';
-import { isJobTitle } from './job-title';
-import { asPersonName, leadingName, nameEvidence, namesInText } from './person-name';
+import { isJobTitle as jobTitleTest } from './job-title';
+import { asPersonName as personName, leadingName, nameEvidence as evidenceOf, namesInText } from './person-name';
 import { digitsOf, findPhones, type FoundPhone } from './phones';
 import { splitName } from './split-name';
 
@@ -40,6 +40,25 @@ const LABELLED_NAME = /^(contact(?: person)?|attn|attention|owner|proprietor|pri
 const SPLIT = /\s*(?:,|\s[-–—|•·]\s|\s*\|\s*)\s*/;
 const COMPANY_SUFFIX = /\b(inc|llc|l\.l\.c|ltd|limited|plc|gmbh|ag|corp|corporation|company|co|group|sp\. ?z ?o\.? ?o|s\.a|sp\. ?j|sp\. ?k|s\.c|spółka|pty|bv|nv|oy|ab|srl|sarl|sas|llp|lp|pc|pllc)\b\.?/i;
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"')]+/i;
+
+/**
+ * A pure test's answers, remembered: on a long page the same line is asked the same question
+ * several times (as a name, as the title of the line before it, as a neighbour in a list), each a
+ * handful of Unicode regexes (issue #13). Bounded, so a long-lived caller cannot grow it for ever.
+ */
+function remembered<T>(test: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    if (seen.has(s)) return seen.get(s) as T;
+    if (seen.size >= 20_000) seen.clear();
+    const answer = test(s);
+    seen.set(s, answer);
+    return answer;
+  };
+}
+const isJobTitle = remembered(jobTitleTest);
+const asPersonName = remembered(personName);
+const nameEvidence = remembered(evidenceOf);
 
 export function parseLines(lines: string[], links: TextLink[], source: string, method: CaptureMethod, selection = false): ParsedText {
   const n = Math.min(lines.length, MAX_TEXT_LINES);
