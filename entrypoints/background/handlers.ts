@@ -101,5 +101,5 @@ export const handlers: Handlers = {
   'exchange/folders': () => exchangeFolders(),
   'exchange/read': ({ folderIds }) => exchangeRead(folderIds),
   'exchange/remember': ({ readId }) => exchangeRemember(readId),
-  ...privacyHandlers,
+  ...privacyHandlers(sync.deleteInCrm),
 };
