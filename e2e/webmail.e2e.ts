@@ -51,8 +51,12 @@ describe('webmail capture', () => {
 
   /** Asks the tab's content script for the open message, as the toolbar popup does; its key. */
   async function openMessageKey(page: Page): Promise<string | undefined> {
-    const tabId = await ext.tabIdOf(page);
-    return (await ext.worker()).evaluate(async (id) => ((await chrome.tabs.sendMessage(id, { type: 'webmail/open-message' })) as { key?: string } | null)?.key, tabId);
+    // The test build may not read webmail tab URLs (no host permission there): take the active tab.
+    await page.bringToFront();
+    return (await ext.worker()).evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return ((await chrome.tabs.sendMessage(tab.id!, { type: 'webmail/open-message' })) as { key?: string } | null)?.key;
+    });
   }
 
   /** Clicks a message's button (a real mouse click through the shadow root) and returns the form it opens. */
