@@ -31,6 +31,8 @@ for (const stage of process.argv.slice(2)) {
   const scripts = stage.split(/\s+/).filter(Boolean);
   const outcomes = await Promise.all(scripts.map((s) => run(s, scripts.length === 1)));
   timings.push(...outcomes);
+  // Later steps may read these builds instead of making their own (tests/security/manifest-permissions.test.ts).
+  if (['build:test', 'build:store-e2e'].every((b) => scripts.includes(b))) process.env.LEADCLIP_FRESH_BUILDS = '1';
   const failed = outcomes.filter((o) => o.code !== 0);
   if (failed.length) {
     console.error(`\nnpm test stopped: ${failed.map((o) => o.script).join(', ')} failed`);
