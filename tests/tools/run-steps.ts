@@ -1,5 +1,6 @@
-// npm test: runs npm scripts in stages; the scripts of one stage run side by side (two cores: the
-// type check and the linter use one each, the builds wait on files as much as on the processor).
+// npm test: runs npm scripts in stages; the scripts of one stage run side by side, and "a+b" runs
+// b after a within its stage. On two cores the type check and the linter (one core each) gain most
+// side by side; two builds at once were slower than one after the other.
 // A script alone in its stage prints as it goes; side by side, each one's output is printed whole
 // when it ends. Every script's time is printed; a failure fails the run once its stage is over. Usage: tsx tests/tools/run-steps.ts "typecheck lint" "test:unit" ...
 import { spawn } from 'node:child_process';
@@ -28,8 +29,16 @@ function run(script: string, alone: boolean): Promise<Outcome> {
 
 const timings: Outcome[] = [];
 for (const stage of process.argv.slice(2)) {
-  const scripts = stage.split(/\s+/).filter(Boolean);
-  const outcomes = await Promise.all(scripts.map((s) => run(s, scripts.length === 1)));
+  const chains = stage.split(/\s+/).filter(Boolean).map((c) => c.split('+'));
+  const scripts = chains.flat();
+  const outcomes = (await Promise.all(chains.map(async (chain) => {
+    const done: Outcome[] = [];
+    for (const script of chain) {
+      done.push(await run(script, scripts.length === 1));
+      if (done.at(-1)!.code !== 0) break;
+    }
+    return done;
+  }))).flat();
   timings.push(...outcomes);
   // Later steps may read these builds instead of making their own (tests/security/manifest-permissions.test.ts).
   if (['build:test', 'build:store-e2e'].every((b) => scripts.includes(b))) process.env.LEADCLIP_FRESH_BUILDS = '1';
