@@ -1,17 +1,17 @@
 // Equality harness for extractor speed work (issue #13): runs the extractor of a git ref (default
 // main) and this tree's over every page `npm run eval:extract` reads, plus the 2 MB generated page,
 // and reports any page whose extraction differs (candidates, fields, order). Not a timed test.
-//   npx tsx bench/extract-equality.ts [ref]     EQUALITY_TIMING=1 also prints in-page timings;
+//   npx tsx tests/tools/extract-equality.ts [ref]     EQUALITY_TIMING=1 also prints in-page timings;
 //   EQUALITY_RUNS=21 times only the 2 MB page (21 alternating cold runs of each).
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'puppeteer';
-import type { Extraction } from '../lib/extract/types';
-import { launchChromium, preparePage, serveFiles } from '../tests/eval/chromium';
-import { extractorBundle } from '../tests/eval/extractor-bundle';
-import { generatedPage } from './capture';
+import type { Extraction } from '../../lib/extract/types';
+import { launchChromium, preparePage, serveFiles } from '../eval/chromium';
+import { extractorBundle } from '../eval/extractor-bundle';
+import { generatedPage } from '../../bench/capture';
 
 const ref = process.argv[2] ?? 'main';
 const corpus = [process.env.LEADCLIP_CORPUS, '/work/shared/corpus'].find((p) => p && existsSync(p))!;
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)].toFixed(1);
     console.log(`${list.length + 1} pages compared (${ref} vs this tree): ${differ} differ`);
     if (timing || runsWanted) {
-      console.log(`corpus total in-page ms: ${ref} ${ms.before.toFixed(0)}, tree ${ms.after.toFixed(0)}`);
+      if (!runsWanted) console.log(`corpus total in-page ms: ${ref} ${ms.before.toFixed(0)}, tree ${ms.after.toFixed(0)}`);
       console.log(`2 MB page in-page ms, median of ${runs.before.length} cold runs: ${ref} ${med(runs.before)} (${runs.before.map((x) => x.toFixed(0)).join(' ')}), tree ${med(runs.after)} (${runs.after.map((x) => x.toFixed(0)).join(' ')})`);
     }
   } finally {
