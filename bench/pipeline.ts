@@ -1,7 +1,7 @@
 // Issue #4: the duplicate check against 100,000 stored leads and saving 10,000 leads through
 // the pipeline, each beside a bare idb put of the same records. Real IndexedDB in Chromium
 // (Puppeteer), on a page served from 127.0.0.1 with the pipeline code bundled by esbuild.
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import puppeteer from 'puppeteer';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,11 +13,26 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const STORED = Number(process.env.BENCH_STORED ?? 100_000);
 const SAVED = Number(process.env.BENCH_SAVED ?? 10_000);
 
+// The page is no extension: the few extension APIs the bundled modules name answer with nothing.
+const extensionApiStub: Plugin = {
+  name: 'extension-api-stub',
+  setup(b) {
+    b.onResolve({ filter: /^#imports$/ }, () => ({ path: '#imports', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: `const nothing = () => new Proxy(() => undefined, { get: (_t, k) => (k === 'then' ? undefined : nothing()), apply: () => undefined });
+export const browser = nothing();
+export const storage = { defineItem: (_key, o) => ({ getValue: async () => o?.fallback, setValue: async () => {}, watch: () => () => {} }) };`,
+      loader: 'js',
+    }));
+  },
+};
+
 export default async function pipelineBench(): Promise<void> {
   const bundle = await build({
     entryPoints: [join(here, 'pipeline.browser.ts')],
     bundle: true, write: false, format: 'iife', globalName: 'bench', platform: 'browser', target: 'chrome120',
     alias: { '@': join(here, '..') },
+    plugins: [extensionApiStub],
   });
   const js = bundle.outputFiles[0].text;
   const server = await startServer({ '/': '<!doctype html><title>bench</title><script src="/bench.js"></script>' }, (req, res) => {

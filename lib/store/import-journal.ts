@@ -4,6 +4,7 @@
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { saveInTransaction, writeImportedLeads, type PipelineDeps } from './save-pipeline';
+import { AuditBatch } from './audit-trail';
 import type { LeadRecord } from '../leads/schema';
 import { loadPipelineSettings } from '../leads/pipeline-settings';
 import { mergeImported } from './merge-imported';
@@ -13,7 +14,7 @@ import { phoneMetadataReady } from '../text/phone-metadata-ready';
 
 // Updates read the stored lead first: a few at a time so the round trips overlap.
 const CONCURRENCY = 32;
-const STORES = ['importJournal', 'leads', 'dedupe', 'outbox', 'audit'] as const;
+const STORES = ['importJournal', 'leads', 'audit'] as const;
 
 export interface ApplyHooks {
   deps: () => Promise<PipelineDeps>;
@@ -46,9 +47,11 @@ function openJournalTx(db: Awaited<ReturnType<typeof getDb>>): Tx<'readwrite'> {
   return openTx(db, [...STORES], 'readwrite', { durability: 'relaxed' });
 }
 
-/** Adds a part's leads to the lead stores inside the caller's transaction. */
+/** Adds a part's leads to the lead store inside the caller's transaction: one put per lead, and
+ * one audit entry per group of leads the part did the same to (issue #15). */
 async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: ImportJournalPart['updates'], at: string, deps: PipelineDeps): Promise<void> {
-  writeImportedLeads(tx, creates, at);
+  const audit = new AuditBatch();
+  writeImportedLeads(tx, creates, at, audit.add);
   for (let i = 0; i < updates.length; i += CONCURRENCY) {
     await Promise.all(updates.slice(i, i + CONCURRENCY).map(async (u) => {
       const existing = await tx.objectStore('leads').get(u.id);
@@ -57,9 +60,10 @@ async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: 
       if (!existing) return;
       // Validated when staged; a lead changed since so that the merge is refused keeps its
       // stored version (the audit trail shows no import for it).
-      await saveInTransaction(tx, { lead: mergeImported(existing, u.lead as Record<string, unknown>), onDuplicate: 'save' }, deps, at);
+      await saveInTransaction(tx, { lead: mergeImported(existing, u.lead as Record<string, unknown>), onDuplicate: 'save' }, deps, at, audit.add);
     }));
   }
+  audit.flush(tx);
 }
 
 async function applyAll(hooks: ApplyHooks): Promise<void> {

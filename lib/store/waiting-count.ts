@@ -8,5 +8,5 @@ import { countWaiting } from './outbox';
 export async function waitingToSync(): Promise<number> {
   // The journal first: a part applied in between is counted twice for a moment, never missed.
   const journal = (await pendingImportedLeads()).length;
-  return journal + (await countWaiting(openTx(await getDb(), ['outbox'], 'readonly')));
+  return journal + (await countWaiting(openTx(await getDb(), ['leads'], 'readonly')));
 }
