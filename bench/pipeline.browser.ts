@@ -71,12 +71,11 @@ export async function benchDuplicateCheck(stored: number, probes: number) {
   const seeded: LeadRecord[] = [];
   const db = await getDb();
   for (let start = 0; start < stored; start += 10_000) {
-    const tx = openTx(db, ['leads', 'dedupe'], 'readwrite');
+    const tx = openTx(db, ['leads'], 'readwrite');
     for (let i = start; i < Math.min(stored, start + 10_000); i++) {
       const rec = toRecord(makeLead(i, r), at);
       if (i % Math.floor(stored / probes) === 0) seeded.push(rec);
-      void tx.objectStore('leads').put(rec);
-      void tx.objectStore('dedupe').put(dedupeKeys(rec.id, rec));
+      void tx.objectStore('leads').put({ ...rec, dedupe: dedupeKeys(rec.id, rec) });
     }
     await tx.done;
   }
@@ -95,7 +94,7 @@ export async function benchDuplicateCheck(stored: number, probes: number) {
   for (const [k, p] of probeLeads.entries()) {
     const t0 = performance.now();
     const { lead } = normalizeLead(leadDraft.parse(p), { defaultCountry: 'PL' });
-    const tx = openTx(db, ['leads', 'dedupe'], 'readonly');
+    const tx = openTx(db, ['leads'], 'readonly');
     const matches = await findDuplicates(dbSource(tx), 'probe', lead);
     times.push(performance.now() - t0);
     if (matches.some((m) => m.lead.id === seeded[k].id)) found[k % 4]++;
@@ -137,5 +136,5 @@ export async function benchSave(n: number) {
   const bareMs = performance.now() - t1;
   bare.close();
   const db = await getDb();
-  return { n, saved: saved.length, pipelineMs, bareMs, outbox: await db.count('outbox'), audit: await db.count('audit') };
+  return { n, saved: saved.length, pipelineMs, bareMs, outbox: await db.countFromIndex('leads', 'by-outbox'), audit: await db.count('audit') };
 }

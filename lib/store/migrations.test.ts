@@ -87,7 +87,7 @@ describe('migrations', () => {
     for (const job of jobs) expect((await db.get('leads', job.leadId))?.outbox).toEqual(job);
     for (const row of rows) expect((await db.get('leads', row.leadId))?.dedupe).toEqual(row);
     // The queue finds them by state and due time, as it found the outbox's jobs.
-    const failed = jobs.find((j) => (j as { state: string }).state === 'failed') as { leadId: string; dueAt: string };
+    const failed = (jobs as { leadId: string; state: string }[]).find((j) => j.state === 'failed')!;
     expect(await db.getAllKeysFromIndex('leads', 'by-outbox', IDBKeyRange.bound(['failed', ''], ['failed', '\uffff']))).toEqual([failed.leadId]);
     // The audit trail is untouched.
     expect(await db.count('audit')).toBe((fixture.stores.audit ?? []).length);
