@@ -1,6 +1,4 @@
-// The import journal: where a committed import's leads wait until the background adds them to the
-// lead stores, one part per transaction (added and removed together, so nothing is added twice).
-// Why it exists and what it promises: docs/import.md.
+// Applies the import journal to the lead store, a part per transaction (why and what it promises: docs/import.md).
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { saveInTransaction, writeImportedLeads, type PipelineDeps } from './save-pipeline';
@@ -86,11 +84,7 @@ async function applyAll(hooks: ApplyHooks): Promise<void> {
   }
 }
 
-/**
- * Moves these leads, if they are still in the journal, to the lead stores now (the rest of their
- * part stays): any change to a lead starts here, so it changes the stored lead and a later apply
- * cannot overwrite it. Costs one small transaction, or nothing for a lead not in the journal.
- */
+/** Moves these leads alone out of the journal into the lead store: every change starts here (docs/import.md). */
 export async function settleImportedLeads(ids: readonly string[], given?: PipelineDeps): Promise<void> {
   const m = await journal();
   // Oldest part first: a lead created by one import and updated by a later one.

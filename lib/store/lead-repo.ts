@@ -15,8 +15,7 @@ import { journalLead, pendingDuplicateSource, pendingImportedLeads } from './jou
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
 
-/** What the background's saves need: settings, and the import journal, whose waiting leads count
- * as duplicates and are moved to the stores before they change. */
+/** What the background's saves need: settings, and the import journal (docs/import.md). */
 export async function pipelineDeps(now: Clock = systemClock): Promise<PipelineDeps> {
   return { settings: await loadPipelineSettings(), now, pendingDuplicates: pendingDuplicateSource, settleLeads: settleImportedLeads };
 }
@@ -48,9 +47,7 @@ export async function restoreLead(record: LeadRecord): Promise<LeadRecord> {
   return asLead(row);
 }
 
-// A lead of a committed import may still be in the import journal (lib/store/journal-mirror.ts):
-// it is a stored lead all the same. The journal is read first: a part applied in between is then
-// found in the store, never missed.
+// Reads see a lead still in the import journal as stored; the journal is read first (docs/import.md).
 
 export async function getLead(id: string): Promise<LeadRecord | undefined> {
   const waiting = journalLead(id);
@@ -92,11 +89,8 @@ function saved(out: SaveOutcome): LeadRecord {
   throw Object.assign(new Error(out.status === 'invalid' ? out.error : 'duplicates'), { code: out.status === 'invalid' ? 'invalid' : 'duplicates' });
 }
 
-/**
- * Changes a stored lead through the save pipeline (normalised, re-indexed, queued, audited).
- * A lead of an import still in the journal is moved to the stores first, so the change lands
- * on the stored lead and a later apply cannot overwrite it. Throws not_found for no such lead.
- */
+/** Changes a stored lead through the save pipeline, settling it out of the journal first
+ * (docs/import.md). Throws not_found for no such lead. */
 export async function changeLead(id: string, change: (stored: LeadRecord) => LeadChange, deps?: PipelineDeps): Promise<LeadRecord> {
   await settleImportedLeads([id]);
   const stored = asLead(await (await getDb()).get('leads', id));

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { AuditBatch, type AuditSink } from './audit-trail';
-import { nextRevision, settle, syncInfoOf } from './outbox';
+import { nextRevision, syncInfoOf } from './outbox';
 import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch, type DuplicateSource } from '../leads/dedupe';
 import { dedupeKeys } from '../leads/dedupe-keys';
 import { dbSource, memorySource } from './duplicate-index';
@@ -96,6 +96,8 @@ interface Batch {
   source: BatchSource;
   saved: Map<string, StoredLead>;
   audit: AuditSink;
+  /** The rows to put, in order, once every lead of the batch is decided. */
+  rows: StoredLead[];
   /** Leads still in the import journal, checked here when phase one did not (a bulk save). */
   pending?: DuplicateSource;
 }
@@ -154,7 +156,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
   record.sync = syncInfoOf(job, existing?.sync);
   // One put: the lead, its outbox job and its duplicate keys are one record (issue #15).
   const row: StoredLead = { ...record, outbox: job, dedupe: keys };
-  settle(tx.objectStore('leads').put(row));
+  batch.rows.push(row);
   batch.source.add(record, keys);
   batch.saved.set(id, row);
   return { status: 'saved', lead: record, created: !existing, changed, duplicates, issues, score };
@@ -189,9 +191,10 @@ export async function saveLeads(requests: readonly SaveRequest[], deps: Pipeline
     return { existing, stored };
   }));
   const audit = new AuditBatch();
-  const batch: Batch = { source: memory ?? new BatchSource(), saved: new Map(), audit: audit.add, pending: memory ? pending : undefined };
+  const batch: Batch = { source: memory ?? new BatchSource(), saved: new Map(), audit: audit.add, rows: [], pending: memory ? pending : undefined };
   const outcomes: SaveOutcome[] = [];
   for (const [i, p] of prepared.entries()) outcomes.push(await saveOne(tx, p, ids[i], pre[i], batch, at));
+  writeRows(tx, batch.rows);
   audit.flush(tx);
   await tx.done;
   return outcomes;
@@ -207,7 +210,17 @@ export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveReques
     p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
     findDuplicates(dbSource(tx), id, p.draft),
   ]);
-  return saveOne(tx, p, id, { existing, stored }, { source: new BatchSource(), saved: new Map(), audit }, at);
+  const batch: Batch = { source: new BatchSource(), saved: new Map(), audit, rows: [] };
+  const out = await saveOne(tx, p, id, { existing, stored }, batch, at);
+  writeRows(tx, batch.rows);
+  return out;
+}
+
+/** Puts the rows on the native store, all at once after the CPU work: nothing waits on a single
+ * put, and a failed one still aborts the transaction the caller awaits. */
+function writeRows(tx: Tx<'readwrite'>, rows: readonly StoredLead[]): void {
+  const store = unwrap(tx.objectStore('leads'));
+  for (const row of rows) store.put(row);
 }
 
 /**
