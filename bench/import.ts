@@ -24,7 +24,8 @@ function row(i: number): string[] {
     `Targi 2026 – zapytanie ${i}`, f, `${l}${i}`, `Firma ${i % 997} Sp. z o.o.`,
     // 1 % bad emails so the error path is measured too
     i % 100 === 99 ? `broken-email-${i}` : `${f.toLowerCase().replace(/ł/g, 'l')}.${i}@firma${i % 997}.pl`,
-    `+48 22 ${String(100 + (i % 900))} ${String(10 + (i % 90))} ${String(10 + ((i * 3) % 90))}`,
+    // Every row its own number: a shared one makes the rows duplicates by phone (one set of rules).
+    `+48 22 ${String(1_000_000 + i).slice(-7).replace(/(\d{3})(\d{2})(\d{2})/, '$1 $2 $3')}`,
     'Dyrektor ds. zakupów', CITY[i % CITY.length], `ul. Długa ${i % 300}`, `${String(10 + (i % 89))}-${String(100 + (i % 899))}`, 'Polska',
     `Rozmowa na stoisku ${i}, oddzwonić`, SOURCE[i % SOURCE.length],
   ];
@@ -96,7 +97,7 @@ async function importFile(ext: ExtensionHarness, file: string): Promise<Run> {
   const totalMs = Date.now() - t0;
   const summary = await page.$eval('[data-testid="import-summary"], [data-testid="import-error"]', (e) => e.textContent ?? '');
   // The rep goes to the Leads page: every lead should be there, while the background still works.
-  const created = Number(/(\d+) created/.exec(summary)?.[1] ?? 0);
+  const created = Number(/(\d+) leads? created/.exec(summary)?.[1] ?? 0);
   const list = await ext.openOptions('#/leads');
   await until(list, (want) => !!document.querySelector('[data-testid="lead-count"]')?.textContent?.includes(want), `${listedBefore + created} leads`);
   const listedMs = Date.now() - t0;

@@ -145,7 +145,6 @@ export async function benchSave(n: number) {
   const indexed = await openDB('bench-bare-indexed', 1, {
     upgrade: (d) => {
       const s = d.createObjectStore('leads', { keyPath: 'id' });
-      s.createIndex('by-updated', 'updatedAt');
       s.createIndex('by-sync-state', 'sync.state');
       s.createIndex('by-outbox', ['outbox.state', 'outbox.dueAt']);
       s.createIndex('by-email', 'dedupe.emails', { multiEntry: true });

@@ -51,7 +51,6 @@ export interface AppDbV4 extends DBSchema {
     key: string;
     value: StoredLead;
     indexes: {
-      'by-updated': string;
       'by-sync-state': string;
       'by-outbox': [string, string];
       'by-email': string;
@@ -74,7 +73,7 @@ export type AppDb = AppDbV4;
 export type StoreName = 'leads' | 'outbox' | 'audit' | 'dedupe' | 'importJournal';
 /** What migrations see: every store any version had, typed loosely enough for each. */
 export interface AnyVersionDb extends DBSchema {
-  leads: AppDbV4['leads'];
+  leads: { key: string; value: StoredLead; indexes: AppDbV4['leads']['indexes'] & AppDbV1['leads']['indexes'] };
   outbox: AppDbV3['outbox'];
   audit: AppDbV4['audit'];
   dedupe: AppDbV3['dedupe'];

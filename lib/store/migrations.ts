@@ -39,6 +39,7 @@ export const migrations: Migration[] = [
   // there, so saving a lead is one put; batch audit entries are found by each of their leads.
   async (db, tx) => {
     const leads = tx.objectStore('leads');
+    leads.deleteIndex('by-updated'); // read by nothing, and every put pays for each index
     leads.createIndex('by-outbox', ['outbox.state', 'outbox.dueAt']);
     leads.createIndex('by-email', 'dedupe.emails', { multiEntry: true });
     leads.createIndex('by-phone', 'dedupe.phones', { multiEntry: true });

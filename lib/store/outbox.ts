@@ -11,11 +11,6 @@ import type { SyncJob, SyncResult } from '../queue/processor';
 
 export type OutboxTx = Tx<'readwrite'>;
 
-/** Lets a write run without awaiting it; its error surfaces through the transaction. */
-export function settle(p: Promise<unknown>): void {
-  p.catch(() => {});
-}
-
 /** The lead's view of its job (lead.sync), kept identical to the outbox. */
 export function syncInfoOf(job: OutboxJob, previous: LeadRecord['sync'] | undefined): LeadRecord['sync'] {
   return {
