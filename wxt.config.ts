@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { localeNames, mergeLocale } from './lib/i18n/merge-locales';
 import { extensionPagesCsp, PAGE_ONLY_CSP } from './lib/privacy/csp';
+import { serviceWorkerChunks } from './build/service-worker-chunks';
 
 // Tests cannot click the toolbar button to grant activeTab, so the test build (and only it)
 // may script local pages served by the test itself.
@@ -66,6 +67,10 @@ export default defineConfig({
         const alias = config.resolve?.alias;
         const kept = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
         config.resolve = { ...config.resolve, alias: [{ find: /^libphonenumber-js\/min$/, replacement: deferred }, { find: /^.*\/phone-metadata-ready$/, replacement: deferred }, ...kept] };
+        // Issue #15: sync, import and Exchange load when needed, as chunks (build/service-worker-chunks.ts).
+        if (config.build?.lib) config.build.lib.formats = ['cjs'];
+        config.build!.rollupOptions!.output = { ...config.build!.rollupOptions!.output, chunkFileNames: 'background/[name]-[hash].js' };
+        config.plugins = [...(config.plugins ?? []), serviceWorkerChunks()];
         return;
       }
       if (!entrypoints.some((e) => e.name === 'webmail')) return;

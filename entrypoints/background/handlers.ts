@@ -8,12 +8,14 @@ import { guardBatch, guardImport, guardLead } from '@/lib/privacy/save-gate';
 import type { LeadRecord } from '@/lib/leads/schema';
 import type { Handlers } from '@/lib/messaging/serve';
 import { refreshBadge } from '@/lib/badge';
-import * as sync from '@/lib/sync/service';
-import { exchangeFolders, exchangeRead, exchangeRemember } from '@/lib/exchange/exchange-service';
 import { refreshSyncActivation } from '@/lib/sync/activation';
 import { loadPipelineSettings, phoneCountries, saveDefaultCountry, saveScoringRules } from '@/lib/leads/pipeline-settings';
 import { defaultScoringRules } from '@/lib/leads/score';
 import { kickQueue } from '@/lib/queue/schedule';
+
+// Sync and Exchange load with the first message that needs them, not at every wake-up (issue #15).
+const sync = () => import('@/lib/sync/service');
+const exchange = () => import('@/lib/exchange/exchange-service');
 
 /** After anything that queues work: send it and update the badge. */
 const queued = <T>(value: T): T => {
@@ -44,22 +46,22 @@ export const handlers: Handlers = {
     if (out.status === 'duplicates') return { status: 'duplicates', matches: out.matches, issues: out.issues };
     return queued({ status: 'saved', lead: out.lead, issues: out.issues });
   },
-  'sync/connection/get': () => sync.getConnection(),
-  'sync/connection/save': async (input) => activated(await sync.saveConnection(input)),
-  'sync/sign-in': async () => activated(await sync.signIn()),
-  'sync/discover': (input) => sync.discover(input),
-  'sync/sign-out': async () => activated(await sync.signOut()),
-  'sync/test': () => sync.checkConnection(),
-  'sync/now': () => sync.syncNow(),
-  'sync/status': () => sync.syncStatus(),
+  'sync/connection/get': async () => (await sync()).getConnection(),
+  'sync/connection/save': async (input) => activated(await (await sync()).saveConnection(input)),
+  'sync/sign-in': async () => activated(await (await sync()).signIn()),
+  'sync/discover': async (input) => (await sync()).discover(input),
+  'sync/sign-out': async () => activated(await (await sync()).signOut()),
+  'sync/test': async () => (await sync()).checkConnection(),
+  'sync/now': async () => (await sync()).syncNow(),
+  'sync/status': async () => (await sync()).syncStatus(),
   'sync/resolve': async ({ id, keep }) => {
-    await sync.resolveConflict(id, keep);
+    await (await sync()).resolveConflict(id, keep);
     return {};
   },
-  'sync/lookup': (probe) => sync.lookupExisting(probe),
-  'sync/search': ({ kind, term }) => sync.searchCrm(kind, term),
-  'sync/option-sets': ({ force }) => sync.optionSets(force),
-  'sync/owners': ({ term }) => sync.searchOwners(term),
+  'sync/lookup': async (probe) => (await sync()).lookupExisting(probe),
+  'sync/search': async ({ kind, term }) => (await sync()).searchCrm(kind, term),
+  'sync/option-sets': async ({ force }) => (await sync()).optionSets(force),
+  'sync/owners': async ({ term }) => (await sync()).searchOwners(term),
   'leads/save-batch': async ({ leads, onDuplicate }) => {
     const rows = await guardBatch(leads);
     const allowed = rows.flatMap((r) => (r.ok ? [r.lead] : []));
@@ -78,7 +80,7 @@ export const handlers: Handlers = {
   'leads/disqualify': async ({ id, statuscode }) => queued({ lead: await disqualifyStoredLead(id, statuscode) }),
   // Issue #17: the CRM's own accounts and contacts first, then local leads.
   'leads/qualify-candidates': async ({ query, excludeId }) => {
-    const [crm, local] = await Promise.all([sync.qualifyCandidatesInCrm(query).catch(() => ({ accounts: [], contacts: [] })), qualifyCandidates(query, excludeId)]);
+    const [crm, local] = await Promise.all([sync().then((s) => s.qualifyCandidatesInCrm(query)).catch(() => ({ accounts: [], contacts: [] })), qualifyCandidates(query, excludeId)]);
     return { accounts: [...crm.accounts, ...local.accounts], contacts: [...crm.contacts, ...local.contacts] };
   },
   'leads/audit': async ({ id }) => ({ entries: await listAudit(id) }),
@@ -98,8 +100,8 @@ export const handlers: Handlers = {
   'import/commit': async ({ importId }) => queued(await commitImport(importId)),
   'import/pending': async () => ({ pending: await importPending() }),
   'import/discard': async ({ importId }) => ({ discarded: await discardImport(importId) }),
-  'exchange/folders': () => exchangeFolders(),
-  'exchange/read': ({ folderIds }) => exchangeRead(folderIds),
-  'exchange/remember': ({ readId }) => exchangeRemember(readId),
+  'exchange/folders': async () => (await exchange()).exchangeFolders(),
+  'exchange/read': async ({ folderIds }) => (await exchange()).exchangeRead(folderIds),
+  'exchange/remember': async ({ readId }) => (await exchange()).exchangeRemember(readId),
   ...privacyHandlers,
 };

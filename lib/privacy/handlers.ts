@@ -1,6 +1,5 @@
 // Message -> privacy lib call, spread into entrypoints/background/handlers.ts.
 import { forLeadsSettled, listLeads } from '../store';
-import * as sync from '../sync/service';
 import type { Handlers } from '../messaging/serve';
 import { exportPerson } from './export-person';
 import { forgetPerson } from './forget-person';
@@ -33,7 +32,8 @@ export const privacyHandlers = {
   'privacy/export': async ({ ids }) => ({ json: JSON.stringify(await exportPerson(ids), null, 2) }),
   'privacy/forget': async ({ id, deleteInCrm }) => {
     const { repIdentity } = await getPrivacySettings();
-    const crmDelete = deleteInCrm ? async () => void (await sync.deleteInCrm(id)) : undefined;
+    // The sync engine loads only for a delete in the CRM (issue #15).
+    const crmDelete = deleteInCrm ? async () => void (await (await import('../sync/service')).deleteInCrm(id)) : undefined;
     return forgetPerson(id, { by: repIdentity || undefined, crmDelete });
   },
 } satisfies Pick<Handlers, 'privacy/check' | 'privacy/settings/get' | 'privacy/settings/set' | 'privacy/person' | 'privacy/export' | 'privacy/forget'>;

@@ -1,7 +1,7 @@
 // Whose signature an email's form is filled from (issue #14): forwards, and a short reply above the
 // sender's own earlier message. Every name and number here is invented.
 import { describe, expect, it } from 'vitest';
-import { analyzeEmail } from './extract-signature';
+import { analyzeEmail, signatureOfText } from './extract-signature';
 
 const sender = { name: 'Lena Nowacki', email: 'lena.nowacki@bryza-textiles.example' };
 
@@ -147,5 +147,36 @@ contained in this communication.
     const a = analyzeEmail(text, sender);
     expect(a.person).toEqual(sender);
     expect(a.signature?.fields).toMatchObject({ name: 'Lena Nowacki', title: 'Regional Buyer', phones: [{ number: '(310) 555-0140' }] });
+  });
+
+  it('an attachment name the mail client wrapped over two lines at the end is not text', () => {
+    const text = `I am sending the file again.
+
+Lena Nowacki
+Purchasing Director of Bryza Textiles
+
+ - #2040 v3 - BRYZA - Supplier Review Minutes of the
+Autumn Meeting (11-02-26).doc`;
+    expect(signatureOfText(text, sender)?.fields).toMatchObject({ name: 'Lena Nowacki', title: 'Purchasing Director', company: 'Bryza Textiles' });
+  });
+
+  it('a signature boxed in rule lines above a boxed company footer is found above the footer', () => {
+    const text = `The new catalogue is out, have a look.
+
+Lena
+
+=========================================
+Lena Nowacki
+CEO, Bryza Textiles
+310-555-0140 cell
+lena.nowacki@bryza-textiles.example
+=========================================
+Bryza Textiles weaves linen for hotels and
+restaurants across the west coast, order
+samples any time.
+=========================================`;
+    const f = signatureOfText(text, sender)?.fields;
+    expect(f).toMatchObject({ name: 'Lena Nowacki', title: 'CEO', company: 'Bryza Textiles' });
+    expect(f?.phones).toEqual([{ number: '310-555-0140', kind: 'mobile', labelled: true }]);
   });
 });

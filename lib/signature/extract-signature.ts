@@ -5,6 +5,7 @@ import { parseSignature, type SignatureFields } from './parse-signature';
 import { nameTokens } from './line-features';
 import { ownText, splitThread, type Party, type ThreadPart } from './split-thread';
 import { headOf, MAX_EMAIL_TEXT_CHARS } from '../text/input-bounds';
+import { signatureReadPolicy, type SignatureReadPolicy } from './read-policy';
 
 export interface PartSignature {
   /** The signature lines as written. */
@@ -14,12 +15,12 @@ export interface PartSignature {
 }
 
 /** Signature of one message text (no quotes in it). */
-export function signatureOfText(text: string, sender?: SenderHint): PartSignature | undefined {
+export function signatureOfText(text: string, sender?: SenderHint, policy: SignatureReadPolicy = signatureReadPolicy): PartSignature | undefined {
   const lines = text.split('\n');
-  const span = findSignature(lines, sender);
+  const span = findSignature(lines, sender, policy.maxSignatureLines);
   if (!span) return undefined;
   const sigLines = lines.slice(span.start, span.end);
-  return { lines: sigLines, span, fields: parseSignature(sigLines, sender) };
+  return { lines: sigLines, span, fields: parseSignature(sigLines, sender, policy) };
 }
 
 export interface EmailAnalysis {
@@ -36,13 +37,16 @@ export interface EmailAnalysis {
 export interface AnalyzeOptions {
   /** A forward ("Fwd:", "PD:") whose own text is short: take the forwarded message's author. */
   forwarded?: boolean;
+  /** The choosable rules (the shipped ones unless an evaluation tries others). */
+  policy?: SignatureReadPolicy;
 }
 
 /** Finds who the lead is in an email and reads their signature, never a quoted one of someone else. */
 export function analyzeEmail(text: string, sender: Party, options: AnalyzeOptions = {}): EmailAnalysis {
+  const policy = options.policy ?? signatureReadPolicy;
   const parts = splitThread(headOf(text, MAX_EMAIL_TEXT_CHARS));
   const own = ownText(parts);
-  const ownSignature = ownSignatureOf(parts, own, sender);
+  const ownSignature = ownSignatureOf(parts, own, sender, policy);
   // Only a forward right under the sender's text is theirs to pass on; one deeper in the quoted
   // history was forwarded by someone else (#14).
   const next = parts.find((p) => p.kind !== 'own');
@@ -51,30 +55,31 @@ export function analyzeEmail(text: string, sender: Party, options: AnalyzeOption
   // A forward the rep sends on with a line or two ("FYI, a lead for you") is about the original
   // author; without "Fwd:" in the subject, a sender who signs with their title or contact data
   // wrote the message about themselves (#14).
-  const aboutOriginal = options.forwarded || (ownWords <= 40 && !identifies(ownSignature?.fields));
+  const aboutOriginal = options.forwarded || (ownWords <= policy.forwardOwnWords && !identifies(ownSignature?.fields));
   if (forward && aboutOriginal && !sameParty(forward.from, sender)) {
     return {
       person: forward.from ?? {},
       fromForward: true,
       text: forward.text,
-      signature: signatureOfText(forward.text, forward.from),
+      signature: signatureOfText(forward.text, forward.from, policy),
       parts,
     };
   }
-  return { person: sender, fromForward: false, text: own, signature: withEarlierSignature(ownSignature, parts, sender), parts };
+  const signature = policy.earlierSignature ? withEarlierSignature(ownSignature, parts, sender, policy) : ownSignature;
+  return { person: sender, fromForward: false, text: own, signature, parts };
 }
 
 /**
  * The sender's signature: at the end of their text, or, when that end is an attachment list or a
  * footer below a quote, at the end of one of their own parts ("Name\nTitle\nphone" above a quote).
  */
-function ownSignatureOf(parts: readonly ThreadPart[], own: string, sender: Party): PartSignature | undefined {
-  const whole = signatureOfText(own, sender);
+function ownSignatureOf(parts: readonly ThreadPart[], own: string, sender: Party, policy: SignatureReadPolicy): PartSignature | undefined {
+  const whole = signatureOfText(own, sender, policy);
   if (identifies(whole?.fields)) return whole;
   const mine = parts.filter((p) => p.kind === 'own' && p.depth === 0 && p.text.trim());
   if (mine.length < 2) return whole;
   for (let i = mine.length - 1; i >= 0; i--) {
-    const s = signatureOfText(mine[i].text, sender);
+    const s = signatureOfText(mine[i].text, sender, policy);
     if (identifies(s?.fields)) return s;
   }
   return whole;
@@ -89,12 +94,12 @@ function identifies(f: SignatureFields | undefined): boolean {
  * A short reply ("TS", "Thanks, Kim") quoting the sender's own earlier message: the full
  * signature is in that message. Fields the own text lacks are taken from it (#14).
  */
-function withEarlierSignature(own: PartSignature | undefined, parts: readonly ThreadPart[], sender: Party): PartSignature | undefined {
+function withEarlierSignature(own: PartSignature | undefined, parts: readonly ThreadPart[], sender: Party, policy: SignatureReadPolicy): PartSignature | undefined {
   if (own && own.fields.title && own.fields.phones.length) return own;
   let earlier: PartSignature | undefined;
   for (const p of parts) {
     if (p.kind === 'own' || !p.from || !sameAuthor(p.from, sender)) continue;
-    const s = signatureOfText(p.text, sender);
+    const s = signatureOfText(p.text, sender, policy);
     if (identifies(s?.fields)) {
       earlier = s;
       break;

@@ -3,6 +3,7 @@
 // identifies the sender (name, title, company, phones, address), but not legal disclaimers.
 import { classifyLine, type LineKind } from './classify-line';
 import { nameTokens, SIGN_OFF_RE } from './line-features';
+import { signatureReadPolicy } from './read-policy';
 
 export interface SenderHint {
   name?: string;
@@ -17,8 +18,6 @@ export interface SignatureSpan {
   kinds: LineKind[];
 }
 
-/** At most this many non-blank lines are a signature; longer tails are text. */
-const MAX_SIGNATURE_LINES = 14;
 const IDENTITY: ReadonlySet<LineKind> = new Set(['contact', 'name', 'title', 'company', 'address']);
 
 export function senderTokens(sender: SenderHint | undefined): string[] {
@@ -29,8 +28,8 @@ export function senderTokens(sender: SenderHint | undefined): string[] {
 }
 
 /** The signature lines of `lines` (the sender's own text, quotes already removed), if any. */
-export function findSignature(lines: readonly string[], sender?: SenderHint): SignatureSpan | undefined {
-  const ctx = { senderTokens: senderTokens(sender) };
+export function findSignature(lines: readonly string[], sender?: SenderHint, maxLines = signatureReadPolicy.maxSignatureLines): SignatureSpan | undefined {
+  const ctx = { senderTokens: senderTokens(sender), maxLines };
   const kinds = lines.map((l) => classifyLine(l, ctx));
   return findAtEnd(lines, kinds, ctx) ?? findInline(lines, kinds, ctx);
 }
@@ -56,22 +55,26 @@ function findInline(lines: readonly string[], kinds: readonly LineKind[], ctx: {
   return undefined;
 }
 
-function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { senderTokens: string[] }): SignatureSpan | undefined {
+function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { senderTokens: string[]; maxLines: number }): SignatureSpan | undefined {
 
   let last = kinds.length - 1;
   // Legal footers at the very end are not the signature; look above them. A footer paragraph is
   // skipped in one step, down to its disclaimer line (line by line would be quadratic, #18).
   while (last >= 0) {
     const footer = kinds[last] === 'prose' ? footerDisclaimerAbove(kinds, last) : -1;
+    const attachment = attachmentAbove(lines, last);
+    const box = kinds[last] === 'separator' ? boxedFooterAbove(kinds, last) : -1;
     if (kinds[last] === 'disclaimer' || kinds[last] === 'blank') last--;
     else if (footer >= 0) last = footer - 1;
+    else if (attachment >= 0) last = attachment - 1;
+    else if (box >= 0) last = box - 1;
     else break;
   }
   if (last < 0) return undefined;
 
   // A "-- " delimiter (or a long rule) close to the end starts the signature outright.
   let nonBlank = 0;
-  for (let i = last; i >= 0 && nonBlank <= MAX_SIGNATURE_LINES; i--) {
+  for (let i = last; i >= 0 && nonBlank <= ctx.maxLines; i--) {
     if (kinds[i] === 'blank') continue;
     nonBlank++;
     if (kinds[i] === 'separator' && i < last && /^\s*--\s*$|^\s*[_-]{10,}\s*$/.test(lines[i])) {
@@ -95,7 +98,7 @@ function findAtEnd(lines: readonly string[], kinds: readonly LineKind[], ctx: { 
     // The end of a sentence that wrapped onto this line ("...or Terry\nFitch, 713-215-3361.").
     if (i > 0 && kinds[i - 1] === 'prose' && !/[.!?:;]$/.test(lines[i - 1].trimEnd()) && k !== 'signoff' && k !== 'separator') break;
     blanks = 0;
-    if (++nonBlank > MAX_SIGNATURE_LINES) break;
+    if (++nonBlank > ctx.maxLines) break;
     top = i;
   }
   if (top > last) return undefined;
@@ -160,6 +163,35 @@ function footerDisclaimerAbove(kinds: readonly LineKind[], i: number): number {
   let j = i;
   for (; j >= 0 && (kinds[j] === 'prose' || kinds[j] === 'disclaimer'); j--) if (kinds[j] === 'disclaimer') found = true;
   return found ? j + 1 : -1;
+}
+
+const ATTACHMENT_END_RE = /\.(?:docx?|xlsx?|pptx?|pdf|txt|rtf|zip|csv|msg|wpd|vcf|html?|jpe?g|gif|png|tiff?)$/i;
+
+/** An attachment the mail client lists at the end (" - Minutes of the\nMeeting.doc"), its name
+ * wrapped over up to three lines: the index of its first line, or -1 when line i ends none. */
+function attachmentAbove(lines: readonly string[], i: number): number {
+  if (!ATTACHMENT_END_RE.test(lines[i].trim())) return -1;
+  for (let j = i; j >= Math.max(0, i - 2); j--) {
+    if (/^\s*-\s+\S/.test(lines[j])) return j;
+    if (j < i && !lines[j].trim()) return -1;
+  }
+  return -1;
+}
+
+/**
+ * A company footer boxed in rule lines below a signature ("****\nAcme sells…\n****"): from the
+ * closing rule at i up to the opening rule, only text (prose) and no one's name, sign-off or
+ * contact data. The index of the opening rule, or -1.
+ */
+function boxedFooterAbove(kinds: readonly LineKind[], i: number): number {
+  let prose = false;
+  for (let j = i - 1; j >= 0 && j >= i - 10; j--) {
+    const k = kinds[j];
+    if (k === 'separator') return prose ? j : -1;
+    if (k === 'name' || k === 'signoff' || k === 'contact' || k === 'title') return -1;
+    if (k === 'prose' || k === 'disclaimer') prose = true;
+  }
+  return -1;
 }
 
 function span(start: number, last: number, kinds: readonly LineKind[]): SignatureSpan {

@@ -148,3 +148,12 @@ describe('parseSignature: title and company on one line', () => {
     expect(f.company).toBe(company);
   });
 });
+
+describe('parseSignature: the company named after a hyphenated domain', () => {
+  it('"Kestrel Freight" is the company of kestrel-freight.example, split off the title', () => {
+    const f = parseSignature(['Ola Berg', 'Dispatch Manager, Kestrel Freight', 'tel. 503-555-0170'], { name: 'Ola Berg', email: 'ola.berg@kestrel-freight.example' });
+    expect(f).toMatchObject({ title: 'Dispatch Manager', company: 'Kestrel Freight' });
+    const other = parseSignature(['Ola Berg', 'Dispatch Manager, Kestrel Freight', 'tel. 503-555-0170'], { name: 'Ola Berg', email: 'ola.berg@osprey-lines.example' });
+    expect(other.company).toBeUndefined();
+  });
+});

@@ -15,6 +15,7 @@ import {
 } from './line-features';
 import { senderTokens, type SenderHint } from './find-signature';
 import { phoneKindOfLabel, type PhoneKind } from './phone-kind';
+import { signatureReadPolicy, type SignatureReadPolicy } from './read-policy';
 import { MAX_FIELD_LINE_CHARS } from '../text/input-bounds';
 
 export interface SignaturePhone {
@@ -117,7 +118,8 @@ function domainStem(email: string | undefined): string | undefined {
   const host = email?.split('@')[1]?.toLowerCase();
   if (!host) return undefined;
   const parts = host.split('.');
-  return parts.length >= 2 ? parts[parts.length - 2] : parts[0];
+  // "bryza-textiles.example" is written "Bryza Textiles": the stem without its hyphens.
+  return (parts.length >= 2 ? parts[parts.length - 2] : parts[0]).replace(/-/g, '');
 }
 
 /** "Watson Wyatt Investment Consulting" matches watsonwyatt.com, "Enron Corp." enron.com. */
@@ -138,7 +140,7 @@ interface TextPart {
 }
 
 /** Parses the lines of a signature block (as `findSignature` returns them). */
-export function parseSignature(blockLines: readonly string[], sender?: SenderHint): SignatureFields {
+export function parseSignature(blockLines: readonly string[], sender?: SenderHint, policy: Pick<SignatureReadPolicy, 'unlabelledTitleCompany'> = signatureReadPolicy): SignatureFields {
   const out: SignatureFields = { emails: [], phones: [], address: [] };
   const tokens = senderTokens(sender);
   const texts: TextPart[] = [];
@@ -253,7 +255,7 @@ export function parseSignature(blockLines: readonly string[], sender?: SenderHin
     }
   }
   // Unlabelled lines between the name and the contact data: title first, then company.
-  const leftovers = rest.filter((p) => !used.has(p.i) && !looksLikeName(p.text) && looksLikeOrgOrTitle(p.text));
+  const leftovers = policy.unlabelledTitleCompany ? rest.filter((p) => !used.has(p.i) && !looksLikeName(p.text) && looksLikeOrgOrTitle(p.text)) : [];
   for (const p of leftovers) {
     if (!out.company && (out.title || leftovers.length === 1)) {
       out.company = p.text;

@@ -65,6 +65,8 @@ async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: 
 }
 
 async function applyAll(hooks: ApplyHooks): Promise<void> {
+  // Most wake-ups find nothing committed: then no phone parser and no settings are loaded (issue #15).
+  if (!(await (await getDb()).count('importJournal'))) return;
   // Updates are normalised inside the apply transaction, which cannot wait for a fetch.
   await phoneMetadataReady();
   const deps = await hooks.deps();

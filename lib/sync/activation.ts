@@ -5,7 +5,7 @@ import { browser } from '#imports';
 import type { SyncProcessor } from '../queue/processor';
 import { registerSyncProcessor } from '../queue/processor-registry';
 import { kickQueue } from '../queue/schedule';
-import { dataverseProcessor, syncReady } from './service';
+import { syncReady } from './ready';
 import { kvGet } from './sync-db';
 import { registerOrgOptionSets, type CachedOptionSets } from './option-set-metadata';
 
@@ -20,7 +20,12 @@ async function testEndpointSet(): Promise<boolean> {
 
 /** One stable function for the queue's runner; it picks the target on every batch. */
 function gated(): SyncProcessor {
-  return (processor ??= async (jobs, signal) => ((await testEndpointSet()) ? testRecorder!(jobs, signal) : (dataverse ??= dataverseProcessor(() => void refreshSyncActivation()))(jobs, signal)));
+  return (processor ??= async (jobs, signal) => {
+    if (await testEndpointSet()) return testRecorder!(jobs, signal);
+    // The sync engine loads with the first batch to send, not at every wake-up (issue #15).
+    dataverse ??= (await import('./service')).dataverseProcessor(() => void refreshSyncActivation());
+    return dataverse(jobs, signal);
+  });
 }
 
 /** Registers or withdraws the processor to match the current settings and sign-in. */

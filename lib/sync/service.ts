@@ -14,6 +14,9 @@ import { adoptDiscoverySignIn, discoverEnvironments, type DiscoverResult, type D
 import { DiscoveryError } from './discovery';
 import { SignInError, type AuthConfig } from './auth/pkce';
 import { readConnection, writeConnection } from './connection-store';
+import { syncReady, usableConnection } from './ready';
+
+export { syncReady };
 import { confirmTargets, confirmedTarget } from './confirmed-targets';
 import { syncLeads, crmRecordUrl, type SyncCache } from './sync-engine';
 import { deliverToWebhook } from './webhook';
@@ -30,20 +33,7 @@ import { orgRequiredColumns, type CachedOrgColumns, type OrgColumn } from './org
 import { searchOwners as searchOwnersIn, type OwnerMatch } from './owner-lookup';
 import { crmQualifyCandidates, type CrmQualifyCandidate } from './crm-lookup';
 
-const readSettings = readConnection;
-
-async function normalized(): Promise<NormalizedSettings | undefined> {
-  const { settings, locked } = await readSettings();
-  const n = normalizeSettings(settings);
-  if (!n.ok) return undefined;
-  // Issue #18: a target the rep did not confirm here (nor the administrator set) gets no leads.
-  const unconfirmed = async (target: 'environmentUrl' | 'webhookUrl') => {
-    const url = n.settings[target];
-    return !!url && !locked.includes(target) && url !== (await confirmedTarget(idbTokenStore, target, url));
-  };
-  if (await unconfirmed('environmentUrl')) return undefined;
-  return (await unconfirmed('webhookUrl')) ? { ...n.settings, webhookUrl: undefined } : n.settings;
-}
+const normalized = usableConnection;
 
 /** The sign-in the session uses; Microsoft Graph (lib/exchange) asks for its token with the same. */
 export async function sessionConfig(): Promise<AuthConfig | undefined> {
@@ -84,7 +74,7 @@ async function api(): Promise<{ api: DataverseApi; settings: NormalizedSettings 
 // ---- settings, sign-in ----
 
 export async function getConnection() {
-  const { settings, locked } = await readSettings();
+  const { settings, locked } = await readConnection();
   const status = await getSession().status();
   const webhookSigned = !!(await idbTokenStore.getSecret('webhook'));
   return { settings, locked, redirectUri: browser.identity.getRedirectURL(), signedIn: status.signedIn, signedInUntil: status.refreshTokenExpiresAt, webhookSigned };
@@ -97,7 +87,7 @@ export interface SaveConnectionInput extends ConnectionSettings {
 }
 
 export async function saveConnection(input: SaveConnectionInput): Promise<{ ok: boolean; problems: Partial<Record<keyof ConnectionSettings, SettingsProblem>>; confirm?: ('environmentUrl' | 'webhookUrl')[] }> {
-  const { settings: before, locked } = await readSettings();
+  const { settings: before, locked } = await readConnection();
   // Locked fields keep the administrator's value whatever the page sent.
   const merged: ConnectionSettings = { ...input, ...Object.fromEntries(locked.map((k) => [k, before[k]])) };
   const n = normalizeSettings(merged);
@@ -123,7 +113,7 @@ export async function signIn() {
 /** "Sign in with Microsoft": one sign-in for the cloud's discovery service, then the rep's
  * environments to pick from (issue #17). Errors come back in the rep's words. */
 export async function discover(input: { cloud: DiscoveryCloud; sandboxUrl?: string; tenant: string; clientId: string }): Promise<DiscoverResult> {
-  const { settings: stored, locked } = await readSettings();
+  const { settings: stored, locked } = await readConnection();
   // What the rep typed on the page, except where the administrator's policy decides.
   const settings = { tenant: input.tenant, clientId: input.clientId, authority: stored.authority, ...Object.fromEntries(locked.map((k) => [k, stored[k]])) };
   try {
@@ -201,13 +191,6 @@ export function dataverseProcessor(onAuthRequired?: () => void): SyncProcessor {
 }
 
 /** Can sync run now: signed in to a configured org, or a webhook-only setup with its secret? */
-export async function syncReady(): Promise<boolean> {
-  const settings = await normalized();
-  if (!settings) return false;
-  if (!settings.environmentUrl) return !!settings.webhookUrl && !!(await idbTokenStore.getSecret('webhook'));
-  return (await getSession().status()).signedIn;
-}
-
 /** "Sync now": runs the queue (a run already going is joined, not duplicated). */
 export async function syncNow(): Promise<{ waiting: number }> {
   if (!progress.active) progress.syncedSinceStart = 0;

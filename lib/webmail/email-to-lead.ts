@@ -3,6 +3,7 @@
 // emailaddress1, lead source and provenance "email") plus the email as a Timeline note.
 import { analyzeEmail } from '../signature/extract-signature';
 import type { SignaturePhone } from '../signature/parse-signature';
+import type { SignatureReadPolicy } from '../signature/read-policy';
 import type { LeadFieldName, Provenance } from '../leads/schema';
 import { leadTextLimits } from '../leads/schema';
 import { splitPersonName } from '../text/person-name';
@@ -80,8 +81,8 @@ function nameFromAddress(email: string | undefined): string | undefined {
   return local.split(/[._-]/).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
 }
 
-export function emailToLead(message: WebmailMessage, now = new Date()): EmailPrefill {
-  const analysis = analyzeEmail(message.bodyText, message.sender, { forwarded: /^\s*(?:fw|fwd|pd)\s*:/i.test(message.subject) });
+export function emailToLead(message: WebmailMessage, now = new Date(), policy?: SignatureReadPolicy): EmailPrefill {
+  const analysis = analyzeEmail(message.bodyText, message.sender, { forwarded: /^\s*(?:fw|fwd|pd)\s*:/i.test(message.subject), policy });
   const person = analysis.person;
   const sig = analysis.signature?.fields;
   const values: EmailPrefill['values'] = {};

@@ -11,6 +11,7 @@ import { launchChromium, preparePage, runExtractor, serveFiles } from './chromiu
 import { extractorBundle } from './extractor-bundle';
 import { choosePolicy, crossValidate, figureNames, formOf, samePerson, nameTokens, pct as rate, readableEmail, sameCompany, scoreForms, type FormFigures, type PageRecord } from './form-view';
 import { prefillPolicy, type PrefillPolicy } from '../../lib/capture/prefill-choice';
+import { figureTable, GAP_LIMIT_POINTS, rateOf } from './cross-validation';
 import { norm, prf, samePostal, sameCountry, sameLoose, samePhone, sameRegion, sameStreet, sameText, sameUrl, Scores, table } from './score';
 
 const verbose = process.env.EVAL_VERBOSE === '1';
@@ -349,16 +350,15 @@ function formViewReport(records: PageRecord[]): string[] {
   const cv = crossValidate(records, k, POLICY_GRID);
   const sites = new Set(records.map((r) => r.site)).size;
   console.log(`\npages/webstruct as the form shows it (${records.length} pages, ${sites} sites; shipped policy ${policyText(prefillPolicy)})`);
-  console.log(`  ${'figure'.padEnd(56)} ${'dev'.padStart(7)} ${`cv k=${k}`.padStart(8)}   gap   goal`);
+  const keys = Object.keys(figureNames) as (keyof FormFigures)[];
+  console.log(figureTable(keys.map((key) => ({ name: figureNames[key], dev: dev[key], cv: cv.figures[key], goal: GOALS[key] })), k));
   const out: string[] = [];
-  for (const key of Object.keys(figureNames) as (keyof FormFigures)[]) {
-    const d = dev[key][1] ? dev[key][0] / dev[key][1] : 0;
-    const c = cv.figures[key][1] ? cv.figures[key][0] / cv.figures[key][1] : 0;
+  for (const key of keys) {
     const goal = GOALS[key];
-    const gap = (100 * (d - c)).toFixed(1);
-    console.log(`  ${figureNames[key].padEnd(56)} ${rate(dev[key]).padStart(7)} ${rate(cv.figures[key]).padStart(8)} ${gap.padStart(5)}   ${goal ? `${goal * 100}%` : ''}`);
-    if (goal) out.push(`form ${key.padEnd(15)} cv ${rate(cv.figures[key])} of ${cv.figures[key][1]} (goal >= ${goal * 100}%) ${verdict(c >= goal)}; dev ${rate(dev[key])}, gap ${gap} points (limit 3) ${verdict(Math.abs(d - c) < 0.03)}`);
+    const gap = (100 * (rateOf(dev[key]) - rateOf(cv.figures[key]))).toFixed(1);
+    if (goal) out.push(`form ${key.padEnd(15)} cv ${rate(cv.figures[key])} of ${cv.figures[key][1]} (goal >= ${goal * 100}%) ${verdict(rateOf(cv.figures[key]) >= goal)}; dev ${rate(dev[key])}, gap ${gap} points (limit ${GAP_LIMIT_POINTS}) ${verdict(Math.abs(Number(gap)) < GAP_LIMIT_POINTS)}`);
   }
+  cv.perFold.forEach((f, i) => console.log(`    fold ${i + 1}: ${keys.map((key) => `${key} ${rate(f[key])} of ${f[key][1]}`).join(', ')}`));
   console.log(`  policy chosen on all pages: ${policyText(devPolicy)}; per fold: ${cv.chosen.map(policyText).join('; ')}`);
   const same = devPolicy.minPersonScore === prefillPolicy.minPersonScore && !!devPolicy.corroborate === !!prefillPolicy.corroborate;
   out.push(`form policy: shipped ${policyText(prefillPolicy)}, chosen on the development pages ${policyText(devPolicy)} ${verdict(same)}`);

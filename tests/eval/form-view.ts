@@ -8,6 +8,7 @@ import { isTollFree } from '../../lib/text/phone';
 import type { Candidate } from '../../lib/extract/types';
 import type { FormValues } from '../../lib/leads/form-values';
 import { norm, samePhone } from './score';
+import { bestOf, crossValidateFolds, foldsByGroup, pct, rateOf, type CrossValidated, type Rate } from './cross-validation';
 
 /** One evaluated page: its gold answers and every candidate the extractor returned. */
 export interface PageRecord {
@@ -21,8 +22,7 @@ export interface PageRecord {
   candidates: Candidate[];
 }
 
-/** [right, out of]. */
-export type Rate = [number, number];
+export type { Rate };
 export interface FormFigures {
   company: Rate;
   phone: Rate;
@@ -103,55 +103,24 @@ export function scoreForms(records: readonly PageRecord[], policy?: PrefillPolic
   return f;
 }
 
-const rate = ([a, b]: Rate) => (b ? a / b : 0);
 /** What a policy is chosen for: the mean of the rep-visible rates. */
-export const objective = (f: FormFigures) => (rate(f.company) + rate(f.phone) + rate(f.personPrecision) + rate(f.personRecall) + rate(f.email)) / 5;
+export const objective = (f: FormFigures) => (rateOf(f.company) + rateOf(f.phone) + rateOf(f.personPrecision) + rateOf(f.personRecall) + rateOf(f.email)) / 5;
 
 /** The best policy of the grid on these records (ties: the first, i.e. the strictest listed first). */
 export function choosePolicy(records: readonly PageRecord[], grid: readonly PrefillPolicy[]): PrefillPolicy {
-  let best = grid[0];
-  let bestScore = -1;
-  for (const p of grid) {
-    const s = objective(scoreForms(records, p));
-    if (s > bestScore + 1e-9) {
-      best = p;
-      bestScore = s;
-    }
-  }
-  return best;
+  return bestOf(records, grid, (items, p) => objective(scoreForms(items, p)));
 }
 
 /** Sites in k folds, the same every run (by a hash of the site's name, not by file order). */
 export function foldsBySite(records: readonly PageRecord[], k: number): PageRecord[][] {
-  const hash = (s: string) => [...s].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0, 7);
-  const sites = [...new Set(records.map((r) => r.site))].sort((a, b) => hash(a) - hash(b) || a.localeCompare(b));
-  const foldOf = new Map(sites.map((s, i) => [s, i % k]));
-  const folds: PageRecord[][] = Array.from({ length: k }, () => []);
-  for (const r of records) folds[foldOf.get(r.site)!].push(r);
-  return folds;
+  return foldsByGroup(records, k, (r) => r.site);
 }
 
-export interface CrossValidation {
-  figures: FormFigures;
-  chosen: PrefillPolicy[];
-}
+export type CrossValidation = CrossValidated<keyof FormFigures, PrefillPolicy>;
 
 /** k-fold cross-validation by site: choose on k-1 folds, score the held-out fold, add up. */
 export function crossValidate(records: readonly PageRecord[], k: number, grid: readonly PrefillPolicy[]): CrossValidation {
-  const folds = foldsBySite(records, k);
-  const sum: FormFigures = { company: [0, 0], phone: [0, 0], personPrecision: [0, 0], personRecall: [0, 0], email: [0, 0], contactEmail: [0, 0] };
-  const chosen: PrefillPolicy[] = [];
-  folds.forEach((held, i) => {
-    const train = folds.filter((_, j) => j !== i).flat();
-    const policy = choosePolicy(train, grid);
-    chosen.push(policy);
-    const f = scoreForms(held, policy);
-    for (const key of Object.keys(sum) as (keyof FormFigures)[]) {
-      sum[key][0] += f[key][0];
-      sum[key][1] += f[key][1];
-    }
-  });
-  return { figures: sum, chosen };
+  return crossValidateFolds(foldsBySite(records, k), grid, choosePolicy, scoreForms);
 }
 
-export const pct = ([a, b]: Rate) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
+export { pct };

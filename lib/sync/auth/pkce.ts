@@ -2,6 +2,9 @@
 // which runs in an MV3 service worker where MSAL.js cannot (dataverse.md §5). The browser part
 // (chrome.identity.launchWebAuthFlow) is injected as `launch` so Node tests drive the same code.
 import * as oauth from 'oauth4webapi';
+import { issuedBy } from './issued-by';
+
+export { issuedBy };
 
 export interface AuthConfig {
   /** https://login.microsoftonline.com, or the sandbox's origin. */
@@ -135,12 +138,6 @@ export async function signInWithPkce(cfg: AuthConfig, launch: LaunchWebAuthFlow,
   } catch (err) {
     return rethrow(err);
   }
-}
-
-/** Were these tokens issued for this configuration (same authority, tenant, app and environment)? */
-export function issuedBy(tokens: StoredTokens, cfg: Pick<AuthConfig, 'authority' | 'tenant' | 'clientId' | 'environmentUrl'>): boolean {
-  return !!tokens.authority && tokens.authority === cfg.authority && tokens.tenant === cfg.tenant
-    && tokens.clientId === cfg.clientId && tokens.environmentUrl === cfg.environmentUrl;
 }
 
 /**

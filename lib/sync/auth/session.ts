@@ -2,6 +2,7 @@
 // when the 24 h refresh token runs out, one notification asking the rep to sign in again.
 import type { TokenSource } from '../dataverse-client';
 import { AuthRequiredError } from '../errors';
+import { signedInWith } from './issued-by';
 import { issuedBy, refreshWithToken, signInWithPkce, SignInError, type AuthConfig, type LaunchWebAuthFlow, type StoredTokens } from './pkce';
 import type { TokenStore } from './secret-store';
 
@@ -95,7 +96,7 @@ export function createSession(deps: SessionDeps): Session {
     async status() {
       const cfg = await deps.config();
       const tokens = await deps.store.load();
-      const valid = !!tokens && !!cfg && issuedBy(tokens, cfg) && tokens.refreshTokenExpiresAt > now();
+      const valid = signedInWith(tokens, cfg, now());
       return {
         signedIn: valid,
         environmentUrl: tokens?.environmentUrl,
