@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // One file at a time anyway: load Puppeteer and the harness once, not once per file. Each file
+    // launches its own browser with a fresh profile, so nothing else is shared.
+    isolate: false,
   },
 });

@@ -73,7 +73,9 @@ export default defineConfig({
         config.plugins = [...(config.plugins ?? []), serviceWorkerChunks()];
         return;
       }
-      if (!entrypoints.some((e) => e.name === 'webmail')) return;
+      // The popup's first script (issue #13) starts the page read: Chrome's own API, no polyfill to load first.
+      const light = entrypoints.some((e) => e.name === 'webmail' || e.name === 'popup-start');
+      if (!light) return;
       config.resolve ??= {};
       const alias = config.resolve.alias;
       const kept = Array.isArray(alias)

@@ -67,7 +67,7 @@ describe('lazyComponent', () => {
     expect(el.innerHTML).toBe('');
     arrive(Hello);
     await preloaded;
-    await new Promise((r) => setTimeout(r, 200)); // past Preact's after-paint timeout
-    expect(el.innerHTML).toBe('<p>hello Cy</p>');
+    // Once Preact's effects run (after paint): wait for them, not a fixed time.
+    await vi.waitFor(() => expect(el.innerHTML).toBe('<p>hello Cy</p>'), { timeout: 5_000, interval: 10 });
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './support/extension';
 import { downloadText } from './support/downloads';
 import { message } from './support/messages';
+import { waitUntil } from './support/wait';
 
 interface StoredLead { id: string; lastname: string; firstname?: string; jobtitle?: string; companyname?: string; emailaddress1?: string; subject: string; provenance: { origin: string } }
 
@@ -269,7 +270,7 @@ describe('import from files on the options page', () => {
   it('cancels a large import halfway and leaves nothing half-written', async () => {
     const before = await storeCounts();
     const rows = ['Topic,First Name,Last Name,Company Name,Email'];
-    for (let i = 0; i < 60_000; i++) rows.push(`Lead ${i},Jan,Nowak${i},Firma ${i % 500},jan${i}@example.com`);
+    for (let i = 0; i < 30_000; i++) rows.push(`Lead ${i},Jan,Nowak${i},Firma ${i % 500},jan${i}@example.com`);
     const file = join(dir, 'large.csv');
     await writeFile(file, rows.join('\n'));
     const page = await openImport(file);
@@ -278,7 +279,9 @@ describe('import from files on the options page', () => {
     await page.waitForFunction(() => /Importing… ([1-9]\d{3,})/.test(document.querySelector('[data-testid="import-progress"]')?.textContent ?? ''), { timeout: 60_000 });
     await page.click('[data-action="cancel-import"]');
     await page.waitForSelector('[data-testid="import-cancelled"]');
-    await new Promise((r) => setTimeout(r, 1500));
+    // Shown once the background discarded the import: its staging transaction is aborted and later
+    // batches are refused. Nothing may still be on its way to the lead stores either.
+    await waitUntil(async () => (await message<{ pending: number }>(ext, 'import/pending')).pending === 0, 'no import still being applied');
     await page.close();
     expect(await storeCounts()).toEqual(before);
     expect(before[0]).toBeGreaterThan(0);

@@ -53,7 +53,10 @@ async function runSession(ext: ExtensionHarness, server: TestServer, recorder: R
     page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && violations.push(`${path}: ${m.text()}`)));
     await recorder.settle();
     await page.goto(ext.pageUrl(path), { waitUntil: 'networkidle0' });
-    await wait(300);
+    // The page has drawn itself, and a round trip through it comes back after any console message
+    // it logged before (one ordered channel): a refusal by its policy would be among them.
+    await page.waitForFunction(() => { const app = document.getElementById('app'); return !app || app.childElementCount > 0; });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
     visited.push(path);
     return page;
   };

@@ -11,6 +11,7 @@ import { createLeadFormModel, type LeadFormState } from '@/lib/state/lead-form-m
 import { CaptureSaveModel } from '@/lib/state/capture-save-model';
 import { targetTab as popupTargetTab } from './target-tab';
 import { useCapture } from './use-capture';
+import type { EarlyRead } from '@/lib/capture/early-read';
 import { CaptureBar } from '@/components/capture/capture-bar';
 import { saveProblem } from '@/components/privacy/save-error';
 import { webmailClientOf } from '@/lib/webmail/hosts';
@@ -28,10 +29,12 @@ export interface CaptureAppProps {
   targetTab?: () => Promise<Browser.tabs.Tab | undefined>;
   /** The side panel stays open: "Save & Close" saves and starts a new lead instead of closing. */
   stayOpen?: boolean;
+  /** The tab and its read as the popup's first script began them (lib/capture/early-read.ts). */
+  early?: Promise<EarlyRead>;
 }
 
 /** The capture UI shared by the popup and the side panel (issue #13). */
-export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false }: CaptureAppProps) {
+export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false, early }: CaptureAppProps) {
   const model = useMemo(() => createLeadFormModel(), []);
   const ready = useSignal(false);
   const draftKey = useSignal('manual');
@@ -66,7 +69,8 @@ export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false }: Cap
     let stopAutosave: (() => void) | undefined;
     void send('settings/scoring-get', {}).then((r) => (rules.value = r.rules), () => {});
     void (async () => {
-      const tab = await targetTab();
+      // The popup's first script may have found the tab and begun its read already.
+      const { tab, read } = (await early?.catch(() => undefined)) ?? { tab: await targetTab() };
       // The webmail reader loads only for tabs that may be webmail (a known other URL is not asked).
       const maybeMail = tab?.id && !(tab.url && !webmailClientOf(tab.url));
       const email = maybeMail
@@ -92,7 +96,7 @@ export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false }: Cap
       // Page capture (issue #3): prefill from the page or a pending selection; only empty fields take values.
       try {
         // A lead saved before the page was read (a quick rep in the side panel) is not filled again.
-        if (!mail.value) await capture.start(tab, () => saves.peek() === 0);
+        if (!mail.value) await capture.start(tab, () => saves.peek() === 0, read);
       } finally {
         // The rest (folded sections, score, recent captures) comes once the quick form is filled.
         filled.value = true;

@@ -6,7 +6,7 @@ import { leadTextLimits, type LeadFieldName } from '@/lib/leads/lead-columns';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import { fieldConfidence } from '@/lib/capture/field-confidence';
 import { useEffect } from 'preact/hooks';
-import { effectiveOptions, loadOrgOptionSets, orgOptionSetsSignal, orgRequiredColumnsSignal } from '@/lib/sync/org-option-sets-ui';
+import { effectiveOptions, loadOrgOptionSets, orgOptionSetsSignal, orgRequiredColumnsSignal } from '@/lib/state/org-option-sets';
 
 /** Issue #17: a lead field the org made required is marked as such (with our own label for it). */
 const orgRequires = (name: string) => orgRequiredColumnsSignal.value.some((c) => c.name === name);

@@ -5,7 +5,7 @@ import { useEffect } from 'preact/hooks';
 import { t, uiLang } from '@/lib/i18n/t';
 import { leadFieldNames } from '@/lib/leads/lead-columns';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
-import { loadOrgOptionSets, orgOptionSetsSignal, orgRequiredColumnsSignal } from '@/lib/sync/org-option-sets-ui';
+import { loadOrgOptionSets, orgOptionSetsSignal, orgRequiredColumnsSignal } from '@/lib/state/org-option-sets';
 import type { OrgColumn } from '@/lib/sync/org-columns';
 
 const builtIn = new Set<string>(leadFieldNames);

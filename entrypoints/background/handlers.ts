@@ -103,5 +103,5 @@ export const handlers: Handlers = {
   'exchange/folders': async () => (await exchange()).exchangeFolders(),
   'exchange/read': async ({ folderIds }) => (await exchange()).exchangeRead(folderIds),
   'exchange/remember': async ({ readId }) => (await exchange()).exchangeRemember(readId),
-  ...privacyHandlers,
+  ...privacyHandlers(async (leadId) => (await sync()).deleteInCrm(leadId)),
 };

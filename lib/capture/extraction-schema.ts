@@ -1,4 +1,5 @@
-// What comes back from the injected extractor is page-controlled data: parse it before use.
+// What comes back from the injected extractor is page-controlled data: this is its contract. The
+// popup checks it with plain code (extraction-check.ts), held to this schema by a property test.
 import * as z from 'zod/mini';
 import { captureMethod } from '../leads/schema';
 import { candidateFields } from '../extract/types';

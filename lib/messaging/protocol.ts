@@ -8,7 +8,7 @@ import { privacyMessages } from '../privacy/messages';
 import { auditEntry } from '../audit/entry';
 import { scoringRules } from '../leads/score';
 import { disqualifyRequest, qualifyRequest } from '../leads/qualify';
-import { webmailMessage } from '../webmail/message-schema';
+import { webmailMessage } from './webmail-message';
 
 /** Who may send a message: our own pages only, or also our content scripts (webmail). */
 export type Sender = 'extension' | 'content';

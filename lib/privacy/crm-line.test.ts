@@ -6,7 +6,7 @@ import { connectToSandbox, type Connected } from '../../tests/sandbox/connect';
 import { makeLead } from '../../tests/sandbox/fixtures';
 import { syncLeads } from '../sync/sync-engine';
 import { privacyFooter } from './privacy-footer';
-import { deleteLeadInCrm } from './crm-delete';
+import { deleteLeadInCrm } from '../sync/crm-delete';
 
 let sb: Sandbox;
 let c: Connected;

@@ -14,7 +14,11 @@ async function current() {
   return { settings, locked, ownDomain: effectiveOwnDomain(settings) };
 }
 
-export const privacyHandlers = {
+/**
+ * `deleteInCrm` comes from the sync service: passed in by the background, so privacy does not
+ * import sync (sync reads the privacy settings; one direction only, issue #15).
+ */
+export const privacyHandlers = (deleteInCrm: (leadId: string) => Promise<unknown>) => ({
   'privacy/check': async ({ sourceUrl, emails, origin }) => {
     const [emailaddress1, emailaddress2, emailaddress3] = emails;
     const refusal = refusalFor({
@@ -30,10 +34,9 @@ export const privacyHandlers = {
   },
   'privacy/person': ({ email }) => forLeadsSettled([], async () => ({ leads: leadsOfPerson(await listLeads(), email) })),
   'privacy/export': async ({ ids }) => ({ json: JSON.stringify(await exportPerson(ids), null, 2) }),
-  'privacy/forget': async ({ id, deleteInCrm }) => {
+  'privacy/forget': async ({ id, deleteInCrm: deleteInCrmToo }) => {
     const { repIdentity } = await getPrivacySettings();
-    // The sync engine loads only for a delete in the CRM (issue #15).
-    const crmDelete = deleteInCrm ? async () => void (await (await import('../sync/service')).deleteInCrm(id)) : undefined;
+    const crmDelete = deleteInCrmToo ? async () => void (await deleteInCrm(id)) : undefined;
     return forgetPerson(id, { by: repIdentity || undefined, crmDelete });
   },
-} satisfies Pick<Handlers, 'privacy/check' | 'privacy/settings/get' | 'privacy/settings/set' | 'privacy/person' | 'privacy/export' | 'privacy/forget'>;
+}) satisfies Pick<Handlers, 'privacy/check' | 'privacy/settings/get' | 'privacy/settings/set' | 'privacy/person' | 'privacy/export' | 'privacy/forget'>;

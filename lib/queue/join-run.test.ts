@@ -1,6 +1,6 @@
 // Issue #17: "Sync now" pressed during an automatic sync joins that run: no second run, the
 // caller hears when the run ends, and a lead saved meanwhile goes in the same run.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDbForTests } from '../store/open';
 import { saveLeads } from '../store/save-pipeline';
 import { draft, testSettings } from '../leads/test-helpers';
@@ -25,7 +25,7 @@ describe('a run joined while it is going', () => {
     };
     const runner = createQueueRunner({ processor, now });
     const automatic = runner.run();
-    await new Promise((r) => setTimeout(r, 0));
+    await vi.waitFor(() => expect(calls).toHaveLength(1)); // the automatic run holds its batch
     await save('Second'); // saved while the automatic run waits on the CRM
     let joinedDone = false;
     const joined = runner.run().then((s) => { joinedDone = true; return s; }); // "Sync now"

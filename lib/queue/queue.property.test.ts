@@ -69,14 +69,18 @@ describe('queue (model-based)', () => {
           } else if (o.kind === 'stop') {
             // A worker claims a batch and dies before recording the answer (before or after the
             // CRM applied it); the next worker has a new id.
-            void createQueueRunner({
+            let claimed!: () => void;
+            const dies = new Promise<void>((r) => (claimed = r));
+            const run = createQueueRunner({
               ...opts, owner: worker,
               processor: (jobs) => {
                 if (o.afterDelivery) void runner(['ok'])(jobs, new AbortController().signal);
+                claimed();
                 return new Promise(() => {});
               },
             }).run();
-            await new Promise((r) => setTimeout(r, 5));
+            // Dies holding its batch, or finds nothing due and ends: no fixed wait either way.
+            await Promise.race([dies, run]);
             worker = `w${o.worker}-${clock}-${Math.random()}`;
           } else if (o.kind === 'tick') {
             clock += o.ms;

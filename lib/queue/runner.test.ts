@@ -48,6 +48,12 @@ beforeEach(() => {
   clock = new Date('2026-11-27T12:00:00.000Z');
 });
 
+/** A worker that claims its batch and is stopped before it answers; `claimed` once it holds the batch. */
+function claimsAndHangs() {
+  let claimed!: () => void;
+  return { claimed: new Promise<void>((r) => (claimed = r)), processor: () => (claimed(), new Promise<never>(() => {})) };
+}
+
 describe('queue runner', () => {
   it('sends every ready lead once, in batches, and marks it synced', async () => {
     const ids = await saveN(20);
@@ -133,9 +139,10 @@ describe('queue runner', () => {
   it('a worker that stopped mid-flight: the next worker takes its jobs at once, same key, in doubt', async () => {
     const ids = await saveN(3);
     // The first worker claims and never answers (it was stopped).
-    void runner(() => new Promise(() => {}), { owner: 'worker-1' }).run();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(((await (await getDb()).getAll('leads')).flatMap((l) => (l.outbox ? [l.outbox] : []))).every((j) => j.state === 'syncing' && j.owner === 'worker-1')).toBe(true);
+    const dying = claimsAndHangs();
+    void runner(dying.processor, { owner: 'worker-1' }).run();
+    await dying.claimed;
+    expect((await outboxJobs()).every((j) => j.state === 'syncing' && j.owner === 'worker-1')).toBe(true);
     const { seen, processor } = recorder();
     await runner(processor, { owner: 'worker-2' }).run();
     expect(seen.map((j) => j.key).sort()).toEqual(ids.map((id) => `${id}:1`).sort());
@@ -155,8 +162,9 @@ describe('queue runner', () => {
 
   it('a job stays in doubt through failures until an attempt succeeds', async () => {
     await saveN(1);
-    void runner(() => new Promise(() => {}), { owner: 'dead' }).run();
-    await new Promise((r) => setTimeout(r, 50));
+    const dying = claimsAndHangs();
+    void runner(dying.processor, { owner: 'dead' }).run();
+    await dying.claimed;
     await runner(async () => { throw new Error('offline'); }, { owner: 'next' }).run();
     advance(10_001);
     const { seen, processor } = recorder();
@@ -166,8 +174,9 @@ describe('queue runner', () => {
 
   it('within one worker a hung attempt is taken again only after its lease', async () => {
     const ids = await saveN(2);
-    void runner(() => new Promise(() => {}), { owner: 'w', leaseMs: 60_000 }).run();
-    await new Promise((r) => setTimeout(r, 50));
+    const hung = claimsAndHangs();
+    void runner(hung.processor, { owner: 'w', leaseMs: 60_000 }).run();
+    await hung.claimed;
     const { seen, processor } = recorder();
     await runner(processor, { owner: 'w', leaseMs: 60_000 }).run();
     expect(seen).toHaveLength(0);

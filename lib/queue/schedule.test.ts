@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetDbForTests } from '../store/open';
 import { saveLeadThroughPipeline } from '../store/save-pipeline';
@@ -50,10 +50,11 @@ describe('queue schedule', () => {
       return jobs.map((j) => ({ key: j.key, ok: true }));
     });
     startQueue();
-    await new Promise((r) => setTimeout(r, 20));
+    await kickQueue(); // shares the start-up run: idle from here until something wakes it
     await saveLeadThroughPipeline({ lead: draft() }, { settings: testSettings });
+    expect(seen).toHaveLength(0);
     await fakeBrowser.alarms.onAlarm.trigger({ name: QUEUE_ALARM, scheduledTime: Date.now() });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(seen).toHaveLength(1);
+    // The listener starts the run without awaiting it: wait for it, not a fixed time.
+    await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 5_000 });
   });
 });

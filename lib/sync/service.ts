@@ -1,7 +1,7 @@
 // The sync feature as the background worker exposes it: settings, sign-in, test connection,
 // "Sync now", status for the Sync view, conflicts, CRM lookups. Only the background imports this
 // (it holds the session; tokens never leave the worker).
-import { deleteLeadInCrm } from '../privacy/crm-delete';
+import { deleteLeadInCrm } from './crm-delete';
 import { getPrivacySettings } from '../privacy/settings';
 import { browser } from '#imports';
 import { t, uiLang } from '../i18n/t';

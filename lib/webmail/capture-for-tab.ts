@@ -3,7 +3,7 @@
 // the same message, so the form fills the same way (issue #7).
 import { browser, type Browser } from '#imports';
 import { webmailClientOf } from './hosts';
-import { webmailMessage, type WebmailMessageData } from './message-schema';
+import { webmailMessage, type WebmailMessageData } from '../messaging/webmail-message';
 import { OPEN_MESSAGE_REQUEST } from './capture-for-tab-request';
 import { readPendingCapture } from './pending-capture';
 

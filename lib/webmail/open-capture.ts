@@ -4,7 +4,7 @@
 import { browser, type Browser } from '#imports';
 import { showCaptureWindow } from './capture-window';
 import { webmailClientOf } from './hosts';
-import type { WebmailMessageData } from './message-schema';
+import type { WebmailMessageData } from '../messaging/webmail-message';
 import { storePendingCapture } from './pending-capture';
 
 export class CaptureRefused extends Error {

@@ -1,7 +1,7 @@
 // The message whose button the rep clicked, kept for the lead form of that tab. storage.session:
 // gone with the browser, out of reach of content scripts, survives the worker stopping.
 import { browser } from '#imports';
-import { webmailMessage, type WebmailMessageData } from './message-schema';
+import { webmailMessage, type WebmailMessageData } from '../messaging/webmail-message';
 
 const key = (tabId: number) => `webmail:tab:${tabId}`;
 /** A click older than this is stale: the form falls back to the message open in the tab. */

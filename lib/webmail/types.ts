@@ -1,5 +1,5 @@
 // What an adapter reads from an open message. Plain data: it crosses from the content script to
-// the extension, where `webmailMessage` (message-schema.ts) validates it before any use.
+// the extension, where `webmailMessage` (lib/messaging/webmail-message.ts) validates it before any use.
 
 export type WebmailClient = 'gmail' | 'outlook';
 

@@ -41,6 +41,8 @@ interface Manifest {
 }
 
 async function builtManifest(testBuild: boolean): Promise<Manifest> {
+  // npm test has just made both builds (build:test, build:store-e2e) from these sources: read them.
+  if (process.env.LEADCLIP_FRESH_BUILDS === '1') return JSON.parse(await readFile(testBuild ? '.output/chrome-mv3/manifest.json' : '.output/store/chrome-mv3/manifest.json', 'utf8')) as Manifest;
   const dir = await mkdtemp(join(tmpdir(), 'leadclip-pin-'));
   try {
     const out = join(dir, 'manifest.json');

@@ -47,10 +47,10 @@ export function fileGraph(files: string[] = allSources()): Map<string, string[]>
 /** "lib/leads/repo.ts" -> "lib/leads"; a file directly in lib/ is its own folder. */
 export const libFolder = (file: string) => (file.startsWith('lib/') ? file.split('/').slice(0, 2).join('/').replace(/\.tsx?$/, '') : undefined);
 
-/** The value imports between lib/ folders, as a graph. */
-export function folderGraph(files: string[] = allSources()): Map<string, string[]> {
+/** The value imports between lib/ folders, as a graph (from a file graph). */
+export function folderGraph(files: Map<string, string[]> = fileGraph()): Map<string, string[]> {
   const next = new Map<string, Set<string>>();
-  for (const [from, targets] of fileGraph(files)) {
+  for (const [from, targets] of files) {
     const a = libFolder(from);
     if (!a) continue;
     if (!next.has(a)) next.set(a, new Set());

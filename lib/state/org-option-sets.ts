@@ -3,8 +3,8 @@
 import { signal } from '@preact/signals';
 import { send } from '../messaging/send';
 import { type OptionLabel, type OptionSet } from '../leads/option-sets';
-import { registerOrgOptionSets, type OrgOptionSets } from './option-set-metadata';
-import type { OrgColumn } from './org-columns';
+import { registerOrgOptionSets, type OrgOptionSets } from '../sync/option-set-metadata';
+import type { OrgColumn } from '../sync/org-columns';
 
 export const orgOptionSetsSignal = signal<OrgOptionSets | null>(null);
 /** Issue #17: the lead columns the org made required (empty until connected). */

@@ -1,8 +1,8 @@
 // "Forget this person" in the CRM too (issue #8): delete the lead there before erasing it here,
 // so a failure leaves the local copy for a retry. A lead the CRM never saw, or no longer has,
 // counts as deleted.
-import type { DataverseApi } from '../sync/dataverse-client';
-import { leadPath } from '../sync/lead-payload';
+import type { DataverseApi } from './dataverse-client';
+import { leadPath } from './lead-payload';
 
 export class CrmDeleteError extends Error {
   readonly code = 'crm_delete_failed';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webmailMessage } from './message-schema';
+import { webmailMessage } from './webmail-message';
 
 const ok = {
   client: 'gmail', key: '#msg-f:1', sender: { name: 'Anna', email: 'anna@contoso.com' }, to: [], cc: [],

@@ -1,0 +1,17 @@
+// What the popup's first script does (entrypoints/popup-start.ts): find the tab and begin its read.
+import { targetTab } from './target-tab';
+import { webmailClientOf } from '@/lib/webmail/hosts';
+import { publishEarlyRead } from '@/lib/capture/early-read';
+import { beginPageRead } from '@/lib/capture/page-read';
+
+export function startEarlyRead(search: string): void {
+  // The webmail capture reads the open email, not the page (CaptureApp decides that itself).
+  if (new URLSearchParams(search).has('capture')) return;
+  // The tab is handed over as soon as it is known (the form's draft and render need only it); the
+  // read goes on behind it.
+  publishEarlyRead(targetTab(search).then((tab) => {
+    const read = tab?.url && !webmailClientOf(tab.url) ? beginPageRead(tab) : undefined;
+    read?.catch(() => {}); // the popup begins again where it takes the read (use-capture.ts)
+    return { tab, read };
+  }));
+}
