@@ -31,7 +31,8 @@ describe('import from files on the options page', () => {
   }
   const leads = async (text = '') => (await listed(text)).leads;
 
-  /** Records in every store an import writes (leads, outbox, duplicate index, import journal, audit "captured"). */
+  /** What an import writes: leads, their outbox jobs and duplicate keys (on the lead record since
+   * v4), the import journal, and leads audited as "captured" (a batch entry names many). */
   // Read through an extension page (same origin, same IndexedDB), not ext.worker(): a worker
   // handle held by Puppeteer keeps a restarted worker waiting for the debugger.
   async function storeCounts(): Promise<number[]> {
@@ -42,9 +43,13 @@ describe('import from files on the options page', () => {
       // The sync queue keeps auditing its attempts on earlier leads; an import writes "captured" entries.
       const captured = new Promise<number>((res) => {
         const r = db.transaction('audit').objectStore('audit').getAll();
-        r.onsuccess = () => res((r.result as { kind: string }[]).filter((e) => e.kind === 'captured').length);
+        r.onsuccess = () => res((r.result as { kind: string; leadIds?: string[] }[]).filter((e) => e.kind === 'captured').reduce((n, e) => n + (e.leadIds?.length ?? 1), 0));
       });
-      const counts = await Promise.all([...['leads', 'outbox', 'dedupe', 'importJournal'].map(count), captured]);
+      const withField = (field: string) => new Promise<number>((res) => {
+        const r = db.transaction('leads').objectStore('leads').getAll();
+        r.onsuccess = () => res((r.result as Record<string, unknown>[]).filter((l) => l[field]).length);
+      });
+      const counts = await Promise.all([count('leads'), withField('outbox'), withField('dedupe'), count('importJournal'), captured]);
       db.close();
       return counts;
     });
@@ -257,7 +262,7 @@ describe('import from files on the options page', () => {
     await page.waitForSelector('[data-testid="import-applied"]', { timeout: 240_000 });
     await page.close();
     const after = await storeCounts();
-    // Every lead exactly once: in the leads, outbox and duplicate stores, audited once; journal empty.
+    // Every lead exactly once: stored with its outbox job and duplicate keys, audited once; journal empty.
     expect(after).toEqual([before[0] + n, before[1] + n, before[2] + n, 0, before[4] + n]);
     expect(await leads(`Lis${n - 1}`)).toMatchObject([{ id: last.id, jobtitle: 'Dyrektor' }]);
   }, 300_000);

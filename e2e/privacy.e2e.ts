@@ -114,12 +114,12 @@ describe('privacy: never-capture, forget, retention (en)', () => {
     await page.close();
     const needles = [id, 'Wiśniewska', 'zofia.w@klient.example', 'Chce demo', 'Piotr Zieliński'];
     const before = mentionsIn(await dumpEverything(ext), needles);
-    // The real save path left traces in every store that holds lead data (lead, queue, audit,
-    // index…, and sync's conflicts). Sync's kv (org metadata cache) and attempts hold no person.
+    // The real save path left traces in every store that holds lead data (the lead with its queue
+    // job and duplicate keys, the audit trail, and sync's conflicts). Sync's kv (org metadata cache) and attempts hold no person.
     // The import journal holds leads only while a committed import is applied, and forget waits
     // for that (lib/privacy/handlers.ts); it is still checked for traces after the erasure.
     const stores = Object.keys((await dumpEverything(ext)).stores).filter((s) => !/^leadclip-sync\/(kv|attempts)$|^importJournal$/.test(s));
-    expect(stores.length).toBeGreaterThan(4);
+    expect(stores.length).toBeGreaterThan(2);
     for (const store of stores) expect(before.some((t) => t.startsWith(`idb:${store}:`)), `${store} has a trace before`).toBe(true);
     expect(before.some((t) => t.startsWith('session:draft:'))).toBe(true);
 

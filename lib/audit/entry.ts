@@ -26,3 +26,12 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.output<typeof auditEntry>;
 export type NewAuditEntry = Omit<AuditEntry, 'seq'>;
+
+/** One entry for many leads (issue #15): what a batch (an import part, a bulk save) did the same
+ * to each. A lead id inside `details` is written as LEAD_ID_TOKEN; the store hands each lead its
+ * own view (lib/store/audit-trail.ts). */
+export interface AuditBatchEntry extends Omit<AuditEntry, 'leadId'> {
+  leadIds: string[];
+}
+
+export const LEAD_ID_TOKEN = '{leadId}';

@@ -65,8 +65,7 @@ export class BatchSource implements DuplicateSource {
 }
 
 /** Finds leads in `source` (the store's indexes, or a batch in memory) that look like `lead`. */
-export async function findDuplicates(source: DuplicateSource, leadId: string, lead: KeySource, excludeIds: readonly string[] = []): Promise<DuplicateMatch[]> {
-  const keys = dedupeKeys(leadId, lead);
+export async function findDuplicates(source: DuplicateSource, leadId: string, lead: KeySource, excludeIds: readonly string[] = [], keys: DedupeKeys = dedupeKeys(leadId, lead)): Promise<DuplicateMatch[]> {
   const found = new Map<string, { rules: Set<DuplicateRule>; fields: Set<LeadFieldName>; similarity: number }>();
   const skip = new Set([leadId, ...excludeIds]);
   const hit = (id: string, rule: DuplicateRule, fields: LeadFieldName[], similarity = 1) => {

@@ -11,6 +11,7 @@ import { saveLeadThroughPipeline } from '../store/save-pipeline';
 import { draft, testSettings } from '../leads/test-helpers';
 import { createQueueRunner } from './runner';
 import { requeue } from '../store/outbox';
+import { outboxJobs } from '../store/test-helpers';
 import type { SyncProcessor, SyncResult } from './processor';
 
 type Op =
@@ -85,16 +86,16 @@ describe('queue (model-based)', () => {
             clock += o.ms;
           } else if (o.kind === 'retry' && ids.length) {
             const id = ids[o.which % ids.length];
-            const job = await (await getDb()).get('outbox', id);
+            const job = (await (await getDb()).get('leads', id))?.outbox;
             if (job && (job.state === 'failed' || job.state === 'needs_attention')) {
-              const tx = openTx(await getDb(), ['outbox', 'leads', 'audit'], 'readwrite');
+              const tx = openTx(await getDb(), ['leads', 'audit'], 'readwrite');
               await requeue(tx, id, now().toISOString());
               await tx.done;
             }
           }
           // Invariant: every lead's sync state is its job's state.
           const db = await getDb();
-          const [leads, jobs] = await Promise.all([db.getAll('leads'), db.getAll('outbox')]);
+          const [leads, jobs] = await Promise.all([db.getAll('leads'), outboxJobs()]);
           expect(jobs).toHaveLength(leads.length);
           for (const l of leads) expect(l.sync.state).toBe(jobs.find((j) => j.leadId === l.id)?.state);
           for (const [key, n] of delivered) expect(n, key).toBe(1);
@@ -104,9 +105,9 @@ describe('queue (model-based)', () => {
         worker = 'final';
         for (let i = 0; i < 30; i++) {
           const db = await getDb();
-          for (const j of await db.getAll('outbox')) {
+          for (const j of (await db.getAll('leads')).flatMap((l) => (l.outbox ? [l.outbox] : []))) {
             if (j.state === 'needs_attention') {
-              const tx = openTx(db, ['outbox', 'leads', 'audit'], 'readwrite');
+              const tx = openTx(db, ['leads', 'audit'], 'readwrite');
               await requeue(tx, j.leadId, now().toISOString());
               await tx.done;
             }
@@ -114,7 +115,7 @@ describe('queue (model-based)', () => {
           await createQueueRunner({ ...opts, owner: worker, processor: runner(['ok']) }).run();
           clock += 10_000;
         }
-        const jobs = await (await getDb()).getAll('outbox');
+        const jobs = (await (await getDb()).getAll('leads')).flatMap((l) => (l.outbox ? [l.outbox] : []));
         for (const j of jobs) {
           expect(j.state).toBe('synced');
           expect(j.syncedRevision).toBe(j.revision);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from '../store/open';
 import { openTx } from '../store/tx';
 import { listAudit } from '../store/audit-trail';
+import { outboxJobs } from '../store/test-helpers';
 import { saveLeadThroughPipeline, saveLeads } from '../store/save-pipeline';
 import { draft, testSettings } from '../leads/test-helpers';
 import { completeJobs, requeue } from '../store/outbox';
@@ -33,7 +34,7 @@ const runner = (processor: SyncProcessor, extra: Partial<RunnerOptions> = {}) =>
 /** The lead's sync state always equals its outbox job's state. */
 async function expectConsistent() {
   const db = await getDb();
-  const [leads, jobs] = await Promise.all([db.getAll('leads'), db.getAll('outbox')]);
+  const [leads, jobs] = await Promise.all([db.getAll('leads'), outboxJobs()]);
   for (const lead of leads) {
     const job = jobs.find((j) => j.leadId === lead.id);
     expect(lead.sync.state, lead.id).toBe(job?.state);
@@ -71,7 +72,7 @@ describe('queue runner', () => {
     const { seen, processor } = recorder(() => ({ ok: false, retryable: true, error: 'HTTP 503' }));
     const r = runner(processor);
     await r.run();
-    let job = await (await getDb()).get('outbox', id);
+    let job = (await (await getDb()).get('leads', id))?.outbox;
     expect(job).toMatchObject({ state: 'failed', error: 'HTTP 503', attempts: 1 });
     expect(Date.parse(job!.nextRetryAt!)).toBeGreaterThan(clock.getTime());
     await expectConsistent();
@@ -82,7 +83,7 @@ describe('queue runner', () => {
     advance(10_001);
     await r.run();
     expect(seen.map((j) => j.attempt)).toEqual([1, 2, 3]);
-    job = await (await getDb()).get('outbox', id);
+    job = (await (await getDb()).get('leads', id))?.outbox;
     expect(job).toMatchObject({ state: 'needs_attention', error: 'HTTP 503 (gave up after 3 attempts)' });
     await expectConsistent();
   });
@@ -90,15 +91,15 @@ describe('queue runner', () => {
   it('honours Retry-After', async () => {
     const [id] = await saveN(1);
     await runner(recorder(() => ({ ok: false, retryable: true, error: '429', retryAfterMs: 60_000 })).processor).run();
-    const job = await (await getDb()).get('outbox', id);
+    const job = (await (await getDb()).get('leads', id))?.outbox;
     expect(Date.parse(job!.nextRetryAt!) - clock.getTime()).toBeGreaterThanOrEqual(60_000);
   });
 
   it('a permanent failure needs attention at once; the rep can requeue it', async () => {
     const [id] = await saveN(1);
     await runner(recorder(() => ({ ok: false, retryable: false, error: 'HTTP 400: lastname' })).processor).run();
-    expect(await (await getDb()).get('outbox', id)).toMatchObject({ state: 'needs_attention', error: 'HTTP 400: lastname' });
-    const tx = openTx(await getDb(), ['outbox', 'leads', 'audit'], 'readwrite');
+    expect((await (await getDb()).get('leads', id))?.outbox).toMatchObject({ state: 'needs_attention', error: 'HTTP 400: lastname' });
+    const tx = openTx(await getDb(), ['leads', 'audit'], 'readwrite');
     await requeue(tx, id, clock.toISOString());
     await tx.done;
     expect(await (await getDb()).get('leads', id)).toMatchObject({ sync: { state: 'ready', error: undefined } });
@@ -112,7 +113,7 @@ describe('queue runner', () => {
     await r.run();
     const lead = (await (await getDb()).get('leads', id))!;
     await saveLeadThroughPipeline({ lead: { ...lead, jobtitle: 'CTO' } }, deps);
-    expect(await (await getDb()).get('outbox', id)).toMatchObject({ state: 'ready', op: 'update', revision: 2 });
+    expect((await (await getDb()).get('leads', id))?.outbox).toMatchObject({ state: 'ready', op: 'update', revision: 2 });
     await r.run();
     expect(seen.map((j) => [j.key, j.op])).toEqual([[`${id}:1`, 'create'], [`${id}:2`, 'update']]);
     expect(seen[1].lead.jobtitle).toBe('CTO');
@@ -131,7 +132,7 @@ describe('queue runner', () => {
     };
     await runner(processor).run();
     expect(seen).toEqual([`${id}:1`, `${id}:2`]);
-    expect(await (await getDb()).get('outbox', id)).toMatchObject({ state: 'synced', syncedRevision: 2 });
+    expect((await (await getDb()).get('leads', id))?.outbox).toMatchObject({ state: 'synced', syncedRevision: 2 });
     await expectConsistent();
   });
 
@@ -141,7 +142,7 @@ describe('queue runner', () => {
     const dying = claimsAndHangs();
     void runner(dying.processor, { owner: 'worker-1' }).run();
     await dying.claimed;
-    expect((await (await getDb()).getAll('outbox')).every((j) => j.state === 'syncing' && j.owner === 'worker-1')).toBe(true);
+    expect((await outboxJobs()).every((j) => j.state === 'syncing' && j.owner === 'worker-1')).toBe(true);
     const { seen, processor } = recorder();
     await runner(processor, { owner: 'worker-2' }).run();
     expect(seen.map((j) => j.key).sort()).toEqual(ids.map((id) => `${id}:1`).sort());
@@ -155,7 +156,7 @@ describe('queue runner', () => {
     let aborted = false;
     await runner((_jobs, signal) => new Promise(() => signal.addEventListener('abort', () => (aborted = true))), { leaseMs: 50 }).run();
     expect(aborted).toBe(true);
-    expect(await (await getDb()).get('outbox', id)).toMatchObject({ state: 'failed', error: 'Timed out.', inDoubt: true });
+    expect((await (await getDb()).get('leads', id))?.outbox).toMatchObject({ state: 'failed', error: 'Timed out.', inDoubt: true });
     await expectConsistent();
   });
 
@@ -188,22 +189,22 @@ describe('queue runner', () => {
   it('completion is idempotent: a repeated or late answer changes nothing', async () => {
     const [id] = await saveN(1);
     await runner(recorder().processor).run();
-    const before = await (await getDb()).get('outbox', id);
-    const tx = openTx(await getDb(), ['outbox', 'leads', 'audit'], 'readwrite');
+    const before = (await (await getDb()).get('leads', id))?.outbox;
+    const tx = openTx(await getDb(), ['leads', 'audit'], 'readwrite');
     const applied = await completeJobs(tx, [{ key: `${id}:1`, ok: false, retryable: true, error: 'late' }], clock, { maxAttempts: 3, retryDelay: () => 1 });
     await tx.done;
     expect(applied).toEqual([]);
-    expect(await (await getDb()).get('outbox', id)).toEqual(before);
+    expect((await (await getDb()).get('leads', id))?.outbox).toEqual(before);
   });
 
   it('a processor that throws or skips jobs fails them retryably, losing none', async () => {
     const ids = await saveN(4);
     await runner(async () => { throw new Error('network down'); }).run();
-    const jobs = await (await getDb()).getAll('outbox');
+    const jobs = (await (await getDb()).getAll('leads')).flatMap((l) => (l.outbox ? [l.outbox] : []));
     expect(jobs.every((j) => j.state === 'failed' && j.error === 'network down')).toBe(true);
     advance(10_001);
     await runner(async (js) => [{ key: js[0].key, ok: true }]).run();
-    const after = await (await getDb()).getAll('outbox');
+    const after = (await (await getDb()).getAll('leads')).flatMap((l) => (l.outbox ? [l.outbox] : []));
     expect(after.filter((j) => j.state === 'synced')).toHaveLength(1);
     expect(after.filter((j) => j.state === 'failed' && j.error === 'No answer from the sync engine.')).toHaveLength(3);
     expect(after).toHaveLength(ids.length);

@@ -1,6 +1,4 @@
-// The background's side of the import journal: apply at start-up (a worker stopped midway
-// resumes) and after each commit, keep the worker alive while applying, and tell the queue
-// (through the listener the background entry registers) about the new leads.
+// When the journal is applied: at start-up and after each commit, the worker kept alive meanwhile (docs/import.md).
 import { browser } from '#imports';
 import { loadPipelineSettings } from '../leads/pipeline-settings';
 import { applyImportJournal, importJournalSettled, type ApplyHooks } from './import-journal';

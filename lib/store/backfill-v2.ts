@@ -2,12 +2,12 @@
 // Its duplicate keys are a frozen copy (backfill-v2-keys.ts): later changes to key derivation get
 // their own migration rather than editing this.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { AppDb } from './db-schema';
+import type { AnyVersionDb } from './db-schema';
 import { dedupeKeysV2 } from './backfill-v2-keys';
 import { normalizePhone } from '../text/phone';
 import type { OutboxJob } from './outbox-job';
 
-type Tx = IDBPTransaction<AppDb, StoreNames<AppDb>[], 'versionchange'>;
+type Tx = IDBPTransaction<AnyVersionDb, StoreNames<AnyVersionDb>[], 'versionchange'>;
 
 export async function backfillV2(tx: Tx): Promise<void> {
   const now = new Date().toISOString();

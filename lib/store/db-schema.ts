@@ -2,7 +2,8 @@
 import type { DBSchema } from 'idb';
 import type { LeadRecord } from '../leads/schema';
 import type { OutboxJob } from './outbox-job';
-import type { AuditEntry } from '../audit/entry';
+import type { AuditBatchEntry, AuditEntry } from '../audit/entry';
+import type { StoredLead } from './stored-lead';
 import type { DedupeKeys } from '../leads/dedupe-keys';
 import type { ImportJournalPart } from './journal-part';
 
@@ -43,6 +44,38 @@ export interface AppDbV3 extends AppDbV2 {
   };
 }
 
-/** The current schema. Add a new interface (AppDbV4 ...) and alias it here when it changes. */
-export type AppDb = AppDbV3;
+/** v4 (issue #15): the outbox job and the duplicate keys live on the lead record, indexed there,
+ * so saving a lead is one put; audit entries that say the same for a batch are one entry. */
+export interface AppDbV4 extends DBSchema {
+  leads: {
+    key: string;
+    value: StoredLead;
+    indexes: {
+      'by-sync-state': string;
+      'by-outbox': [string, string];
+      'by-email': string;
+      'by-phone': string;
+      'by-name-company': string;
+      'by-fuzzy': string;
+    };
+  };
+  audit: {
+    key: number;
+    value: AuditEntry | AuditBatchEntry;
+    indexes: { 'by-lead': string; 'by-batch': string };
+  };
+  importJournal: AppDbV3['importJournal'];
+}
+
+/** The current schema. Add a new interface (AppDbV5 ...) and alias it here when it changes. */
+export type AppDb = AppDbV4;
+/** Every store any version had: migrations and their fixtures name the old ones. */
 export type StoreName = 'leads' | 'outbox' | 'audit' | 'dedupe' | 'importJournal';
+/** What migrations see: every store any version had, typed loosely enough for each. */
+export interface AnyVersionDb extends DBSchema {
+  leads: { key: string; value: StoredLead; indexes: AppDbV4['leads']['indexes'] & AppDbV1['leads']['indexes'] };
+  outbox: AppDbV3['outbox'];
+  audit: AppDbV4['audit'];
+  dedupe: AppDbV3['dedupe'];
+  importJournal: AppDbV3['importJournal'];
+}

@@ -1,9 +1,8 @@
-// The import journal: where a committed import's leads wait until the background adds them to the
-// lead stores, one part per transaction (added and removed together, so nothing is added twice).
-// Why it exists and what it promises: docs/import.md.
+// Applies the import journal to the lead store, a part per transaction (why and what it promises: docs/import.md).
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { saveInTransaction, writeImportedLeads, type PipelineDeps } from './save-pipeline';
+import { AuditBatch } from './audit-trail';
 import type { LeadRecord } from '../leads/schema';
 import { loadPipelineSettings } from '../leads/pipeline-settings';
 import { mergeImported } from './merge-imported';
@@ -13,7 +12,7 @@ import { phoneMetadataReady } from '../text/phone-metadata-ready';
 
 // Updates read the stored lead first: a few at a time so the round trips overlap.
 const CONCURRENCY = 32;
-const STORES = ['importJournal', 'leads', 'dedupe', 'outbox', 'audit'] as const;
+const STORES = ['importJournal', 'leads', 'audit'] as const;
 
 export interface ApplyHooks {
   deps: () => Promise<PipelineDeps>;
@@ -46,9 +45,11 @@ function openJournalTx(db: Awaited<ReturnType<typeof getDb>>): Tx<'readwrite'> {
   return openTx(db, [...STORES], 'readwrite', { durability: 'relaxed' });
 }
 
-/** Adds a part's leads to the lead stores inside the caller's transaction. */
+/** Adds a part's leads to the lead store inside the caller's transaction: one put per lead, and
+ * one audit entry per group of leads the part did the same to (issue #15). */
 async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: ImportJournalPart['updates'], at: string, deps: PipelineDeps): Promise<void> {
-  writeImportedLeads(tx, creates, at);
+  const audit = new AuditBatch();
+  writeImportedLeads(tx, creates, at, audit.add);
   for (let i = 0; i < updates.length; i += CONCURRENCY) {
     await Promise.all(updates.slice(i, i + CONCURRENCY).map(async (u) => {
       const existing = await tx.objectStore('leads').get(u.id);
@@ -57,9 +58,10 @@ async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: 
       if (!existing) return;
       // Validated when staged; a lead changed since so that the merge is refused keeps its
       // stored version (the audit trail shows no import for it).
-      await saveInTransaction(tx, { lead: mergeImported(existing, u.lead as Record<string, unknown>), onDuplicate: 'save' }, deps, at);
+      await saveInTransaction(tx, { lead: mergeImported(existing, u.lead as Record<string, unknown>), onDuplicate: 'save' }, deps, at, audit.add);
     }));
   }
+  audit.flush(tx);
 }
 
 async function applyAll(hooks: ApplyHooks): Promise<void> {
@@ -84,11 +86,7 @@ async function applyAll(hooks: ApplyHooks): Promise<void> {
   }
 }
 
-/**
- * Moves these leads, if they are still in the journal, to the lead stores now (the rest of their
- * part stays): any change to a lead starts here, so it changes the stored lead and a later apply
- * cannot overwrite it. Costs one small transaction, or nothing for a lead not in the journal.
- */
+/** Moves these leads alone out of the journal into the lead store: every change starts here (docs/import.md). */
 export async function settleImportedLeads(ids: readonly string[], given?: PipelineDeps): Promise<void> {
   const m = await journal();
   // Oldest part first: a lead created by one import and updated by a later one.

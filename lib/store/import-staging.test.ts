@@ -4,6 +4,8 @@ import { deleteLead, getLead, listLeads, saveLead } from './lead-repo';
 import { waitingToSync } from './waiting-count';
 import { testSettings } from '../leads/test-helpers';
 import { jobKey } from './outbox-job';
+import { listAudit } from './audit-trail';
+import { auditedLeads, storedWith } from './test-helpers';
 import { commitImport, discardImport, stageBatch as stage, storedDedupeKeys } from './import-staging';
 import { applyImportJournal, importJournalSettled, settleImportedLeads } from './import-journal';
 import { pendingDuplicateSource, pendingImport, pendingImportedLeads } from './journal-mirror';
@@ -34,10 +36,9 @@ describe('import staging', () => {
     expect(all).toHaveLength(500);
     expect(all[0]).toMatchObject({ provenance: { origin: 'import' } });
     // Through the pipeline: queued for sync, indexed for duplicates, audited.
-    const db = await getDb();
-    expect(await db.count('outbox')).toBe(500);
-    expect(await db.count('dedupe')).toBe(500);
-    expect(await db.count('audit')).toBeGreaterThanOrEqual(500);
+    expect(await storedWith('outbox')).toBe(500);
+    expect(await storedWith('dedupe')).toBe(500);
+    expect(new Set(await auditedLeads('captured')).size).toBe(500);
   });
 
   it('audits each imported lead once: captured from the file, with the outbox job it was queued as', async () => {
@@ -46,8 +47,8 @@ describe('import staging', () => {
     expect(await commitAndApply(id)).toEqual({ created: 2, updated: 0 });
     const db = await getDb();
     for (const l of await listLeads()) {
-      const trail = await db.getAllFromIndex('audit', 'by-lead', l.id);
-      const job = (await db.get('outbox', l.id))!;
+      const trail = await listAudit(l.id);
+      const job = (await db.get('leads', l.id))!.outbox!;
       expect(trail).toHaveLength(1);
       expect(trail[0]).toMatchObject({ kind: 'captured', details: { origin: 'import', queued: { op: 'create', key: jobKey(job) } } });
     }
@@ -60,7 +61,7 @@ describe('import staging', () => {
     expect(await discardImport(id)).toBe(true);
     expect(await listLeads()).toHaveLength(0);
     const db = await getDb();
-    expect([await db.count('outbox'), await db.count('dedupe'), await db.count('audit'), await db.count('importJournal')]).toEqual([0, 0, 0, 0]);
+    expect([await storedWith('outbox'), await storedWith('dedupe'), await db.count('audit'), await db.count('importJournal')]).toEqual([0, 0, 0, 0]);
     await expect(commitImport(id)).rejects.toMatchObject({ code: 'expired' });
   });
 
@@ -97,11 +98,11 @@ describe('import staging', () => {
     expect((await findDuplicates(pending, 'new', { lastname: 'Other', emailaddress1: 'n3@x.pl' })).map((m) => m.lead.lastname)).toEqual(['Nowak3']);
     // The popup's plain save keeps the lead and records the waiting one as an ignored duplicate.
     const saved = await saveLead({ subject: 'Popup', lastname: 'Other', emailaddress1: 'n2@x.pl' });
-    const trail = await db.getAllFromIndex('audit', 'by-lead', saved.id);
+    const trail = await listAudit(saved.id);
     const waiting = (await pendingImportedLeads()).find((l) => l.emailaddress1 === 'n2@x.pl')!;
     expect(trail[0]).toMatchObject({ kind: 'captured', details: { duplicatesIgnored: [waiting.id] } });
     await apply();
-    expect([await db.count('importJournal'), await db.count('leads'), await db.count('outbox'), await db.count('dedupe')]).toEqual([0, 4, 4, 4]);
+    expect([await db.count('importJournal'), await db.count('leads'), await storedWith('outbox'), await storedWith('dedupe')]).toEqual([0, 4, 4, 4]);
     expect(await pendingImport()).toEqual({ parts: 0, leads: 0 });
     expect(await pendingDuplicateSource()).toBeUndefined();
   });
@@ -116,9 +117,9 @@ describe('import staging', () => {
     const db = await getDb();
     expect([await db.count('importJournal'), await db.count('leads')]).toEqual([2, 10]);
     await apply(); // the next start
-    expect([await db.count('importJournal'), await db.count('leads'), await db.count('outbox'), await db.count('dedupe')]).toEqual([0, 30, 30, 30]);
-    const captured = (await db.getAll('audit')).filter((e) => e.kind === 'captured');
-    expect(new Set(captured.map((e) => e.leadId)).size).toBe(30);
+    expect([await db.count('importJournal'), await db.count('leads'), await storedWith('outbox'), await storedWith('dedupe')]).toEqual([0, 30, 30, 30]);
+    const captured = await auditedLeads('captured');
+    expect(new Set(captured).size).toBe(30);
     expect(captured).toHaveLength(30);
   });
 
@@ -163,10 +164,10 @@ describe('import staging', () => {
     const db = await getDb();
     expect([await db.count('leads'), (await pendingImport()).leads]).toEqual([1, 2]);
     await apply();
-    expect([await db.count('leads'), await db.count('outbox'), await db.count('dedupe')]).toEqual([3, 3, 3]);
+    expect([await db.count('leads'), await storedWith('outbox'), await storedWith('dedupe')]).toEqual([3, 3, 3]);
     expect(await getLead(waiting.id)).toMatchObject({ jobtitle: 'CTO' });
     // Captured once (from the file), then edited: the apply did not capture it again.
-    expect((await db.getAllFromIndex('audit', 'by-lead', waiting.id)).map((e) => e.kind)).toEqual(['captured', 'edited']);
+    expect((await listAudit(waiting.id)).map((e) => e.kind)).toEqual(['captured', 'edited']);
   });
 
   it('a lead deleted while still in the journal stays deleted', async () => {
@@ -179,7 +180,7 @@ describe('import staging', () => {
     expect(await getLead(waiting.id)).toBeUndefined();
     expect((await listLeads()).map((l) => l.id)).not.toContain(waiting.id);
     const db = await getDb();
-    expect([await db.count('leads'), await db.count('outbox'), await db.count('dedupe')]).toEqual([1, 1, 1]);
+    expect([await db.count('leads'), await storedWith('outbox'), await storedWith('dedupe')]).toEqual([1, 1, 1]);
   });
 
   it('a lead deleted while still in the journal is no longer anyone\'s duplicate', async () => {

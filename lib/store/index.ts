@@ -1,6 +1,4 @@
-// The lead store: the one door to the lead database (issue #15). Everything outside lib/store
-// imports from here. Behind it, the import journal (docs/import.md) is the store's own business:
-// every read sees a lead of a committed import as stored, and every change settles it first.
+// The one door to the lead database (issue #15): nothing outside lib/store hears of the import journal (docs/import.md).
 import { commitImport as commitStaged, stageBatch } from './import-staging';
 import { applyAfterCommit } from './apply-in-background';
 import { pendingImport } from './journal-mirror';

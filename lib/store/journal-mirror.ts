@@ -1,15 +1,11 @@
-// The import journal in the background's memory: read once after each commit, then kept in step
-// with every change this worker makes to it, so the lead list, "open a lead", the duplicate
-// checks and the waiting counts can treat a lead in the journal as a stored one for the cost of
-// a map look-up (lib/store/import-journal.ts applies the journal; docs/import.md).
+// The import journal in memory, so a lead in it reads as a stored one for a map look-up (docs/import.md).
 import { getDb } from './open';
 import type { LeadRecord } from '../leads/schema';
 import { BatchSource, type DuplicateSource } from '../leads/dedupe';
 import { dedupeKeys } from '../leads/dedupe-keys';
 import type { ImportJournalPart } from './journal-part';
 
-/** The journal in memory: read once (a hundred records for 100,000 leads), then kept in step by every change
- * this worker makes, so reading a lead in the journal costs a map look-up. */
+/** Read once (a hundred records for 100,000 leads), then kept in step by this worker's changes. */
 export interface Mirror {
   parts: Map<string, ImportJournalPart>;
   /** Lead id → keys of the parts holding it, oldest first (a later import may update a lead an

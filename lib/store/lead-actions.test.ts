@@ -30,7 +30,7 @@ describe('qualify', () => {
     expect(out.qualify.account).toEqual({ mode: 'existing', id: 'lead:x', name: 'ACME S.A.' });
     const q = (await listAudit(lead.id)).find((e) => e.kind === 'qualified');
     expect(q?.details.filled).toEqual(['address1_line1', 'address1_postalcode']);
-    expect(await (await getDb()).get('outbox', lead.id)).toMatchObject({ revision: 2, state: 'ready' });
+    expect((await (await getDb()).get('leads', lead.id))?.outbox).toMatchObject({ revision: 2, state: 'ready' });
   });
 
   it('links a decision-maker contact as a stakeholder with the Stakeholder role, once', async () => {

@@ -20,10 +20,10 @@ describe('delete and restore', () => {
     const lead = await saved();
     const removed = await deleteLead(lead.id);
     expect((await checkDuplicates(draft({ emailaddress1: 'del@acme.pl' }), deps)).matches).toEqual([]);
-    expect(await (await getDb()).get('outbox', lead.id)).toBeUndefined();
+    expect((await (await getDb()).get('leads', lead.id))?.outbox).toBeUndefined();
     await restoreLead(removed!);
     expect((await checkDuplicates(draft({ emailaddress1: 'del@acme.pl' }), deps)).matches.map((m) => m.lead.id)).toEqual([lead.id]);
-    expect(await (await getDb()).get('outbox', lead.id)).toMatchObject({ state: 'ready' });
+    expect((await (await getDb()).get('leads', lead.id))?.outbox).toMatchObject({ state: 'ready' });
     expect((await (await getDb()).get('leads', lead.id))?.sync.state).toBe('ready');
   });
 
@@ -34,6 +34,6 @@ describe('delete and restore', () => {
     expect(removed?.sync.state).toBe('synced');
     const restored = await restoreLead(removed!);
     expect(restored.sync.state).toBe('synced');
-    expect(await (await getDb()).get('outbox', lead.id)).toMatchObject({ state: 'synced' });
+    expect((await (await getDb()).get('leads', lead.id))?.outbox).toMatchObject({ state: 'synced' });
   });
 });

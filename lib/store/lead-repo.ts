@@ -1,8 +1,10 @@
 // Reading and changing stored leads. Only the background worker uses it (see lib/store/open.ts).
 import { getDb } from './open';
 import { openTx } from './tx';
-import { enqueueRevision, syncInfoOf } from './outbox';
-import { indexLead } from './duplicate-index';
+import { nextRevision, withJob } from './outbox';
+import { appendAudit } from './audit-trail';
+import { asLead } from './stored-lead';
+import { dedupeKeys } from '../leads/dedupe-keys';
 import { leadRecord, type LeadDraftInput, type LeadRecord } from '../leads/schema';
 import { saveLeadThroughPipeline, type PipelineDeps, type SaveOutcome, type SaveRequest } from './save-pipeline';
 import { newestFirst } from '../leads/lead-query';
@@ -13,8 +15,7 @@ import { journalLead, pendingDuplicateSource, pendingImportedLeads } from './jou
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
 
-/** What the background's saves need: settings, and the import journal, whose waiting leads count
- * as duplicates and are moved to the stores before they change. */
+/** What the background's saves need: settings, and the import journal (docs/import.md). */
 export async function pipelineDeps(now: Clock = systemClock): Promise<PipelineDeps> {
   return { settings: await loadPipelineSettings(), now, pendingDuplicates: pendingDuplicateSource, settleLeads: settleImportedLeads };
 }
@@ -33,46 +34,42 @@ export async function saveLead(input: LeadDraftInput, now: Clock = systemClock):
 export async function restoreLead(record: LeadRecord): Promise<LeadRecord> {
   const valid = leadRecord.parse(record);
   const at = new Date().toISOString();
-  const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox', 'audit'], 'readwrite');
+  const tx = openTx(await getDb(), ['leads', 'audit'], 'readwrite');
+  const leads = tx.objectStore('leads');
   const wasSynced = valid.sync.state === 'synced';
-  const job = await enqueueRevision(tx, valid.id, at, { draft: valid.sync.state === 'draft' });
-  const restored = wasSynced ? valid : { ...valid, sync: syncInfoOf(job, valid.sync) };
-  if (wasSynced) await tx.objectStore('outbox').put({ ...job, state: 'synced', syncedRevision: job.revision, op: 'update', dueAt: at });
-  await tx.objectStore('leads').put(restored);
-  await indexLead(tx, valid.id, restored);
+  const job = nextRevision((await leads.get(valid.id))?.outbox, valid.id, at, (e) => void appendAudit(tx, e), { draft: valid.sync.state === 'draft' });
+  const dedupe = dedupeKeys(valid.id, valid);
+  const row = wasSynced
+    ? { ...valid, outbox: { ...job, state: 'synced' as const, syncedRevision: job.revision, op: 'update' as const, dueAt: at }, dedupe }
+    : { ...withJob(valid, job), dedupe };
+  await leads.put(row);
   await tx.done;
-  return restored;
+  return asLead(row);
 }
 
-// A lead of a committed import may still be in the import journal (lib/store/journal-mirror.ts):
-// it is a stored lead all the same. The journal is read first: a part applied in between is then
-// found in the store, never missed.
+// Reads see a lead still in the import journal as stored; the journal is read first (docs/import.md).
 
 export async function getLead(id: string): Promise<LeadRecord | undefined> {
   const waiting = journalLead(id);
-  return (await (await getDb()).get('leads', id)) ?? (await waiting);
+  return asLead(await (await getDb()).get('leads', id)) ?? (await waiting);
 }
 
 /** Every lead, newest change first (ties by id). */
 export async function listLeads(): Promise<LeadRecord[]> {
   const waiting = await pendingImportedLeads();
-  const stored = await (await getDb()).getAll('leads');
+  const stored = (await (await getDb()).getAll('leads')).map((l) => asLead(l));
   const ids = new Set(stored.map((l) => l.id));
   return [...stored, ...waiting.filter((l) => !ids.has(l.id))].sort(newestFirst);
 }
 
 export async function deleteLead(id: string): Promise<LeadRecord | undefined> {
   await settleImportedLeads([id]);
-  // The lead leaves the duplicate index and the outbox with it; its audit trail stays.
-  const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox'], 'readwrite');
+  // Its duplicate keys and outbox job go with the record; its audit trail stays.
+  const tx = openTx(await getDb(), ['leads'], 'readwrite');
   const existing = await tx.objectStore('leads').get(id);
-  if (existing) {
-    await tx.objectStore('leads').delete(id);
-    await tx.objectStore('dedupe').delete(id);
-    await tx.objectStore('outbox').delete(id);
-  }
+  if (existing) await tx.objectStore('leads').delete(id);
   await tx.done;
-  return existing;
+  return asLead(existing);
 }
 
 
@@ -92,14 +89,11 @@ function saved(out: SaveOutcome): LeadRecord {
   throw Object.assign(new Error(out.status === 'invalid' ? out.error : 'duplicates'), { code: out.status === 'invalid' ? 'invalid' : 'duplicates' });
 }
 
-/**
- * Changes a stored lead through the save pipeline (normalised, re-indexed, queued, audited).
- * A lead of an import still in the journal is moved to the stores first, so the change lands
- * on the stored lead and a later apply cannot overwrite it. Throws not_found for no such lead.
- */
+/** Changes a stored lead through the save pipeline, settling it out of the journal first
+ * (docs/import.md). Throws not_found for no such lead. */
 export async function changeLead(id: string, change: (stored: LeadRecord) => LeadChange, deps?: PipelineDeps): Promise<LeadRecord> {
   await settleImportedLeads([id]);
-  const stored = await (await getDb()).get('leads', id);
+  const stored = asLead(await (await getDb()).get('leads', id));
   if (!stored) throw new NotFound(`No lead with id ${id}.`);
   const { lead, audit } = change(stored);
   return saved(await saveLeadThroughPipeline({ lead, onDuplicate: 'save', auditAs: audit }, deps ?? (await pipelineDeps())));

@@ -2,6 +2,8 @@
 // stores the database has now (not a list written down today), so later stores are covered.
 import type { IDBPDatabase } from 'idb';
 import { refersToLead } from './refers-to';
+import { entryFor } from './audit-trail';
+import type { AuditBatchEntry } from '../audit/entry';
 
 // idb's untyped view: the store names are discovered at run time.
 type AnyDb = IDBPDatabase<unknown>;
@@ -24,6 +26,15 @@ async function readAll(tx: { objectStore(name: string): { getAll(): Promise<unkn
   return keys.map((key, i) => ({ key, value: values[i] }));
 }
 
+/** A batch audit entry (lib/store/audit-trail.ts) names many leads: one lead's trace in it is its
+ * id in `leadIds`, taken out on erasure while the others keep their history. */
+function sharedBy(value: unknown, leadId: string): AuditBatchEntry | undefined {
+  const entry = value as Partial<AuditBatchEntry> | null;
+  if (!entry || typeof entry !== 'object' || !Array.isArray(entry.leadIds) || !entry.leadIds.includes(leadId)) return undefined;
+  const { leadIds: _ids, ...rest } = entry;
+  return refersToLead('', rest, leadId) ? undefined : (entry as AuditBatchEntry);
+}
+
 /** Reads every store in one read-only transaction. */
 export async function findTraces(db: AnyDb, leadId: string): Promise<Trace[]> {
   const names = storeNames(db);
@@ -33,7 +44,9 @@ export async function findTraces(db: AnyDb, leadId: string): Promise<Trace[]> {
   await Promise.all(
     names.map(async (store) => {
       for (const { key, value } of await readAll(tx, store)) {
-        if (refersToLead(key, value, leadId)) found.push({ store, key, value });
+        if (!refersToLead(key, value, leadId)) continue;
+        const shared = sharedBy(value, leadId);
+        found.push({ store, key, value: shared ? entryFor(shared, leadId) : value });
       }
     }),
   );
@@ -62,7 +75,11 @@ export async function eraseTraces(
   await Promise.all(
     names.map(async (store) => {
       const doomed = (await readAll(tx, store)).filter(({ key, value }) => refersToLead(key, value, leadId));
-      await Promise.all(doomed.map(({ key }) => tx.objectStore(store).delete(key)));
+      await Promise.all(doomed.map(({ key, value }) => {
+        const shared = sharedBy(value, leadId);
+        const others = shared?.leadIds.filter((id) => id !== leadId) ?? [];
+        return others.length ? tx.objectStore(store).put({ ...shared, leadIds: others }, tx.objectStore(store).keyPath ? undefined : key) : tx.objectStore(store).delete(key);
+      }));
       removed[store] = doomed.length;
     }),
   );

@@ -1,5 +1,4 @@
-// Privacy's export, forget and retention walk every store of the lead database record by record:
-// the leads they act on must be in the lead stores, not in the import journal.
+// Privacy's walks need their leads in the lead store, not in the import journal (docs/import.md).
 import type { IDBPDatabase } from 'idb';
 import { getDb } from './open';
 import { settleImportedLeads } from './import-journal';

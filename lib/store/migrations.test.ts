@@ -9,7 +9,10 @@ import { auditEntry } from '../audit/entry';
 import { dedupeKeys } from '../leads/dedupe-keys';
 import { DB_VERSION } from './migrations';
 import { openAtVersion } from './open';
-import type { StoreName } from './db-schema';
+import type { AnyVersionDb, StoreName } from './db-schema';
+import type { IDBPDatabase } from 'idb';
+import type { AuditBatchEntry } from '../audit/entry';
+import { entryFor } from './audit-trail';
 
 interface Fixture {
   version: number;
@@ -19,7 +22,7 @@ interface Fixture {
 const fixturePath = (v: number) => join(__dirname, '__fixtures__', `v${v}.json`);
 
 async function seedAndUpgrade(fixture: Fixture) {
-  const old = await openAtVersion('migration-test', fixture.version);
+  const old = (await openAtVersion('migration-test', fixture.version)) as unknown as IDBPDatabase<AnyVersionDb>;
   const names = Object.keys(fixture.stores) as StoreName[];
   const tx = old.transaction(names, 'readwrite');
   for (const name of names) for (const row of fixture.stores[name] ?? []) await tx.objectStore(name).put(row as never);
@@ -42,19 +45,23 @@ describe('migrations', () => {
       expect(leads).toHaveLength(seededLeads.length);
       for (const row of leads) expect(() => leadRecord.parse(row), `lead ${row.id}`).not.toThrow();
 
-      // The outbox, audit trail and duplicate index agree with the leads.
-      const jobs = await db.getAll('outbox');
-      for (const job of jobs) outboxJob.parse(job);
-      expect(jobs.map((j) => j.leadId).sort()).toEqual(leads.map((l) => l.id).sort());
+      // Each lead carries its outbox job and duplicate keys (v4), found through the lead store's
+      // indexes, and has an audit trail (its own entries and its share of batch entries).
       for (const lead of leads) {
-        const job = jobs.find((j) => j.leadId === lead.id)!;
+        const job = outboxJob.parse(lead.outbox);
+        expect(job.leadId).toBe(lead.id);
         expect(job.state, `lead ${lead.id}`).toBe(lead.sync.state);
-        expect(await db.get('dedupe', lead.id)).toEqual(dedupeKeys(lead.id, lead));
-        const trail = await db.getAllFromIndex('audit', 'by-lead', lead.id);
+        expect(lead.dedupe).toEqual(dedupeKeys(lead.id, lead));
+        expect(await db.getAllKeysFromIndex('leads', 'by-outbox', [job.state, job.dueAt])).toContain(lead.id);
+        for (const email of lead.dedupe!.emails) expect(await db.getAllKeysFromIndex('leads', 'by-email', email)).toContain(lead.id);
+        const own = await db.getAllFromIndex('audit', 'by-lead', lead.id);
+        const shared = (await db.getAllFromIndex('audit', 'by-batch', lead.id)).map((b) => entryFor(b as AuditBatchEntry, lead.id));
+        const trail = [...own, ...shared].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
         expect(trail.length, `audit of ${lead.id}`).toBeGreaterThan(0);
         for (const e of trail) auditEntry.parse(e);
         expect(trail[0].kind).toBe('captured');
       }
+      expect([...db.objectStoreNames].sort()).toEqual(['audit', 'importJournal', 'leads']);
       db.close();
     });
   }
@@ -63,11 +70,29 @@ describe('migrations', () => {
     const fixture = JSON.parse(readFileSync(fixturePath(1), 'utf8')) as Fixture;
     const db = await seedAndUpgrade(fixture);
     const syncing = (fixture.stores.leads as { id: string; sync: { state: string } }[]).find((l) => l.sync.state === 'syncing')!;
-    expect(await db.get('outbox', syncing.id)).toMatchObject({ state: 'ready', inDoubt: true });
+    expect((await db.get('leads', syncing.id))?.outbox).toMatchObject({ state: 'ready', inDoubt: true });
     const failed = (fixture.stores.leads as { id: string; sync: { state: string } }[]).find((l) => l.sync.state === 'failed')!;
-    expect(await db.get('outbox', failed.id)).toMatchObject({ state: 'failed', error: 'HTTP 503', nextRetryAt: '2026-11-03T08:06:00.000Z' });
+    expect((await db.get('leads', failed.id))?.outbox).toMatchObject({ state: 'failed', error: 'HTTP 503', nextRetryAt: '2026-11-03T08:06:00.000Z' });
     // Phone numbers stored before v2 get their E.164 form and are found by the duplicate index.
-    expect(await db.getAllKeysFromIndex('dedupe', 'by-phone', '+48601234567')).toEqual([failed.id]);
+    expect(await db.getAllKeysFromIndex('leads', 'by-phone', '+48601234567')).toEqual([failed.id]);
+    db.close();
+  });
+
+  it('v3 to v4: each lead takes its outbox job and duplicate-index row as stored, and the two stores go', async () => {
+    const fixture = JSON.parse(readFileSync(fixturePath(3), 'utf8')) as Fixture;
+    const db = await seedAndUpgrade(fixture);
+    const jobs = fixture.stores.outbox as { leadId: string }[];
+    const rows = fixture.stores.dedupe as { leadId: string }[];
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const job of jobs) expect((await db.get('leads', job.leadId))?.outbox).toEqual(job);
+    for (const row of rows) expect((await db.get('leads', row.leadId))?.dedupe).toEqual(row);
+    // The queue finds them by state and due time, as it found the outbox's jobs.
+    const failed = (jobs as { leadId: string; state: string }[]).find((j) => j.state === 'failed')!;
+    expect(await db.getAllKeysFromIndex('leads', 'by-outbox', IDBKeyRange.bound(['failed', ''], ['failed', '\uffff']))).toEqual([failed.leadId]);
+    // The audit trail is untouched.
+    expect(await db.count('audit')).toBe((fixture.stores.audit ?? []).length);
+    expect(db.objectStoreNames.contains('outbox' as never)).toBe(false);
+    expect(db.objectStoreNames.contains('dedupe' as never)).toBe(false);
     db.close();
   });
 });

@@ -1,13 +1,14 @@
 // Append only: migrations[n] upgrades version n to n+1. Never edit a shipped migration; each
 // version has a fixture in __fixtures__/v{n}.json that migrations.test.ts upgrades to latest.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { AppDb } from './db-schema';
+import type { AnyVersionDb } from './db-schema';
 import { backfillV2 } from './backfill-v2';
+import { foldV4 } from './fold-v4';
 
-// Migrations see the database loosely typed: they run against older shapes.
+// Migrations see every store any version had: they run against older shapes.
 export type Migration = (
-  db: IDBPDatabase<AppDb>,
-  tx: IDBPTransaction<AppDb, StoreNames<AppDb>[], 'versionchange'>,
+  db: IDBPDatabase<AnyVersionDb>,
+  tx: IDBPTransaction<AnyVersionDb, StoreNames<AnyVersionDb>[], 'versionchange'>,
 ) => void | Promise<void>;
 
 export const migrations: Migration[] = [
@@ -30,10 +31,24 @@ export const migrations: Migration[] = [
     dedupe.createIndex('by-fuzzy', 'fuzzy', { multiEntry: true });
     await backfillV2(tx);
   },
-  // v3 (issue #5): the import journal. Writing 100,000 leads one record per store each takes
-  // IndexedDB about a minute; a few records of thousands of leads take seconds (docs/import.md).
+  // v3 (issue #5): the import journal (why: docs/import.md).
   (db) => {
     db.createObjectStore('importJournal', { keyPath: 'key' });
+  },
+  // v4 (issue #15): the outbox job and the duplicate keys move onto the lead record, indexed
+  // there, so saving a lead is one put; batch audit entries are found by each of their leads.
+  async (db, tx) => {
+    const leads = tx.objectStore('leads');
+    leads.deleteIndex('by-updated'); // read by nothing, and every put pays for each index
+    leads.createIndex('by-outbox', ['outbox.state', 'outbox.dueAt']);
+    leads.createIndex('by-email', 'dedupe.emails', { multiEntry: true });
+    leads.createIndex('by-phone', 'dedupe.phones', { multiEntry: true });
+    leads.createIndex('by-name-company', 'dedupe.nameCompany');
+    leads.createIndex('by-fuzzy', 'dedupe.fuzzy', { multiEntry: true });
+    tx.objectStore('audit').createIndex('by-batch', 'leadIds', { multiEntry: true });
+    await foldV4(tx);
+    db.deleteObjectStore('outbox');
+    db.deleteObjectStore('dedupe');
   },
 ];
 

@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { migrations, DB_VERSION } from './migrations';
-import type { AppDb } from './db-schema';
+import type { AnyVersionDb, AppDb } from './db-schema';
 import { phoneMetadataReady } from '../text/phone-metadata-ready';
 
 export const DB_NAME = 'leadclip';
@@ -11,7 +11,7 @@ let dbp: Promise<IDBPDatabase<AppDb>> | undefined;
 export function openAtVersion(name: string, version: number = DB_VERSION): Promise<IDBPDatabase<AppDb>> {
   return openDB<AppDb>(name, version, {
     async upgrade(db, from, to, tx) {
-      for (const migrate of migrations.slice(from, to ?? version)) await migrate(db, tx);
+      for (const migrate of migrations.slice(from, to ?? version)) await migrate(db as unknown as IDBPDatabase<AnyVersionDb>, tx as never);
     },
   });
 }
@@ -20,7 +20,7 @@ export function openAtVersion(name: string, version: number = DB_VERSION): Promi
 export function getDb(name = DB_NAME): Promise<IDBPDatabase<AppDb>> {
   return (dbp ??= beforeUpgrade(name).then(() => openDB<AppDb>(name, DB_VERSION, {
     async upgrade(db, from, _to, tx) {
-      for (const migrate of migrations.slice(from)) await migrate(db, tx);
+      for (const migrate of migrations.slice(from)) await migrate(db as unknown as IDBPDatabase<AnyVersionDb>, tx as never);
     },
     blocking() {
       void dbp?.then((db) => db.close());

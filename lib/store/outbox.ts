@@ -1,19 +1,15 @@
-// The outbox (issue #4): one job per lead in IndexedDB. Every function here runs inside the
-// caller's transaction and writes the job, the lead's `sync` field and the audit entry
-// together, so the lead's state and the outbox can never disagree.
+// The outbox (issue #4): one job per lead, kept on the lead record since v4 (issue #15). Every
+// function here runs inside the caller's transaction and writes the job, the lead's `sync` field
+// and the audit entry together, so the lead's state and the outbox can never disagree.
 import type { Tx } from './tx';
 import type { LeadRecord } from '../leads/schema';
-import { appendAudit } from './audit-trail';
+import { appendAudit, type AuditSink } from './audit-trail';
+import { asLead, type StoredLead } from './stored-lead';
 import { jobKey, type OutboxJob } from './outbox-job';
 import { transition } from './outbox-transition';
 import type { SyncJob, SyncResult } from '../queue/processor';
 
 export type OutboxTx = Tx<'readwrite'>;
-
-/** Lets a write run without awaiting it; its error surfaces through the transaction. */
-export function settle(p: Promise<unknown>): void {
-  p.catch(() => {});
-}
 
 /** The lead's view of its job (lead.sync), kept identical to the outbox. */
 export function syncInfoOf(job: OutboxJob, previous: LeadRecord['sync'] | undefined): LeadRecord['sync'] {
@@ -28,14 +24,11 @@ export function syncInfoOf(job: OutboxJob, previous: LeadRecord['sync'] | undefi
 }
 
 /**
- * Records a new revision of a lead in the outbox: a new lead is queued (or kept as a draft),
- * a changed one is queued again (a synced lead becomes an update). Returns the job; the caller
- * writes the lead with `syncInfoOf(job)` in the same transaction.
+ * The job for a new revision of a lead: a new lead is queued (or kept as a draft), a changed one
+ * is queued again (a synced lead becomes an update). Pure but for the audit entry; the caller
+ * writes the job on the lead (`outbox`, and `syncInfoOf(job)` as its `sync`) in its put.
  */
-export async function enqueueRevision(tx: OutboxTx, leadId: string, at: string, options: { draft?: boolean; isNew?: boolean } = {}): Promise<OutboxJob> {
-  const store = tx.objectStore('outbox');
-  // A lead just created has no job: skip the read (imports save thousands in one go).
-  const current = options.isNew ? undefined : await store.get(leadId);
+export function nextRevision(current: OutboxJob | undefined, leadId: string, at: string, audit: AuditSink, options: { draft?: boolean } = {}): OutboxJob {
   let job: OutboxJob;
   if (!current) {
     job = {
@@ -54,33 +47,28 @@ export async function enqueueRevision(tx: OutboxTx, leadId: string, at: string, 
     }
     if (current.syncedRevision > 0) job.op = 'update';
   }
-  // Writes are not awaited one by one: a failure aborts the transaction, which the caller awaits.
-  settle(store.put(job));
   if (job.state === 'ready' && current?.state !== 'ready') {
-    settle(appendAudit(tx, { leadId, at, kind: 'queued', details: { key: jobKey(job), op: job.op } }));
+    audit({ leadId, at, kind: 'queued', details: { key: jobKey(job), op: job.op } });
   }
   return job;
 }
 
-/** A draft handed over for sync, or a failed / needs-attention lead retried by the rep. */
-export async function requeue(tx: OutboxTx, leadId: string, at: string): Promise<OutboxJob | undefined> {
-  const store = tx.objectStore('outbox');
-  const current = await store.get(leadId);
-  if (!current) return undefined;
-  const job = { ...transition(current, { state: 'ready' }), attempts: 0, dueAt: at, updatedAt: at };
-  await store.put(job);
-  await writeLeadSync(tx, job);
-  await appendAudit(tx, { leadId, at, kind: 'queued', details: { key: jobKey(job), op: job.op, manual: true } });
-  return job;
-}
-
-async function writeLeadSync(tx: OutboxTx, job: OutboxJob, etag?: string): Promise<void> {
-  const leads = tx.objectStore('leads');
-  const lead = await leads.get(job.leadId);
-  if (!lead) return;
+/** The stored lead with this job: its outbox and its `sync` view of it (one put). */
+export function withJob(lead: StoredLead, job: OutboxJob, etag?: string): StoredLead {
   const sync = syncInfoOf(job, lead.sync);
   if (etag) sync.etag = etag;
-  await leads.put({ ...lead, sync });
+  return { ...lead, sync, outbox: job };
+}
+
+/** A draft handed over for sync, or a failed / needs-attention lead retried by the rep. */
+export async function requeue(tx: OutboxTx, leadId: string, at: string): Promise<OutboxJob | undefined> {
+  const leads = tx.objectStore('leads');
+  const lead = await leads.get(leadId);
+  if (!lead?.outbox) return undefined;
+  const job = { ...transition(lead.outbox, { state: 'ready' }), attempts: 0, dueAt: at, updatedAt: at };
+  await leads.put(withJob(lead, job));
+  await appendAudit(tx, { leadId, at, kind: 'queued', details: { key: jobKey(job), op: job.op, manual: true } });
+  return job;
 }
 
 export interface ClaimOptions {
@@ -99,30 +87,25 @@ export interface ClaimOptions {
  */
 export async function claimDue(tx: OutboxTx, now: Date, options: ClaimOptions): Promise<SyncJob[]> {
   const at = now.toISOString();
-  const index = tx.objectStore('outbox').index('by-state-due');
+  const leads = tx.objectStore('leads');
+  const index = leads.index('by-outbox');
   const due = (state: string) => IDBKeyRange.bound([state, ''], [state, at]);
   const inFlight = await index.getAll(IDBKeyRange.bound(['syncing', ''], ['syncing', '\uffff']));
-  const stale = inFlight.filter((j) => j.owner !== options.owner || j.dueAt <= at);
+  const stale = inFlight.filter((l) => l.outbox!.owner !== options.owner || l.outbox!.dueAt <= at);
   const ready = await index.getAll(due('ready'), options.limit);
   const failed = await index.getAll(due('failed'), options.limit);
   const picked = [...stale, ...ready, ...failed].slice(0, options.limit);
   const jobs: SyncJob[] = [];
   const leaseUntil = new Date(now.getTime() + options.leaseMs).toISOString();
-  for (let job of picked) {
+  for (const lead of picked) {
+    let job = lead.outbox!;
     if (job.state === 'syncing') job = { ...transition(job, { state: 'ready' }), inDoubt: true };
     const claimed: OutboxJob = { ...transition(job, { state: 'syncing', at }), attempts: job.attempts + 1, owner: options.owner, dueAt: leaseUntil, updatedAt: at };
-    await tx.objectStore('outbox').put(claimed);
-    const lead = await tx.objectStore('leads').get(job.leadId);
-    if (!lead) {
-      // The lead was deleted: its job has nothing left to send.
-      await tx.objectStore('outbox').delete(job.leadId);
-      continue;
-    }
-    const sync = syncInfoOf(claimed, lead.sync);
-    await tx.objectStore('leads').put({ ...lead, sync });
+    const stored = withJob(lead, claimed);
+    await leads.put(stored);
     const key = jobKey(claimed);
     await appendAudit(tx, { leadId: job.leadId, at, kind: 'sync_attempt', details: { key, attempt: claimed.attempts, op: claimed.op, inDoubt: claimed.inDoubt } });
-    jobs.push({ key, leadId: claimed.leadId, revision: claimed.revision, op: claimed.op, attempt: claimed.attempts, inDoubt: claimed.inDoubt, lead: { ...lead, sync } });
+    jobs.push({ key, leadId: claimed.leadId, revision: claimed.revision, op: claimed.op, attempt: claimed.attempts, inDoubt: claimed.inDoubt, lead: asLead(stored) });
   }
   return jobs;
 }
@@ -144,8 +127,9 @@ export async function completeJobs(tx: OutboxTx, results: readonly SyncResult[],
   for (const result of results) {
     const leadId = result.key.slice(0, result.key.lastIndexOf(':'));
     const revision = Number(result.key.slice(result.key.lastIndexOf(':') + 1));
-    let job = await tx.objectStore('outbox').get(leadId);
-    if (!job || job.state !== 'syncing' || revision > job.revision || revision < job.syncedRevision) continue;
+    const lead = await tx.objectStore('leads').get(leadId);
+    let job = lead?.outbox;
+    if (!lead || !job || job.state !== 'syncing' || revision > job.revision || revision < job.syncedRevision) continue;
     const stale = revision < job.revision; // the lead changed while this revision was in flight
     if (!result.ok && result.unknownOutcome) job = { ...job, inDoubt: true };
     let next: OutboxJob;
@@ -163,8 +147,7 @@ export async function completeJobs(tx: OutboxTx, results: readonly SyncResult[],
       next = { ...transition(job, { state: 'failed', reason: result.error, nextRetryAt }), dueAt: nextRetryAt };
     }
     next.updatedAt = at;
-    await tx.objectStore('outbox').put(next);
-    await writeLeadSync(tx, next, result.ok ? result.etag : undefined);
+    await tx.objectStore('leads').put(withJob(lead, next, result.ok ? result.etag : undefined));
     await appendAudit(tx, {
       leadId, at, kind: 'sync_result',
       details: result.ok ? { key: result.key, ok: true, state: next.state } : { key: result.key, ok: false, error: result.error, retryable: result.retryable, state: next.state, nextRetryAt: next.nextRetryAt },
@@ -176,7 +159,7 @@ export async function completeJobs(tx: OutboxTx, results: readonly SyncResult[],
 
 /** When the runner should next look: the earliest due time among jobs waiting to run. */
 export async function nextDueAt(tx: Tx): Promise<string | undefined> {
-  const index = tx.objectStore('outbox').index('by-state-due');
+  const index = tx.objectStore('leads').index('by-outbox');
   const firsts = await Promise.all(
     (['ready', 'failed', 'syncing'] as const).map(async (s) => (await index.openKeyCursor(IDBKeyRange.bound([s, ''], [s, '\uffff'])))?.key[1]),
   );
@@ -185,12 +168,12 @@ export async function nextDueAt(tx: Tx): Promise<string | undefined> {
 
 /** Leads the queue gave up on until the rep acts: conflicts, refusals (the badge's alert). */
 export async function countNeedsAttention(tx: Tx): Promise<number> {
-  return tx.objectStore('outbox').index('by-state-due').count(IDBKeyRange.bound(['needs_attention', ''], ['needs_attention', '\uffff']));
+  return tx.objectStore('leads').index('by-outbox').count(IDBKeyRange.bound(['needs_attention', ''], ['needs_attention', '\uffff']));
 }
 
 /** Leads not yet in the CRM that the queue is working on (the badge). */
 export async function countWaiting(tx: Tx): Promise<number> {
-  const index = tx.objectStore('outbox').index('by-state-due');
+  const index = tx.objectStore('leads').index('by-outbox');
   const counts = await Promise.all(
     (['ready', 'syncing', 'failed', 'needs_attention'] as const).map((s) => index.count(IDBKeyRange.bound([s, ''], [s, '\uffff']))),
   );

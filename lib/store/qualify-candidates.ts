@@ -15,10 +15,10 @@ export async function qualifyCandidates(query: string, excludeId?: string, limit
   const accounts = new Map<string, QualifyCandidate>();
   const contacts: QualifyCandidate[] = [];
   const wanted: string[] = [];
-  let cursor = await db.transaction('dedupe').store.openCursor();
+  let cursor = await db.transaction('leads').store.openCursor();
   while (cursor && (accounts.size < limit || contacts.length < limit) && wanted.length < limit * 4) {
-    const row = cursor.value;
-    if (row.leadId !== excludeId && q && (row.company.includes(q) || row.name.includes(q) || row.emails.some((e) => e.includes(query.toLowerCase())))) wanted.push(row.leadId);
+    const row = cursor.value.dedupe;
+    if (row && row.leadId !== excludeId && q && (row.company.includes(q) || row.name.includes(q) || row.emails.some((e) => e.includes(query.toLowerCase())))) wanted.push(row.leadId);
     cursor = await cursor.continue();
   }
   for (const id of wanted) {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from './open';
 import { listAudit } from './audit-trail';
+import { storedWith } from './test-helpers';
 import { saveLeadThroughPipeline, saveLeads } from './save-pipeline';
 import { draft, testSettings } from '../leads/test-helpers';
 
@@ -18,8 +19,8 @@ describe('save pipeline', () => {
     expect(out.lead.provenance.asTyped).toEqual({ telephone1: '22 123 45 67' });
     expect(out.lead.sync.state).toBe('ready');
     const db = await getDb();
-    expect(await db.get('outbox', out.lead.id)).toMatchObject({ state: 'ready', revision: 1, op: 'create' });
-    expect(await db.getAllKeysFromIndex('dedupe', 'by-email', 'anna@acme.pl')).toEqual([out.lead.id]);
+    expect((await db.get('leads', out.lead.id))?.outbox).toMatchObject({ state: 'ready', revision: 1, op: 'create' });
+    expect(await db.getAllKeysFromIndex('leads', 'by-email', 'anna@acme.pl')).toEqual([out.lead.id]);
     const trail = await listAudit(out.lead.id);
     expect(trail.map((e) => e.kind)).toEqual(['captured', 'queued']);
     expect(trail[0].details).toMatchObject({ origin: 'page', sourceUrl: 'https://acme.pl', methods: { emailaddress1: 'link' } });
@@ -57,7 +58,7 @@ describe('save pipeline', () => {
     expect(edited.status === 'saved' && edited.changed).toEqual(['jobtitle', 'companyname']);
     const trail = await listAudit(first.lead.id);
     expect(trail.filter((e) => e.kind === 'edited').map((e) => e.details.fields)).toEqual([['jobtitle', 'companyname']]);
-    expect((await (await getDb()).get('outbox', first.lead.id))?.revision).toBe(2);
+    expect(((await (await getDb()).get('leads', first.lead.id))?.outbox)?.revision).toBe(2);
   });
 
   it('saves a batch in one transaction with per-row outcomes, catching duplicates inside the batch', async () => {
@@ -70,7 +71,7 @@ describe('save pipeline', () => {
     expect(out.map((o) => o.status)).toEqual(['saved', 'invalid', 'duplicates', 'saved']);
     expect(out[1].status === 'invalid' && out[1].error).toMatch(/Topic|Last Name/);
     expect(await (await getDb()).count('leads')).toBe(2);
-    expect(await (await getDb()).count('outbox')).toBe(2);
+    expect(await storedWith('outbox')).toBe(2);
   });
 
   it('a draft is saved but not queued', async () => {

@@ -5,11 +5,12 @@ import { unwrap } from 'idb';
 import * as z from 'zod/mini';
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
-import { appendAudit, queueAudit } from './audit-trail';
-import { enqueueRevision, settle, syncInfoOf } from './outbox';
+import { AuditBatch, type AuditSink } from './audit-trail';
+import { nextRevision, syncInfoOf } from './outbox';
 import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch, type DuplicateSource } from '../leads/dedupe';
 import { dedupeKeys } from '../leads/dedupe-keys';
-import { dbSource } from './duplicate-index';
+import { dbSource, memorySource } from './duplicate-index';
+import { asLead, type StoredLead } from './stored-lead';
 import { phoneMetadataReady } from '../text/phone-metadata-ready';
 import { jobKey, type OutboxJob } from './outbox-job';
 import { normalizeLead, type NormalizeIssue } from '../leads/normalize';
@@ -86,17 +87,31 @@ function prepare(request: SaveRequest, settings: PipelineSettings): Prepared {
 
 /** What phase one read for a lead: its stored version and its duplicates among stored leads. */
 interface PreRead {
-  existing?: LeadRecord;
+  existing?: StoredLead;
   stored: DuplicateMatch[];
 }
 
-async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRead | undefined, batch: BatchSource, at: string): Promise<SaveOutcome> {
+/** The batch so far: leads saved earlier in it (newer than what phase one read) and their duplicate keys. */
+interface Batch {
+  source: BatchSource;
+  saved: Map<string, StoredLead>;
+  audit: AuditSink;
+  /** The rows to put, in order, once every lead of the batch is decided. */
+  rows: StoredLead[];
+  /** Leads still in the import journal, checked here when phase one did not (a bulk save). */
+  pending?: DuplicateSource;
+}
+
+async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRead | undefined, batch: Batch, at: string): Promise<SaveOutcome> {
   if (!p.draft || !p.score || !pre) return { status: 'invalid', error: p.error ?? 'invalid' };
   const { draft, score, issues, request } = p;
   // A lead saved earlier in this batch is newer than what phase one read.
-  const existing = batch.held(id) ?? pre.existing;
-  const fresh = (m: DuplicateMatch) => ({ ...m, lead: batch.held(m.lead.id) ?? m.lead });
-  const duplicates = mergeMatches(pre.stored.map(fresh), await findDuplicates(batch, id, draft));
+  const stored = batch.saved.get(id) ?? pre.existing;
+  const existing = asLead(stored);
+  const fresh = (m: DuplicateMatch) => ({ ...m, lead: batch.source.held(m.lead.id) ?? m.lead });
+  const keys = dedupeKeys(id, draft);
+  const inBatch = withPending(findDuplicates(batch.source, id, draft, [], keys), batch.pending, id, draft);
+  const duplicates = mergeMatches(pre.stored.map(fresh), await inBatch);
   if (duplicates.length && (request.onDuplicate ?? 'ask') === 'ask' && !existing) {
     return { status: 'duplicates', draft, matches: duplicates, issues, score };
   }
@@ -124,7 +139,7 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
 
   if (!existing) {
     const prov = record.provenance;
-    settle(appendAudit(tx, {
+    batch.audit({
       leadId: id, at, kind: 'captured',
       details: {
         origin: prov.origin, sourceUrl: prov.sourceUrl, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt,
@@ -132,17 +147,18 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
         methods: Object.fromEntries(Object.entries(prov.fields).map(([f, v]) => [f, v.method])),
         duplicatesIgnored: duplicates.map((d) => d.lead.id),
       },
-    }));
+    });
   } else {
     const kind = request.auditAs?.kind ?? 'edited';
-    settle(appendAudit(tx, { leadId: id, at, kind, details: { fields: changed, ...request.auditAs?.details } }));
+    batch.audit({ leadId: id, at, kind, details: { fields: changed, ...request.auditAs?.details } });
   }
-  const job = await enqueueRevision(tx, id, at, { draft: request.draft ?? (existing ? undefined : false), isNew: !existing && !draft.id });
+  const job = nextRevision(stored?.outbox, id, at, batch.audit, { draft: request.draft ?? (existing ? undefined : false) });
   record.sync = syncInfoOf(job, existing?.sync);
-  settle(tx.objectStore('leads').put(record));
-  const keys = dedupeKeys(id, record);
-  settle(tx.objectStore('dedupe').put(keys));
-  batch.add(record, keys);
+  // One put: the lead, its outbox job and its duplicate keys are one record (issue #15).
+  const row: StoredLead = { ...record, outbox: job, dedupe: keys };
+  batch.rows.push(row);
+  batch.source.add(record, keys);
+  batch.saved.set(id, row);
   return { status: 'saved', lead: record, created: !existing, changed, duplicates, issues, score };
 }
 
@@ -155,38 +171,38 @@ export async function saveLeads(requests: readonly SaveRequest[], deps: Pipeline
   // Before the transaction: it must not wait on other work.
   await deps.settleLeads?.(prepared.flatMap((p) => p.draft?.id ?? []));
   const pending = await deps.pendingDuplicates?.();
-  const tx = openTx(await getDb(), ['leads', 'dedupe', 'outbox', 'audit'], 'readwrite');
+  const tx = openTx(await getDb(), ['leads', 'audit'], 'readwrite');
+  const leads = tx.objectStore('leads');
   const ids = prepared.map((p) => p.draft?.id ?? crypto.randomUUID());
-  // A big import reads the whole duplicate index once and looks up in memory; a few leads
-  // look up in the indexes (cheaper than reading 100,000 rows for one lead).
-  let lookIn: DuplicateSource = dbSource(tx);
+  // A big batch reads every stored lead's duplicate keys once and checks in memory, against them
+  // and the batch so far together; a few leads look up in the indexes (cheaper than reading
+  // 100,000 leads for one).
   const work = prepared.filter((p) => p.draft).length;
-  if (work >= BULK_MIN && work * BULK_FACTOR >= (await tx.objectStore('dedupe').count())) {
-    const memory = new BatchSource((id) => tx.objectStore('leads').get(id));
-    for (const row of await tx.objectStore('dedupe').getAll()) memory.addKeys(row);
-    lookIn = memory;
-  }
+  const memory = work >= BULK_MIN && work * BULK_FACTOR >= (await leads.count()) ? await memorySource(tx) : undefined;
   // Phase one: every read at once, so IndexedDB serves them back to back instead of waiting on
   // a round trip per lead. Phase two decides in order, checking each lead against the ones
   // saved before it in this batch too.
   const pre = await Promise.all(prepared.map(async (p, i): Promise<PreRead | undefined> => {
     if (!p.draft) return undefined;
     const [existing, stored] = await Promise.all([
-      p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
-      withPending(findDuplicates(lookIn, ids[i], p.draft), pending, ids[i], p.draft),
+      p.draft.id ? leads.get(p.draft.id) : undefined,
+      memory ? [] : withPending(findDuplicates(dbSource(tx), ids[i], p.draft), pending, ids[i], p.draft),
     ]);
     return { existing, stored };
   }));
-  const batch = new BatchSource();
+  const audit = new AuditBatch();
+  const batch: Batch = { source: memory ?? new BatchSource(), saved: new Map(), audit: audit.add, rows: [], pending: memory ? pending : undefined };
   const outcomes: SaveOutcome[] = [];
   for (const [i, p] of prepared.entries()) outcomes.push(await saveOne(tx, p, ids[i], pre[i], batch, at));
+  writeRows(tx, batch.rows);
+  audit.flush(tx);
   await tx.done;
   return outcomes;
 }
 
-/** Saves one lead inside the caller's transaction (over leads, dedupe, outbox and audit): the
- * file import keeps one transaction open across its batches so a cancel writes nothing. */
-export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveRequest, deps: PipelineDeps, at: string): Promise<SaveOutcome> {
+/** Saves one lead inside the caller's transaction (over leads and audit): the journal's apply
+ * writes its part's audit entries as one batch (`audit`). */
+export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveRequest, deps: PipelineDeps, at: string, audit: AuditSink): Promise<SaveOutcome> {
   const p = prepare(request, deps.settings);
   if (!p.draft) return { status: 'invalid', error: p.error ?? 'invalid' };
   const id = p.draft.id ?? crypto.randomUUID();
@@ -194,7 +210,17 @@ export async function saveInTransaction(tx: Tx<'readwrite'>, request: SaveReques
     p.draft.id ? tx.objectStore('leads').get(p.draft.id) : undefined,
     findDuplicates(dbSource(tx), id, p.draft),
   ]);
-  return saveOne(tx, p, id, { existing, stored }, new BatchSource(), at);
+  const batch: Batch = { source: new BatchSource(), saved: new Map(), audit, rows: [] };
+  const out = await saveOne(tx, p, id, { existing, stored }, batch, at);
+  writeRows(tx, batch.rows);
+  return out;
+}
+
+/** Puts the rows on the native store, all at once after the CPU work: nothing waits on a single
+ * put, and a failed one still aborts the transaction the caller awaits. */
+function writeRows(tx: Tx<'readwrite'>, rows: readonly StoredLead[]): void {
+  const store = unwrap(tx.objectStore('leads'));
+  for (const row of rows) store.put(row);
 }
 
 /**
@@ -224,26 +250,17 @@ export function prepareImportedLeads(leads: readonly unknown[], deps: PipelineDe
 
 const importJob = (leadId: string, at: string): OutboxJob => ({ leadId, revision: 1, op: 'create', state: 'ready', attempts: 0, syncedRevision: 0, inDoubt: false, dueAt: at, updatedAt: at });
 
-/**
- * Writes prepared import records inside the caller's transaction: lead, duplicate index, outbox
- * job and audit entry each, without waiting on each write.
- */
-export function writeImportedLeads(tx: Tx<'readwrite'>, records: readonly LeadRecord[], at: string): void {
-  // Native stores: 100,000 leads make 400,000 requests, and idb's promise per request (plus a
-  // catch to settle it) is pure overhead when nothing waits on them. A failed request still
-  // aborts the whole transaction.
+/** Writes prepared import records inside the caller's transaction: one put per lead (its outbox
+ * job and duplicate keys ride on it), and the "captured" entries through `audit` (one per part). */
+export function writeImportedLeads(tx: Tx<'readwrite'>, records: readonly LeadRecord[], at: string, audit: AuditSink): void {
+  // The native store: nothing waits on these puts, and a failed one still aborts the transaction.
   const leadsStore = unwrap(tx.objectStore('leads'));
-  const dedupeStore = unwrap(tx.objectStore('dedupe'));
-  const outboxStore = unwrap(tx.objectStore('outbox'));
   for (const record of records) {
     const job = importJob(record.id, at);
     const prov = record.provenance;
-    leadsStore.put(record);
-    dedupeStore.put(dedupeKeys(record.id, record));
-    outboxStore.put(job);
-    // One entry per imported lead instead of "captured" + "queued": it records both facts (the
-    // file, when, and the outbox job it was queued as), and saves 100,000 writes per import.
-    queueAudit(tx, {
+    leadsStore.put({ ...record, outbox: job, dedupe: dedupeKeys(record.id, record) } satisfies StoredLead);
+    // One entry says both facts ("captured" and the outbox job it was queued as).
+    audit({
       leadId: record.id, at, kind: 'captured',
       details: { origin: prov.origin, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt, methods: {}, duplicatesIgnored: [], queued: { key: jobKey(job), op: job.op } },
     });
@@ -266,7 +283,7 @@ export async function checkDuplicates(input: unknown, deps: PipelineDeps): Promi
   const p = prepare({ lead: input }, deps.settings);
   if (!p.draft || !p.score) throw Object.assign(new Error(p.error ?? 'invalid'), { code: 'invalid' });
   const pending = await deps.pendingDuplicates?.();
-  const tx = openTx(await getDb(), ['leads', 'dedupe'], 'readonly');
+  const tx = openTx(await getDb(), ['leads'], 'readonly');
   const matches = await withPending(findDuplicates(dbSource(tx), p.draft.id ?? '', p.draft), pending, p.draft.id ?? '', p.draft);
   await tx.done;
   return { matches, issues: p.issues, score: p.score };

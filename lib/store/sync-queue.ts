@@ -7,7 +7,7 @@ import { settleImportedLeads } from './import-journal';
 import type { LeadRecord } from '../leads/schema';
 import type { SyncJob, SyncResult } from '../queue/processor';
 
-const QUEUE_STORES = ['outbox', 'leads', 'audit'] as const;
+const QUEUE_STORES = ['leads', 'audit'] as const;
 
 /** Claims the jobs due now and moves them to syncing (lib/store/outbox.ts claimDue). */
 export async function claimDueJobs(now: Date, options: ClaimOptions): Promise<SyncJob[]> {
@@ -27,14 +27,14 @@ export async function recordSyncResults(results: readonly SyncResult[], now: Dat
 
 /** Jobs in the outbox not yet in the CRM, and when the next one is due. */
 export async function outboxStatus(): Promise<{ waiting: number; nextDueAt?: string }> {
-  const tx = openTx(await getDb(), ['outbox'], 'readonly');
+  const tx = openTx(await getDb(), ['leads'], 'readonly');
   const [waiting, next] = await Promise.all([countWaiting(tx), nextDueAt(tx)]);
   return { waiting, nextDueAt: next };
 }
 
 /** Leads the queue gave up on until the rep acts (the badge's alert). */
 export async function needsAttentionCount(): Promise<number> {
-  return countNeedsAttention(openTx(await getDb(), ['outbox'], 'readonly'));
+  return countNeedsAttention(openTx(await getDb(), ['leads'], 'readonly'));
 }
 
 /** After signing in again: failed leads go now rather than at their retry time. */

@@ -1,5 +1,4 @@
-// How many leads wait to reach the CRM (the badge, the popup's queue line): the outbox's, plus the
-// new leads of a committed import still in the import journal, which join the outbox part by part.
+// How many leads wait to reach the CRM: queued ones plus new ones still in the import journal (docs/import.md).
 import { getDb } from './open';
 import { openTx } from './tx';
 import { pendingImportedLeads } from './journal-mirror';
@@ -8,5 +7,5 @@ import { countWaiting } from './outbox';
 export async function waitingToSync(): Promise<number> {
   // The journal first: a part applied in between is counted twice for a moment, never missed.
   const journal = (await pendingImportedLeads()).length;
-  return journal + (await countWaiting(openTx(await getDb(), ['outbox'], 'readonly')));
+  return journal + (await countWaiting(openTx(await getDb(), ['leads'], 'readonly')));
 }
