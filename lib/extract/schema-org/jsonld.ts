@@ -6,8 +6,12 @@ type Json = unknown;
 
 export function jsonldItems(doc: Document): Item[] {
   const items: Item[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
-  for (let i = 0; i < scripts.length && i < 50; i++) {
+  // The browser keeps its scripts in a list; a selector on their type would walk every element
+  // of a large page (issue #13). Same scripts, same order as script[type="application/ld+json" i].
+  const all = doc.getElementsByTagName('script');
+  const scripts: Element[] = [];
+  for (let i = 0; i < all.length && scripts.length < 50; i++) if (all[i].getAttribute('type')?.toLowerCase() === 'application/ld+json') scripts.push(all[i]);
+  for (let i = 0; i < scripts.length; i++) {
     const raw = scripts[i].textContent ?? '';
     if (raw.length > 1_000_000) continue;
     let data: Json;

@@ -7,8 +7,8 @@ import { cleanText } from '../clean-text';
 import type { Candidate, CandidateFields } from '../types';
 import { findAddresses, type FoundAddress } from './address';
 import { findEmails, stripMailto } from './emails';
-import { isJobTitle } from './job-title';
-import { asPersonName, leadingName, nameEvidence, namesInText } from './person-name';
+import { isJobTitle as jobTitleTest } from './job-title';
+import { asPersonName as personName, leadingName, nameEvidence as evidenceOf, namesInText } from './person-name';
 import { digitsOf, findPhones, type FoundPhone } from './phones';
 import { splitName } from './split-name';
 
@@ -40,6 +40,25 @@ const LABELLED_NAME = /^(contact(?: person)?|attn|attention|owner|proprietor|pri
 const SPLIT = /\s*(?:,|\s[-–—|•·]\s|\s*\|\s*)\s*/;
 const COMPANY_SUFFIX = /\b(inc|llc|l\.l\.c|ltd|limited|plc|gmbh|ag|corp|corporation|company|co|group|sp\. ?z ?o\.? ?o|s\.a|sp\. ?j|sp\. ?k|s\.c|spółka|pty|bv|nv|oy|ab|srl|sarl|sas|llp|lp|pc|pllc)\b\.?/i;
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"')]+/i;
+
+/**
+ * A pure test's answers, remembered: on a long page the same line is asked the same question
+ * several times (as a name, as the title of the line before it, as a neighbour in a list), each a
+ * handful of Unicode regexes (issue #13). Bounded, so a long-lived caller cannot grow it for ever.
+ */
+function remembered<T>(test: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    if (seen.has(s)) return seen.get(s) as T;
+    if (seen.size >= 20_000) seen.clear();
+    const answer = test(s);
+    seen.set(s, answer);
+    return answer;
+  };
+}
+const isJobTitle = remembered(jobTitleTest);
+const asPersonName = remembered(personName);
+const nameEvidence = remembered(evidenceOf);
 
 export function parseLines(lines: string[], links: TextLink[], source: string, method: CaptureMethod, selection = false): ParsedText {
   const n = Math.min(lines.length, MAX_TEXT_LINES);
@@ -155,6 +174,9 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
 
   const addresses = findAddresses(lines.slice(0, n));
   const kept = selection ? hits : hits.filter((h) => h.strength >= 3 || (!brandName(lines, n, h.name) && !inPlaceList(lines, h.line, h.name)));
+  const emailsAt = byLine(emails, (e) => e.line);
+  const phonesAt = byLine(phones, (p) => p.line);
+  const addressesAt = byLine(addresses, (a) => a.at);
   const people = kept.slice(0, 100).map((hit, k) => {
     const end = Math.min(kept[k + 1]?.line ?? n, hit.line + 8);
     const start = hit.line;
@@ -169,11 +191,13 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
     put('middlename', parts?.middlename);
     put('lastname', parts?.lastname);
     put('jobtitle', hit.title);
-    const inBlock = (line: number) => line >= start && line < end;
-    const email = emails.find((e) => inBlock(e.line) && emailFitsName(e.value, hit.name)) ?? emails.find((e) => inBlock(e.line));
+    // The block's details in the order of their lists, found by line (not by scanning every list
+    // once per person: 100 people times a long page's emails and phones; issue #13).
+    const blockEmails = emailsAt.inBlock(start, end);
+    const email = blockEmails.find((e) => emailFitsName(e.value, hit.name)) ?? blockEmails[0];
     put('emailaddress1', email?.value);
-    for (const p of phones.filter((x) => inBlock(x.line))) put(p.kind === 'fax' ? 'fax' : p.kind === 'mobile' ? 'mobilephone' : 'telephone1', p.number);
-    const adr = addresses.find((a) => inBlock(a.at));
+    for (const p of phonesAt.inBlock(start, end)) put(p.kind === 'fax' ? 'fax' : p.kind === 'mobile' ? 'mobilephone' : 'telephone1', p.number);
+    const adr = addressesAt.inBlock(start, end)[0];
     if (adr) putAddress(put, adr);
     return { kind: 'person' as const, fields, score: hit.strength };
   });
@@ -181,6 +205,24 @@ export function parseLines(lines: string[], links: TextLink[], source: string, m
   let company: string | undefined;
   if (selection) company = companyLine(lines, hits, emails, phones, addresses);
   return { people, emails, phones, addresses, websites, company };
+}
+
+/** A list's entries looked up by line; `inBlock` keeps the list's own order. */
+function byLine<T>(list: T[], lineOf: (x: T) => number) {
+  const at = new Map<number, number[]>();
+  list.forEach((x, i) => {
+    const line = lineOf(x);
+    const idx = at.get(line);
+    if (idx) idx.push(i);
+    else at.set(line, [i]);
+  });
+  return {
+    inBlock(start: number, end: number): T[] {
+      const idx: number[] = [];
+      for (let line = start; line < end; line++) idx.push(...(at.get(line) ?? []));
+      return idx.sort((a, b) => a - b).map((i) => list[i]);
+    },
+  };
 }
 
 export function putAddress(put: (key: keyof CandidateFields, value: string | undefined) => void, a: FoundAddress): void {

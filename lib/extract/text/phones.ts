@@ -36,7 +36,8 @@ export function digitsOf(s: string): string {
 export function findPhones(line: string): FoundPhone[] {
   const out: FoundPhone[] = [];
   line = headOf(line, MAX_PAGE_LINE_CHARS);
-  if (!/\d{3}/.test(line.replace(/[\s().-]/g, ''))) return out;
+  // Most lines of a long page hold no digit at all: skip them before copying the line.
+  if (!/\d/.test(line) || !/\d{3}/.test(line.replace(/[\s().-]/g, ''))) return out;
   for (const m of line.matchAll(CANDIDATE)) {
     const raw = m[0].trim().replace(/[\s(./-]+$/, '');
     const core = raw.replace(/\s*(ext\.?|x|wew\.?)\s*\d+$/i, '');
