@@ -5,6 +5,8 @@ import { openTx } from './tx';
 import { claimDue, completeJobs, countNeedsAttention, countWaiting, nextDueAt, requeue, syncInfoOf, type ClaimOptions, type CompleteOptions } from './outbox';
 import { settleImportedLeads } from './import-journal';
 import type { LeadRecord } from '../leads/schema';
+import { dedupeKeys } from '../leads/dedupe-keys';
+import { asLead } from './stored-lead';
 import type { SyncJob, SyncResult } from '../queue/processor';
 
 const QUEUE_STORES = ['leads', 'audit'] as const;
@@ -70,10 +72,15 @@ export async function requeueLead(id: string, options: RequeueOptions = {}): Pro
   }
   const job = await requeue(tx, id, at);
   if (options.change || 'etag' in options) {
+    // The job requeue() just wrote rides on the record: build on it, never on the row read before.
+    const outbox = job ?? lead.outbox;
     const sync = job ? syncInfoOf(job, lead.sync) : lead.sync;
-    const changed = options.change ? options.change(lead, at) : lead;
-    await tx.objectStore('leads').put({ ...changed, sync: { ...sync, ...('etag' in options ? { etag: options.etag } : {}) } });
+    const changed = options.change ? options.change(asLead(lead), at) : asLead(lead);
+    await tx.objectStore('leads').put({
+      ...changed, outbox, dedupe: dedupeKeys(id, changed),
+      sync: { ...sync, ...('etag' in options ? { etag: options.etag } : {}) },
+    });
   }
   await tx.done;
-  return (await getDb()).get('leads', id);
+  return asLead(await (await getDb()).get('leads', id));
 }
