@@ -14,9 +14,6 @@ export function appendAudit(tx: WriteTx, entry: NewAuditEntry): Promise<number> 
 /** Where a step of a save records what it did: straight into the trail, or into an AuditBatch. */
 export type AuditSink = (entry: NewAuditEntry) => void;
 
-/** Each entry written at once, in the caller's transaction (a failure aborts it). */
-export const auditNow = (tx: WriteTx): AuditSink => (entry) => void appendAudit(tx, entry).catch(() => undefined);
-
 const MAX_DEPTH = 4;
 
 /** `value` with every string passed through `fn` (details are small, plain JSON). */

@@ -4,6 +4,7 @@ import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { prepareImportedLeads, validateDraft, type PipelineDeps } from './save-pipeline';
 import { dedupeKeys, exactMatchKeys } from '../leads/dedupe-keys';
+import type { StoredLead } from './stored-lead';
 import { journal, journalChanged, pendingImportedLeads } from './journal-mirror';
 import { journalKey, type ImportJournalPart } from './journal-part';
 import { phoneMetadataReady } from '../text/phone-metadata-ready';
@@ -54,10 +55,11 @@ export class ImportStagingError extends Error {
 export async function storedDedupeKeys(): Promise<[string, string][]> {
   // The journal first: a part applied in between is then read twice, never missed.
   const waiting = await pendingImportedLeads();
-  const all = [...(await (await getDb()).getAll('leads')), ...waiting];
+  // A stored lead carries its keys (v4); a lead still in the journal has them worked out here.
+  const all: StoredLead[] = [...(await (await getDb()).getAll('leads')), ...waiting];
   const out: [string, string][] = [];
   for (const l of all) {
-    for (const k of exactMatchKeys(dedupeKeys(l.id, l))) out.push([k, l.id]);
+    for (const k of exactMatchKeys(l.dedupe ?? dedupeKeys(l.id, l))) out.push([k, l.id]);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // transaction over the outbox, the leads and the audit trail (lib/store/outbox.ts does the work).
 import { getDb } from './open';
 import { openTx } from './tx';
-import { claimDue, completeJobs, countNeedsAttention, countWaiting, nextDueAt, requeue, syncInfoOf, type ClaimOptions, type CompleteOptions } from './outbox';
+import { claimDue, completeJobs, countNeedsAttention, countWaiting, nextDueAt, requeue, type ClaimOptions, type CompleteOptions } from './outbox';
 import { settleImportedLeads } from './import-journal';
 import type { LeadRecord } from '../leads/schema';
 import { dedupeKeys } from '../leads/dedupe-keys';
@@ -65,22 +65,18 @@ export async function requeueLead(id: string, options: RequeueOptions = {}): Pro
   await settleImportedLeads([id]);
   const at = (options.now ?? new Date()).toISOString();
   const tx = openTx(await getDb(), [...QUEUE_STORES], 'readwrite');
-  const lead = await tx.objectStore('leads').get(id);
-  if (!lead) {
-    await tx.done;
-    return undefined;
-  }
-  const job = await requeue(tx, id, at);
-  if (options.change || 'etag' in options) {
-    // The job requeue() just wrote rides on the record: build on it, never on the row read before.
-    const outbox = job ?? lead.outbox;
-    const sync = job ? syncInfoOf(job, lead.sync) : lead.sync;
-    const changed = options.change ? options.change(asLead(lead), at) : asLead(lead);
-    await tx.objectStore('leads').put({
-      ...changed, outbox, dedupe: dedupeKeys(id, changed),
-      sync: { ...sync, ...('etag' in options ? { etag: options.etag } : {}) },
-    });
+  const leads = tx.objectStore('leads');
+  await requeue(tx, id, at);
+  // Read after requeue(): the job it wrote rides on the record, and must stay on it.
+  let stored = await leads.get(id);
+  if (stored && (options.change || 'etag' in options)) {
+    const changed = options.change ? options.change(asLead(stored), at) : asLead(stored);
+    stored = {
+      ...changed, outbox: stored.outbox, dedupe: dedupeKeys(id, changed),
+      sync: { ...stored.sync, ...('etag' in options ? { etag: options.etag } : {}) },
+    };
+    await leads.put(stored);
   }
   await tx.done;
-  return asLead(await (await getDb()).get('leads', id));
+  return asLead(stored);
 }
