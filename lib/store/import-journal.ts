@@ -9,6 +9,8 @@ import { mergeImported } from './merge-imported';
 import type { ImportJournalPart } from './journal-part';
 import { journal, journalPartChanged, pendingImport } from './journal-mirror';
 import { phoneMetadataReady } from '../text/phone-metadata-ready';
+import { leadStoreVersion } from './lead-writes';
+import { leadStoreGained } from './stored-keys';
 
 // Updates read the stored lead first: a few at a time so the round trips overlap.
 const CONCURRENCY = 32;
@@ -75,16 +77,21 @@ async function applyAll(hooks: ApplyHooks): Promise<void> {
   // 100,000 rows took minutes (issue #15). A commit during the run starts another run from the start.
   let after: string | undefined;
   for (;;) {
-    const tx = openJournalTx(await getDb());
+    const db = await getDb();
+    const before = leadStoreVersion();
+    const tx = openJournalTx(db);
     const cursor = await tx.objectStore('importJournal').openCursor(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true));
     if (!cursor) {
       await tx.done;
+      leadStoreGained(before, []);
       return;
     }
     const part = cursor.value;
     await addToStores(tx, part.creates, part.updates, part.at, deps);
     await cursor.delete();
     await tx.done;
+    // New leads only: the stored leads' duplicate keys follow without a read of every lead.
+    if (!part.updates.length) leadStoreGained(before, part.creates);
     after = part.key;
     journalPartChanged(part.key, undefined);
     hooks.onPart?.();
