@@ -3,8 +3,7 @@
 // (Chromium serves index key cursors one entry at a time: ten times slower than reading the leads.)
 import { getDb } from './open';
 import { leadStoreVersion } from './lead-writes';
-import { dedupeKeys, exactMatchKeys } from '../leads/dedupe-keys';
-import type { LeadRecord } from '../leads/schema';
+import { dedupeKeys, exactMatchKeys, type DedupeKeys } from '../leads/dedupe-keys';
 
 /** Lead id → its exact keys (exactMatchKeys), as of `version` of the lead store. */
 let cache: { version: number; keys: Map<string, string[]> } | undefined;
@@ -21,13 +20,13 @@ export async function leadStoreKeys(): Promise<ReadonlyMap<string, string[]>> {
 }
 
 /**
- * After a transaction whose only change to the lead store was putting `leads` (an applied import
- * part), the cache follows it instead of being read again. `before`: the store's version just
- * before that transaction opened; its own opening and end count two changes, and any other
- * change meanwhile drops the cache.
+ * After a transaction whose only change to the lead store was putting leads with these keys (an
+ * applied import part), the cache follows it instead of being read again. `before`: the store's
+ * version just before that transaction opened; its own opening and end count two changes, and
+ * any other change meanwhile drops the cache.
  */
-export function leadStoreGained(before: number, leads: readonly LeadRecord[]): void {
+export function leadStoreGained(before: number, leads: readonly DedupeKeys[]): void {
   if (!cache || cache.version !== before || leadStoreVersion() !== before + 2) return;
-  for (const l of leads) cache.keys.set(l.id, exactMatchKeys(dedupeKeys(l.id, l)));
+  for (const keys of leads) cache.keys.set(keys.leadId, exactMatchKeys(keys));
   cache.version = leadStoreVersion();
 }
