@@ -1,5 +1,5 @@
 // The duplicate check (issue #4): indexed lookups only, so it stays fast with 100,000 leads.
-import { dedupeKeys, exactMatchKeys, type DedupeKeys, type KeySource } from './dedupe-keys';
+import { dedupeKeys, emailMatchKey, fuzzyMatchKey, nameCompanyMatchKey, phoneMatchKey, type DedupeKeys, type KeySource } from './dedupe-keys';
 import { jaroWinkler } from './match-text';
 import type { LeadFieldName, LeadRecord } from './schema';
 
@@ -47,18 +47,16 @@ export class BatchSource implements DuplicateSource {
 
   addKeys(keys: DedupeKeys): void {
     this.rows.set(keys.leadId, keys);
-    const put = (k: string) => {
+    for (const k of keys.match) {
       const ids = this.byKey.get(k);
       if (ids) ids.push(keys.leadId);
       else this.byKey.set(k, [keys.leadId]);
-    };
-    exactMatchKeys(keys).forEach(put);
-    keys.fuzzy.forEach((f) => put(`f:${f}`));
+    }
   }
-  idsByEmail = (e: string) => (this.byKey.get(`e:${e}`) ?? []).slice(0, MAX_MATCHES);
-  idsByPhone = (p: string) => (this.byKey.get(`p:${p}`) ?? []).slice(0, MAX_MATCHES);
-  idsByNameCompany = (k: string) => (this.byKey.get(`n:${k}`) ?? []).slice(0, MAX_MATCHES);
-  rowsByFuzzyKey = (k: string) => (this.byKey.get(`f:${k}`) ?? []).slice(0, MAX_FUZZY_CANDIDATES).map((id) => this.rows.get(id)!);
+  idsByEmail = (e: string) => (this.byKey.get(emailMatchKey(e)) ?? []).slice(0, MAX_MATCHES);
+  idsByPhone = (p: string) => (this.byKey.get(phoneMatchKey(p)) ?? []).slice(0, MAX_MATCHES);
+  idsByNameCompany = (k: string) => (this.byKey.get(nameCompanyMatchKey(k)) ?? []).slice(0, MAX_MATCHES);
+  rowsByFuzzyKey = (k: string) => (this.byKey.get(fuzzyMatchKey(k)) ?? []).slice(0, MAX_FUZZY_CANDIDATES).map((id) => this.rows.get(id)!);
   lead = (id: string) => this.records.get(id) ?? this.fallback?.(id);
   /** A record held in memory (saved earlier in this batch), without the fallback. */
   held = (id: string) => this.records.get(id);

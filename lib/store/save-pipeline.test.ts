@@ -20,7 +20,7 @@ describe('save pipeline', () => {
     expect(out.lead.sync.state).toBe('ready');
     const db = await getDb();
     expect((await db.get('leads', out.lead.id))?.outbox).toMatchObject({ state: 'ready', revision: 1, op: 'create' });
-    expect(await db.getAllKeysFromIndex('leads', 'by-email', 'anna@acme.pl')).toEqual([out.lead.id]);
+    expect(await db.getAllKeysFromIndex('leads', 'by-match', 'e:anna@acme.pl')).toEqual([out.lead.id]);
     const trail = await listAudit(out.lead.id);
     expect(trail.map((e) => e.kind)).toEqual(['captured', 'queued']);
     expect(trail[0].details).toMatchObject({ origin: 'page', sourceUrl: 'https://acme.pl', methods: { emailaddress1: 'link' } });
