@@ -127,7 +127,7 @@ function strength(rules: Set<DuplicateRule>): number {
 export function fuzzySimilarity(a: Pick<DedupeKeys, 'name' | 'company'>, b: Pick<DedupeKeys, 'name' | 'company'>): number {
   if (!a.name || !b.name || !a.company || !b.company) return 0;
   // "Oddział 2" is not a typo of "Oddział 3": numbers must agree exactly.
-  if (digits(a.company) !== digits(b.company)) return 0;
+  if (a.company !== b.company && digits(a.company) !== digits(b.company)) return 0;
   return Math.min(jaroWinkler(a.name, b.name), jaroWinkler(a.company, b.company));
 }
 

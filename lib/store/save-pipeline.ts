@@ -2,7 +2,6 @@
 // validate -> normalize -> duplicate check -> save -> enqueue -> audit. A batch is written in one
 // IndexedDB transaction: all of it or none of it, and fast enough for imports.
 import { unwrap } from 'idb';
-import * as z from 'zod/mini';
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { AuditBatch, type AuditSink } from './audit-trail';
@@ -17,7 +16,7 @@ import { normalizeLead, type NormalizeIssue } from '../leads/normalize';
 import { invalidInWords } from '../i18n/invalid-in-words';
 import type { PipelineSettings } from '../leads/pipeline-settings';
 import { scoreLead, type LeadScore } from '../leads/score';
-import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord, type Provenance } from '../leads/schema';
+import { leadDraft, leadFieldNames, type LeadDraft, type LeadRecord, type Provenance } from '../leads/schema';
 
 export interface SaveRequest {
   /** A LeadDraftInput from a page, the popup or a file: validated here. */
@@ -116,7 +115,9 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
     return { status: 'duplicates', draft, matches: duplicates, issues, score };
   }
 
-  const candidate: LeadRecord = {
+  // Built from the validated, normalised draft (normalizeLead keeps the schema's limits) and the
+  // store's own fields: not parsed again (house style: no re-parsing our own rows in hot paths).
+  const record: LeadRecord = {
     ...draft,
     id,
     // The score is a suggestion: a rating the rep chose stays.
@@ -126,12 +127,6 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
   };
-  let record: LeadRecord;
-  try {
-    record = leadRecord.parse(candidate);
-  } catch (err) {
-    return { status: 'invalid', error: err instanceof z.core.$ZodError ? invalidInWords(err.issues) : String(err) };
-  }
   const changed = existing ? changedFields(existing, record) : [];
   if (existing && !changed.length) {
     return { status: 'saved', lead: existing, created: false, changed, duplicates, issues, score };
