@@ -95,7 +95,7 @@ interface Batch {
   source: BatchSource;
   saved: Map<string, StoredLead>;
   audit: AuditSink;
-  /** The rows to put, in order, once every lead of the batch is decided. */
+  /** The rows to put, in order, once every lead of the chunk is decided. */
   rows: StoredLead[];
   /** Leads still in the import journal, checked here when phase one did not (a bulk save). */
   pending?: DuplicateSource;
