@@ -5,17 +5,19 @@ import { getDb } from './open';
 import { leadStoreVersion } from './lead-writes';
 import { dedupeKeys, exactMatchKeys, type DedupeKeys } from '../leads/dedupe-keys';
 
-/** Lead id → its exact keys (exactMatchKeys), as of `version` of the lead store. */
-let cache: { version: number; keys: Map<string, string[]> } | undefined;
+/** Lead id → its exact keys (exactMatchKeys), as of `version` of the lead store; `db`: the
+ * connection it was read from (tests reset the database). */
+let cache: { db: unknown; version: number; keys: Map<string, string[]> } | undefined;
 
 /** Exact keys of every lead in the lead store (not the journal), read again only after a change. */
 export async function leadStoreKeys(): Promise<ReadonlyMap<string, string[]>> {
+  const db = await getDb();
   const seen = leadStoreVersion();
-  if (cache?.version === seen) return cache.keys;
+  if (cache?.db === db && cache.version === seen) return cache.keys;
   const keys = new Map<string, string[]>();
-  for (const l of await (await getDb()).getAll('leads')) keys.set(l.id, exactMatchKeys(l.dedupe ?? dedupeKeys(l.id, l)));
+  for (const l of await db.getAll('leads')) keys.set(l.id, exactMatchKeys(l.dedupe ?? dedupeKeys(l.id, l)));
   // Kept only if nothing changed while it was read.
-  if (leadStoreVersion() === seen) cache = { version: seen, keys };
+  if (leadStoreVersion() === seen) cache = { db, version: seen, keys };
   return keys;
 }
 
