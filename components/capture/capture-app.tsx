@@ -98,7 +98,9 @@ export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false, early
         // A lead saved before the page was read (a quick rep in the side panel) is not filled again.
         if (!mail.value) await capture.start(tab, () => saves.peek() === 0, read);
       } finally {
-        // The rest (folded sections, score, recent captures) comes once the quick form is filled.
+        // The rest (folded sections, score, recent captures) comes once the quick form is filled,
+        // in a task of its own: the filled quick form is painted first (issue #13).
+        await new Promise((resolve) => setTimeout(resolve, 0));
         filled.value = true;
       }
       // Every change is kept as a draft until saved, so closing the popup loses nothing.
