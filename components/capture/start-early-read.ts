@@ -3,8 +3,10 @@ import { targetTab } from './target-tab';
 import { webmailClientOf } from '@/lib/webmail/hosts';
 import { publishEarlyRead } from '@/lib/capture/early-read';
 import { beginPageRead, readPageReadInputs } from '@/lib/capture/page-read';
+import { POPUP_STEP_MARKS } from '@/lib/capture/prefilled-mark';
 
 export function startEarlyRead(search: string): void {
+  performance.mark(POPUP_STEP_MARKS.start);
   // The webmail capture reads the open email, not the page (CaptureApp decides that itself).
   if (new URLSearchParams(search).has('capture')) return;
   const tab = targetTab(search);

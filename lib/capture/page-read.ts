@@ -11,6 +11,7 @@ import { refusalFor, refusalMessageKey, type CaptureRules } from '../privacy/cap
 import { readCaptureRules } from '../privacy/capture-rules';
 import { pendingSelection, takePendingSelection, type PendingSelection } from './pending-selection';
 import { runExtractor, type ExtractorRun } from './run-extractor';
+import { POPUP_STEP_MARKS } from './prefilled-mark';
 
 export type PageRead =
   | { kind: 'refused'; message: string }
@@ -66,5 +67,6 @@ export async function beginPageRead(tab: { id?: number; url?: string; pendingUrl
   if (verdict.kind !== 'allowed') return verdict;
   if (pending) return { kind: 'selection', pending };
   // Only here, after the verdict: the extractor reads the page.
+  performance.mark(POPUP_STEP_MARKS.verdict);
   return { kind: 'page', run: runExtractor(tab) };
 }

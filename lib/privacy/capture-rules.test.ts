@@ -61,7 +61,7 @@ describe('readCaptureRules', () => {
       vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
       const rules = readCaptureRules();
       const failed = expect(rules).rejects.toThrow('storage.managed did not answer');
-      await vi.advanceTimersByTimeAsync(100);
+      await vi.advanceTimersByTimeAsync(20);
       await failed;
     } finally {
       vi.useRealTimers();

@@ -13,9 +13,10 @@ const STORED_KEY = 'privacy-settings'; // WXT's item 'local:privacy-settings' (s
 // The caps of settings-schema.ts.
 const MAX_LIST = 1000;
 const MAX_IDENTITY = 200;
-/** How much longer than the rep's settings the policy may take: Chromium may leave storage.managed
- * unanswered (managed-policy.ts), and then the background decides. */
-const MANAGED_GRACE_MS = 100;
+/** How much longer than the rep's settings the policy may take. Chromium answers both together,
+ * or leaves storage.managed unanswered (for a while after start-up, and while the worker is
+ * stopped: managed-policy.ts); then the background decides, and waiting longer only delays it. */
+const MANAGED_GRACE_MS = 20;
 
 type Plain = Record<string, unknown>;
 const isPlain = (x: unknown): x is Plain => !!x && typeof x === 'object' && !Array.isArray(x);
