@@ -118,15 +118,20 @@ export default async function quickCapture(): Promise<void> {
     // After the worker stopped (Chrome stops it when idle, so most real opens start this way):
     // the page read must not wait for it to start again.
     const stopped: number[] = [];
+    let unfilled = 0;
     for (let i = 0; i < STOPPED_OPENS; i++) {
       await ext.stopServiceWorker();
       const popup = await ext.browser.newPage();
       await popup.setViewport({ width: 560, height: 600 });
-      await popup.evaluateOnNewDocument(watchFill);
-      const t0 = Date.now();
       await popup.goto(ext.pageUrl(`popup.html?tabId=${tabId}`), { waitUntil: 'domcontentloaded' });
-      const at = await popup.waitForFunction(() => (window as unknown as { leadclipFilledAt?: [number, number] }).leadclipFilledAt, { timeout: 10_000 });
-      stopped.push(((await at.jsonValue()) as [number, number])[0] - t0);
+      // The popup's own mark, from its navigation start (as "of which from the navigation start" above).
+      // Waits on a restarting worker can go unanswered: such an open is counted, not timed.
+      const at = await popup.waitForFunction((mark) => {
+        const [entry] = performance.getEntriesByName(mark);
+        return entry && document.querySelector<HTMLInputElement>('.lead-form [name="lastname"]')?.value ? entry.startTime : false;
+      }, { timeout: 10_000, polling: 50 }, PREFILLED_MARK).catch(() => undefined);
+      if (at) stopped.push((await at.jsonValue()) as number);
+      else unfilled++;
       await popup.click('[data-action="clear"]');
       await popup.close();
     }
@@ -155,7 +160,7 @@ export default async function quickCapture(): Promise<void> {
     console.log(`  of which from the popup's navigation start: ${figures(loaded)}`);
     console.log(`  split (medians): ${split(steps)}`);
     console.log(`  popup.html?tabId=N opened as a tab, to filled: ${figures(asTab)}`);
-    console.log(`  the same after the service worker stopped: ${figures(stopped)} (${STOPPED_OPENS} opens)`);
+    console.log(`  after the service worker stopped, from the popup's navigation start: ${stopped.length ? figures(stopped) : '-'} (${STOPPED_OPENS} opens${unfilled ? `, ${unfilled} not filled within 10 s` : ''})`);
     console.log(`saving 30 ticked people in one action: median ${median(saves)} ms over ${RUNS} runs (budget 2000 ms)`);
   } finally {
     await ext.close();

@@ -83,4 +83,18 @@ describe('beginPageRead: the never-capture verdict comes before the page read', 
     await settle();
     expect(inject).not.toHaveBeenCalled();
   });
+
+  it('gives up on a background that never answers (a stopping worker): the page stays unread', async () => {
+    vi.useFakeTimers();
+    try {
+      const inject = injections();
+      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockReturnValue(new Promise(() => {}) as never);
+      const read = beginPageRead(tab, { rules: Promise.reject(new Error('storage.managed did not answer')), stored: Promise.resolve(null) });
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(await read).toEqual({ kind: 'unchecked' });
+      expect(inject).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -19,6 +19,9 @@ export type PageRead =
   | { kind: 'selection'; pending: PendingSelection }
   | { kind: 'page'; run: Promise<ExtractorRun> };
 
+/** How long the background may take to answer (a stopped worker starts in well under this). */
+const BACKGROUND_TIMEOUT_MS = 3_000;
+
 type Verdict = { kind: 'allowed' } | { kind: 'refused'; message: string } | { kind: 'unchecked' };
 
 /** The never-capture rules' answer for a page as the background words it (privacy/check). */
@@ -34,11 +37,18 @@ export async function pageVerdict(url: string | undefined, rules: Promise<Captur
   if (!url || !/^https?:/.test(url)) return { kind: 'allowed' };
   const local = await rules.then((r) => verdictOf(url, r)).catch(() => undefined);
   if (local) return local;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const { refusal } = await send('privacy/check', { sourceUrl: url, emails: [], origin: 'page' });
+    // A message to a worker that is stopping can go unanswered: the popup must not wait forever.
+    const unanswered = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer')), BACKGROUND_TIMEOUT_MS);
+    });
+    const { refusal } = await Promise.race([send('privacy/check', { sourceUrl: url, emails: [], origin: 'page' }), unanswered]);
     return refusal && refusal.code !== 'free_mail_unconfirmed' ? { kind: 'refused', message: refusal.message } : { kind: 'allowed' };
   } catch {
     return { kind: 'unchecked' };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
