@@ -74,6 +74,7 @@ async function runSession(ext: ExtensionHarness, server: TestServer, recorder: R
   for (const r of [...routes, `#/lead/${id}`]) {
     const page = await visit(`options.html${r}`);
     if (r === '#/privacy') {
+      await page.waitForSelector('[name="personEmail"]');
       await page.type('[name="personEmail"]', 'zofia@klient.example');
       await page.click('[data-action="find-person"]');
       await page.waitForSelector('[data-testid="person-requests"] [data-lead-id]');
@@ -94,8 +95,12 @@ async function runSession(ext: ExtensionHarness, server: TestServer, recorder: R
     }
   }, ['leadclip-privacy-retention', 'leadclip-queue']);
   await message(ext, 'leads/list');
-  await Promise.all(open.map((p) => p.waitForNetworkIdle({ idleTime: 500 })));
-  await Promise.all(open.map((p) => p.close()));
+  await Promise.all(open.map(async (p) => {
+    await p.waitForNetworkIdle({ idleTime: 500 });
+    // A round trip after any console message (a CSP refusal) the page logged meanwhile.
+    await p.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    await p.close();
+  }));
   await site.close();
   return { visited, routes, violations };
 }
