@@ -145,12 +145,8 @@ export async function benchSave(n: number) {
   const indexed = await openDB('bench-bare-indexed', 1, {
     upgrade: (d) => {
       const s = d.createObjectStore('leads', { keyPath: 'id' });
-      s.createIndex('by-sync-state', 'sync.state');
       s.createIndex('by-outbox', ['outbox.state', 'outbox.dueAt']);
-      s.createIndex('by-email', 'dedupe.emails', { multiEntry: true });
-      s.createIndex('by-phone', 'dedupe.phones', { multiEntry: true });
-      s.createIndex('by-name-company', 'dedupe.nameCompany');
-      s.createIndex('by-fuzzy', 'dedupe.fuzzy', { multiEntry: true });
+      s.createIndex('by-match', 'dedupe.match', { multiEntry: true });
     },
   });
   const t2 = performance.now();

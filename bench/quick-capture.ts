@@ -5,7 +5,7 @@ import { execSync } from 'node:child_process';
 import { launchExtension } from '../e2e/support/extension';
 import { startServer } from '../e2e/support/server';
 import { generatedPage } from './capture';
-import { PREFILLED_MARK } from '../lib/capture/prefilled-mark';
+import { POPUP_STEP_MARKS, PREFILLED_MARK } from '../lib/capture/prefilled-mark';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -37,6 +37,18 @@ const watchFill = () => {
   });
 };
 
+type Steps = Record<keyof typeof POPUP_STEP_MARKS | 'prefilled', number | undefined>;
+/** The split of popup open to filled: medians of each open's own differences. */
+function split(runs: Steps[]): string {
+  const part = (from: keyof Steps | undefined, to: keyof Steps) => {
+    const xs = runs.flatMap((r) => (r[to] !== undefined && (from === undefined || r[from] !== undefined) ? [r[to]! - (from ? r[from]! : 0)] : []));
+    return xs.length ? `${Math.round(pct(xs, 0.5))}` : '-';
+  };
+  return `navigation start → first script ${part(undefined, 'start')} ms, → page allowed (never-capture verdict) ${part('start', 'verdict')} ms, `
+    + `→ extractor's result in the popup (injection and run) ${part('verdict', 'extracted')} ms, → filled quick form ${part('extracted', 'prefilled')} ms; `
+    + `the empty form was shown at ${part(undefined, 'form')} ms`;
+}
+
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
 const figures = (xs: number[]) => `median ${Math.round(pct(xs, 0.5))} ms, p90 ${Math.round(pct(xs, 0.9))} ms`;
 
@@ -45,6 +57,7 @@ export default async function quickCapture(): Promise<void> {
   if (!process.env.LEADCLIP_EXTENSION_DIR) execSync('npm run build:test', { stdio: 'ignore' });
   const RUNS = 5;
   const OPENS = Number(process.env.BENCH_OPENS ?? 15);
+  const STOPPED_OPENS = Math.min(OPENS, 7);
   const routes: Record<string, string> = { '/big': generatedPage() };
   for (let r = 0; r < RUNS; r++) routes[`/speakers${r}`] = speakers(r);
   const server = await startServer(routes);
@@ -60,6 +73,8 @@ export default async function quickCapture(): Promise<void> {
     // hold the value. The first open warms up and is dropped.
     const clicked: number[] = [];
     const loaded: number[] = [];
+    const steps: Steps[] = [];
+    const marks = { ...POPUP_STEP_MARKS, prefilled: PREFILLED_MARK };
     for (let i = 0; i <= OPENS; i++) {
       await page.bringToFront();
       const worker = await ext.worker();
@@ -79,6 +94,8 @@ export default async function quickCapture(): Promise<void> {
       if (i > 0) {
         clicked.push(filledAt - t0);
         loaded.push(sinceNavigation);
+        // The popup's step marks (lib/capture/prefilled-mark.ts), ms since its navigation start.
+        steps.push((await popup.evaluate((m: Record<string, string>) => Object.fromEntries(Object.entries(m).map(([k, name]) => [k, performance.getEntriesByName(name)[0]?.startTime])), marks)) as Steps);
       }
       await popup.click('[data-action="clear"]');
       await popup.close();
@@ -117,11 +134,37 @@ export default async function quickCapture(): Promise<void> {
       await popup.close();
       await tab.close();
     }
+    // After the worker stopped (Chrome stops it when idle, so most real opens start this way):
+    // the page read must not wait for it to start again.
+    const stopped: number[] = [];
+    let unfilled = 0;
+    // Last, so a worker left stopped cannot touch the figures above; the big page is opened again.
+    const big = await ext.browser.newPage();
+    await big.goto(server.url('/big'));
+    const bigTab = await ext.tabIdOf(big);
+    for (let i = 0; i < STOPPED_OPENS; i++) {
+      await ext.stopServiceWorker();
+      const popup = await ext.browser.newPage();
+      await popup.setViewport({ width: 560, height: 600 });
+      await popup.goto(ext.pageUrl(`popup.html?tabId=${bigTab}`), { waitUntil: 'domcontentloaded' });
+      // The popup's own mark, from its navigation start (as "of which from the navigation start" above).
+      // Waits on a restarting worker can go unanswered: such an open is counted, not timed.
+      const at = await popup.waitForFunction((mark) => {
+        const [entry] = performance.getEntriesByName(mark);
+        return entry && document.querySelector<HTMLInputElement>('.lead-form [name="lastname"]')?.value ? entry.startTime : false;
+      }, { timeout: 10_000, polling: 50 }, PREFILLED_MARK).catch(() => undefined);
+      if (at) stopped.push((await at.jsonValue()) as number);
+      else unfilled++;
+      await popup.click('[data-action="clear"]').catch(() => {});
+      await popup.close();
+    }
     console.log('\n## Quick capture (Chromium, test build)');
     console.log(`popup open to a filled quick form, 2 MB page (budget 150 ms), ${OPENS} opens each:`);
     console.log(`  toolbar click to filled: ${figures(clicked)}`);
     console.log(`  of which from the popup's navigation start: ${figures(loaded)}`);
+    console.log(`  split (medians): ${split(steps)}`);
     console.log(`  popup.html?tabId=N opened as a tab, to filled: ${figures(asTab)}`);
+    console.log(`  after the service worker stopped, from the popup's navigation start: ${stopped.length ? figures(stopped) : '-'} (${STOPPED_OPENS} opens${unfilled ? `, ${unfilled} not filled within 10 s` : ''})`);
     console.log(`saving 30 ticked people in one action: median ${median(saves)} ms over ${RUNS} runs (budget 2000 ms)`);
   } finally {
     await ext.close();

@@ -12,6 +12,7 @@ import { CaptureSaveModel } from '@/lib/state/capture-save-model';
 import { targetTab as popupTargetTab } from './target-tab';
 import { useCapture } from './use-capture';
 import type { EarlyRead } from '@/lib/capture/early-read';
+import { POPUP_STEP_MARKS } from '@/lib/capture/prefilled-mark';
 import { CaptureBar } from '@/components/capture/capture-bar';
 import { saveProblem } from '@/components/privacy/save-error';
 import { webmailClientOf } from '@/lib/webmail/hosts';
@@ -93,12 +94,15 @@ export function CaptureApp({ targetTab = popupTargetTab, stayOpen = false, early
         model.update({ provenance: { origin: 'page', sourceUrl: tab.url, pageTitle: tab.title, capturedAt: new Date().toISOString(), fields: {} } });
       }
       ready.value = true;
+      performance.mark(POPUP_STEP_MARKS.form);
       // Page capture (issue #3): prefill from the page or a pending selection; only empty fields take values.
       try {
         // A lead saved before the page was read (a quick rep in the side panel) is not filled again.
         if (!mail.value) await capture.start(tab, () => saves.peek() === 0, read);
       } finally {
-        // The rest (folded sections, score, recent captures) comes once the quick form is filled.
+        // The rest (folded sections, score, recent captures) comes once the quick form is filled,
+        // in a task of its own: the filled quick form is painted first (issue #13).
+        await new Promise((resolve) => setTimeout(resolve, 0));
         filled.value = true;
       }
       // Every change is kept as a draft until saved, so closing the popup loses nothing.

@@ -12,9 +12,9 @@ async function tabAt(url: string) {
 }
 
 describe('startEarlyRead', () => {
-  it('hands over the tab at once and reads a web page once the verdict allows it', async () => {
+  it('hands over the tab at once and reads a web page once the verdict allows it, waking no worker', async () => {
     const id = await tabAt('https://contoso.example/team');
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: { refusal: null } } as never);
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: {}, documentId: 'd' }] as never);
     startEarlyRead(`?tabId=${id}`);
     const early = await takeEarlyRead();
@@ -22,6 +22,7 @@ describe('startEarlyRead', () => {
     expect((await early?.read)?.kind).toBe('page');
     expect(inject).toHaveBeenCalledTimes(1);
     expect(takeEarlyRead()).toBeUndefined(); // taken once
+    expect(send).not.toHaveBeenCalled(); // the popup judged the page from the never-capture rules
   });
 
   it('leaves webmail to the popup: no verdict asked, nothing injected', async () => {

@@ -14,7 +14,7 @@ import { t } from '@/lib/i18n/t';
 import type { LeadFormModel } from '@/lib/state/lead-form-model';
 import type { Person } from '@/lib/state/people-model';
 import type { Provenance } from '@/lib/leads/schema';
-import { readDefaultCountry } from '@/lib/capture/default-country';
+import { loadPhoneCode, takeFillCode } from '@/lib/capture/fill-code';
 import { PREFILLED_MARK } from '@/lib/capture/prefilled-mark';
 
 /** The people list is of people: an organization alone (the site, an employer) is not a lead to tick. */
@@ -40,7 +40,6 @@ export function useCapture(model: LeadFormModel) {
   // A toll-free line or the fax is no person's Business or Mobile Phone (#14).
   const prefillOf = (c: Candidate): Prefill => candidateToPrefill(withPersonalPhones(withOrganizationEmail(c, candidates.value), ctx.isTollFree), ctx.formatPhone, ctx.topicFor);
   // Heavy parsers load only when needed: libphonenumber-js for web pages and found phones, the text parser for selections.
-  const loadPhoneCode = () => Promise.all([import('@/lib/text/phone'), readDefaultCountry()]);
   async function loadPhoneFormatter(found: Candidate[], code: ReturnType<typeof loadPhoneCode> | undefined) {
     if (!found.some((c) => c.fields.telephone1 || c.fields.mobilephone || c.fields.fax)) return;
     const [{ normalizePhone, isTollFree }, country] = await (code ?? loadPhoneCode());
@@ -52,10 +51,9 @@ export function useCapture(model: LeadFormModel) {
    * panel's form may have been saved and cleared by then). `early` is the read the popup's first
    * script began (lib/capture/early-read.ts); without it the read begins here. */
   async function start(tab: Browser.tabs.Tab | undefined, fill: () => boolean = () => true, early?: Promise<PageRead>): Promise<void> {
-    // The Topic code loads beside the page read; the popup's entry chunk stays small.
-    const topics = import('@/lib/capture/default-topic').then(async (m) => ({ defaultTopic: m.defaultTopic, pattern: await m.readTopicPattern() }));
-    // Fetched beside the page read (issue #13): a web page's prefill would otherwise wait for it.
-    const phoneCode = tab?.url && /^https?:/.test(tab.url) ? loadPhoneCode() : undefined;
+    // The Topic and phone code load beside the page read (the popup began them as it started:
+    // lib/capture/fill-code.ts); the popup's entry chunk stays small.
+    const { topics, phone: phoneCode } = takeFillCode(!!tab?.url && /^https?:/.test(tab.url));
     phoneCode?.catch(() => {}); // a failure shows where it is awaited
     topics.catch(() => {});
     // Privacy (issue #8): a never-capture site (or the rep's own company) is not read at all.

@@ -21,7 +21,11 @@ export function DefaultCountrySelect({ compact = false, onChange }: DefaultCount
   useEffect(() => {
     void send('settings/country-get', {}).then((r) => {
       country.value = r.country;
-      countries.value = [...r.countries].sort((a, b) => nameOf(a).localeCompare(nameOf(b), uiLang()));
+      // Each name looked up once and one collator for the whole sort: the popup sorts ~240
+      // countries while it fills the form (issue #13).
+      const named = r.countries.map((code) => ({ code, name: nameOf(code) }));
+      const { compare } = new Intl.Collator(uiLang());
+      countries.value = named.sort((a, b) => compare(a.name, b.name)).map((c) => c.code);
     });
   }, []);
   if (!country.value) return <div aria-busy="true" />;

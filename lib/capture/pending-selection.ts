@@ -30,9 +30,10 @@ export const pendingSelection = {
 /** A selection is for the popup that opens right after the click, for that tab. */
 const FRESH_MS = 5 * 60_000;
 
-/** Takes (and removes) the pending selection for `tabId`, if one is fresh. */
-export async function takePendingSelection(tabId: number | undefined, now = Date.now()): Promise<PendingSelection | undefined> {
-  const pending = await pendingSelection.getValue();
+/** Takes (and removes) the pending selection for `tabId`, if one is fresh. `stored` may have been
+ * read before the tab was known (the popup's first script reads it beside the tab lookup). */
+export async function takePendingSelection(tabId: number | undefined, now = Date.now(), stored: Promise<PendingSelection | null> = pendingSelection.getValue()): Promise<PendingSelection | undefined> {
+  const pending = await stored;
   if (!pending) return undefined;
   if (now - pending.at > FRESH_MS) {
     await pendingSelection.removeValue();

@@ -3,6 +3,7 @@
 // so from zod) because the popup's first script (entrypoints/popup-start.ts) starts the read.
 import { browser } from '#imports';
 import { unscriptableReason, type Unscriptable } from './scriptable';
+import { POPUP_STEP_MARKS } from './prefilled-mark';
 
 export type ExtractorRun =
   | { status: 'ran'; result: unknown }
@@ -23,6 +24,7 @@ export async function runExtractor(tab: { id?: number; url?: string; pendingUrl?
       timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
     });
     const [frame] = await Promise.race([run, timeout]);
+    performance.mark(POPUP_STEP_MARKS.extracted);
     return { status: 'ran', result: frame?.result };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -18,6 +18,9 @@ export interface DedupeKeys {
   /** Folded full name and company, compared when a blocking key is shared. */
   name: string;
   company: string;
+  /** Every key above, prefixed by its rule (e:, p:, n:, f:): the one list the store indexes
+   * ('by-match') and a batch in memory looks up, so both find a lead by the same keys. */
+  match: string[];
 }
 
 export type KeySource = Pick<LeadFields, 'firstname' | 'lastname' | 'companyname' | 'emailaddress1' | 'emailaddress2' | 'emailaddress3'> & {
@@ -46,19 +49,24 @@ export function dedupeKeys(leadId: string, lead: KeySource): DedupeKeys {
   const first = foldText(lead.firstname);
   const last = foldText(lead.lastname);
   const company = companyKey(lead.companyname);
-  return {
-    leadId,
+  const keys = {
     emails: [...new Set(emails)],
     phones: [...new Set(phones)],
     nameCompany: first && last && company ? `${first}|${last}|${company}` : undefined,
     fuzzy: fuzzyBlockingKeys(last, company, first),
-    name: [first, last].filter(Boolean).join(' '),
-    company,
   };
+  return { leadId, ...keys, name: [first, last].filter(Boolean).join(' '), company, match: [...exactMatchKeys(keys), ...keys.fuzzy.map(fuzzyMatchKey)] };
 }
+
+/** A fuzzy blocking key as 'by-match' and a batch in memory hold it. */
+export const fuzzyMatchKey = (key: string): string => `f:${key}`;
 
 /** The exact rules (email, phone, name + company) as lookup keys: the save pipeline's batch, the
  * import preview and the stored keys it is checked against all use these, so they agree. */
+export const emailMatchKey = (email: string): string => `e:${email}`;
+export const phoneMatchKey = (phone: string): string => `p:${phone}`;
+export const nameCompanyMatchKey = (key: string): string => `n:${key}`;
+
 export function exactMatchKeys(keys: Pick<DedupeKeys, 'emails' | 'phones' | 'nameCompany'>): string[] {
-  return [...keys.emails.map((e) => `e:${e}`), ...keys.phones.map((p) => `p:${p}`), ...(keys.nameCompany ? [`n:${keys.nameCompany}`] : [])];
+  return [...keys.emails.map(emailMatchKey), ...keys.phones.map(phoneMatchKey), ...(keys.nameCompany ? [nameCompanyMatchKey(keys.nameCompany)] : [])];
 }

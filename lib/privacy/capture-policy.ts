@@ -4,7 +4,8 @@ import type { LeadDraft } from '../leads/schema';
 import { emailAddresses } from '../text/email-address';
 import { isFreeMailDomain } from '../text/free-mail';
 import { domainOfEmail, hostOfUrl, isUnderDomain, normalizeEmail } from './domains';
-import { effectiveOwnDomain, type PrivacySettings } from './settings-schema';
+import { effectiveOwnDomain } from './own-domain';
+import type { PrivacySettings } from './settings-schema';
 
 export type Refusal =
   | { code: 'never_domain'; subject: string }
@@ -12,12 +13,16 @@ export type Refusal =
   | { code: 'own_domain'; subject: string }
   | { code: 'free_mail_unconfirmed'; subject: string };
 
+/** The settings the never-capture rules read. */
+export type CaptureRules = Pick<PrivacySettings, 'neverDomains' | 'neverEmails' | 'ownDomain' | 'repIdentity'>;
+
 export interface PolicyInput {
   lead: Pick<LeadDraft, 'emailaddress1' | 'emailaddress2' | 'emailaddress3' | 'provenance'> & {
     /** The stakeholders' addresses: people stored (and synced as contacts) with the lead. */
     stakeholderEmails?: readonly (string | undefined)[];
   };
-  settings: PrivacySettings;
+  /** What the rules read of the settings (the popup's page verdict reads just these: capture-rules.ts). */
+  settings: CaptureRules;
   /** The rep said yes to keeping a free-mail sender as a lead. */
   confirmFreeMail?: boolean;
 }

@@ -2,8 +2,7 @@
 // browser. Stored by settings.ts.
 import * as z from 'zod/mini';
 import { lawfulBasis } from '../leads/schema';
-import { domainOfEmail, normalizeDomain, normalizeEmail } from './domains';
-import { isFreeMailDomain } from '../text/free-mail';
+import { normalizeDomain, normalizeEmail } from './domains';
 
 const domainList = z.array(z.string().check(z.refine((d) => normalizeDomain(d) === d, { message: 'domain' }))).check(z.maxLength(1000));
 const emailList = z.array(z.string().check(z.refine((e) => normalizeEmail(e) === e, { message: 'email' }))).check(z.maxLength(1000));
@@ -35,11 +34,5 @@ export type PrivacySettingsInput = z.input<typeof privacySettings>;
 
 export const defaultPrivacySettings: PrivacySettings = privacySettings.parse({});
 
-/** The company domain whose people are colleagues, never leads: set, or derived from the rep's email. */
-export function effectiveOwnDomain(s: Pick<PrivacySettings, 'ownDomain' | 'repIdentity'>): string | undefined {
-  if (s.ownDomain) return s.ownDomain;
-  const email = normalizeEmail(s.repIdentity);
-  const derived = email ? domainOfEmail(email) : undefined;
-  // A rep on gmail.com does not make every gmail.com sender a colleague.
-  return derived && !isFreeMailDomain(derived) ? derived : undefined;
-}
+// Zod-free, so the popup's never-capture verdict (capture-rules.ts) can use it too.
+export { effectiveOwnDomain } from './own-domain';

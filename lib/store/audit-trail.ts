@@ -51,8 +51,11 @@ export class AuditBatch {
   readonly add: AuditSink = (entry) => {
     const phase = this.seen.get(entry.leadId) ?? 0;
     this.seen.set(entry.leadId, phase + 1);
-    const details = withToken(entry.details, entry.leadId);
-    const key = `${phase}\u0000${entry.kind}\u0000${entry.at}\u0000${JSON.stringify(details)}`;
+    // Most details never name their lead: they are grouped as they are, without a copy.
+    const json = JSON.stringify(entry.details);
+    const named = json.includes(entry.leadId);
+    const details = named ? withToken(entry.details, entry.leadId) : entry.details;
+    const key = `${phase}\u0000${entry.kind}\u0000${entry.at}\u0000${named ? JSON.stringify(details) : json}`;
     const group = this.groups.get(key);
     if (group) group.leadIds.push(entry.leadId);
     else this.groups.set(key, { phase, order: this.groups.size, entry: { at: entry.at, kind: entry.kind, details }, leadIds: [entry.leadId] });

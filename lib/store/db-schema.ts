@@ -4,7 +4,7 @@ import type { LeadRecord } from '../leads/schema';
 import type { OutboxJob } from './outbox-job';
 import type { AuditBatchEntry, AuditEntry } from '../audit/entry';
 import type { StoredLead } from './stored-lead';
-import type { DedupeKeys } from '../leads/dedupe-keys';
+import type { DedupeRowV2 } from './backfill-v2-keys';
 import type { ImportJournalPart } from './journal-part';
 
 export interface AppDbV1 extends DBSchema {
@@ -30,7 +30,7 @@ export interface AppDbV2 extends DBSchema {
   };
   dedupe: {
     key: string; // leadId
-    value: DedupeKeys;
+    value: DedupeRowV2;
     indexes: { 'by-email': string; 'by-phone': string; 'by-name-company': string; 'by-fuzzy': string };
   };
 }
@@ -67,13 +67,32 @@ export interface AppDbV4 extends DBSchema {
   importJournal: AppDbV3['importJournal'];
 }
 
-/** The current schema. Add a new interface (AppDbV5 ...) and alias it here when it changes. */
-export type AppDb = AppDbV4;
+/** v5 (issue #15): every duplicate key in one multiEntry index ('by-match', keys prefixed by
+ * rule), and the sync state read through 'by-outbox' (the job's state is the lead's): a put
+ * writes two indexes instead of six. */
+export interface AppDbV5 extends DBSchema {
+  leads: {
+    key: string;
+    value: StoredLead;
+    indexes: {
+      'by-outbox': [string, string];
+      'by-match': string;
+    };
+  };
+  audit: AppDbV4['audit'];
+  importJournal: AppDbV3['importJournal'];
+}
+
+/** The current schema. Add a new interface (AppDbV6 ...) and alias it here when it changes. */
+export type AppDb = AppDbV5;
 /** Every store any version had: migrations and their fixtures name the old ones. */
 export type StoreName = 'leads' | 'outbox' | 'audit' | 'dedupe' | 'importJournal';
+/** A lead as any version stored it: before v5 its duplicate keys had no 'match' list. */
+type AnyVersionLead = Omit<StoredLead, 'dedupe'> & { dedupe?: DedupeRowV2 & { match?: string[] } };
+
 /** What migrations see: every store any version had, typed loosely enough for each. */
 export interface AnyVersionDb extends DBSchema {
-  leads: { key: string; value: StoredLead; indexes: AppDbV4['leads']['indexes'] & AppDbV1['leads']['indexes'] };
+  leads: { key: string; value: AnyVersionLead; indexes: AppDbV5['leads']['indexes'] & AppDbV4['leads']['indexes'] & AppDbV1['leads']['indexes'] };
   outbox: AppDbV3['outbox'];
   audit: AppDbV4['audit'];
   dedupe: AppDbV3['dedupe'];

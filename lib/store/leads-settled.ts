@@ -7,13 +7,14 @@ import { importsSettled } from './apply-in-background';
 import { leadsChanged } from './lead-writes';
 import type { LeadRecord } from '../leads/schema';
 import { asLead, type StoredLead } from './stored-lead';
+import { leadsInState } from './outbox';
 
 type AnyDb = IDBPDatabase<unknown>;
 /** The lead database as privacy's walkers see it: untyped, its store names found at run time. */
 export type LeadDb = AnyDb;
 
 /** The leads in the CRM's state (retention chooses among these). */
-export const syncedLeads = async (db: AnyDb): Promise<LeadRecord[]> => ((await db.getAllFromIndex('leads', 'by-sync-state', 'synced')) as StoredLead[]).map((l) => asLead(l));
+export const syncedLeads = async (db: AnyDb): Promise<LeadRecord[]> => ((await db.getAllFromIndex('leads', 'by-outbox', leadsInState('synced'))) as StoredLead[]).map((l) => asLead(l));
 
 /**
  * Runs `fn` on the lead database (untyped: it walks stores found at run time) once every

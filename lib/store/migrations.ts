@@ -4,6 +4,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { AnyVersionDb } from './db-schema';
 import { backfillV2 } from './backfill-v2';
 import { foldV4 } from './fold-v4';
+import { addMatchKeysV5 } from './match-keys-v5';
 
 // Migrations see every store any version had: they run against older shapes.
 export type Migration = (
@@ -49,6 +50,15 @@ export const migrations: Migration[] = [
     await foldV4(tx);
     db.deleteObjectStore('outbox');
     db.deleteObjectStore('dedupe');
+  },
+  // v5 (issue #15): every put paid for six indexes. The four duplicate-key indexes become one
+  // ('by-match', on keys prefixed by rule) and 'by-sync-state' goes: the outbox job's state is
+  // the lead's, so 'by-outbox' finds synced and failed leads.
+  async (_db, tx) => {
+    const leads = tx.objectStore('leads');
+    for (const name of ['by-sync-state', 'by-email', 'by-phone', 'by-name-company', 'by-fuzzy'] as const) leads.deleteIndex(name);
+    await addMatchKeysV5(tx);
+    leads.createIndex('by-match', 'dedupe.match', { multiEntry: true });
   },
 ];
 

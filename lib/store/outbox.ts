@@ -11,6 +11,11 @@ import type { SyncJob, SyncResult } from '../queue/processor';
 
 export type OutboxTx = Tx<'readwrite'>;
 
+/** 'by-outbox' keys of the leads whose job (and so whose sync state) is `state`, at any due time. */
+export function leadsInState(state: OutboxJob['state']): IDBKeyRange {
+  return IDBKeyRange.bound([state, ''], [state, '\uffff']);
+}
+
 /** The lead's view of its job (lead.sync), kept identical to the outbox. */
 export function syncInfoOf(job: OutboxJob, previous: LeadRecord['sync'] | undefined): LeadRecord['sync'] {
   return {
@@ -90,7 +95,7 @@ export async function claimDue(tx: OutboxTx, now: Date, options: ClaimOptions): 
   const leads = tx.objectStore('leads');
   const index = leads.index('by-outbox');
   const due = (state: string) => IDBKeyRange.bound([state, ''], [state, at]);
-  const inFlight = await index.getAll(IDBKeyRange.bound(['syncing', ''], ['syncing', '\uffff']));
+  const inFlight = await index.getAll(leadsInState('syncing'));
   const stale = inFlight.filter((l) => l.outbox!.owner !== options.owner || l.outbox!.dueAt <= at);
   const ready = await index.getAll(due('ready'), options.limit);
   const failed = await index.getAll(due('failed'), options.limit);
@@ -161,21 +166,21 @@ export async function completeJobs(tx: OutboxTx, results: readonly SyncResult[],
 export async function nextDueAt(tx: Tx): Promise<string | undefined> {
   const index = tx.objectStore('leads').index('by-outbox');
   const firsts = await Promise.all(
-    (['ready', 'failed', 'syncing'] as const).map(async (s) => (await index.openKeyCursor(IDBKeyRange.bound([s, ''], [s, '\uffff'])))?.key[1]),
+    (['ready', 'failed', 'syncing'] as const).map(async (s) => (await index.openKeyCursor(leadsInState(s)))?.key[1]),
   );
   return firsts.filter((d): d is string => !!d).sort()[0];
 }
 
 /** Leads the queue gave up on until the rep acts: conflicts, refusals (the badge's alert). */
 export async function countNeedsAttention(tx: Tx): Promise<number> {
-  return tx.objectStore('leads').index('by-outbox').count(IDBKeyRange.bound(['needs_attention', ''], ['needs_attention', '\uffff']));
+  return tx.objectStore('leads').index('by-outbox').count(leadsInState('needs_attention'));
 }
 
 /** Leads not yet in the CRM that the queue is working on (the badge). */
 export async function countWaiting(tx: Tx): Promise<number> {
   const index = tx.objectStore('leads').index('by-outbox');
   const counts = await Promise.all(
-    (['ready', 'syncing', 'failed', 'needs_attention'] as const).map((s) => index.count(IDBKeyRange.bound([s, ''], [s, '\uffff']))),
+    (['ready', 'syncing', 'failed', 'needs_attention'] as const).map((s) => index.count(leadsInState(s))),
   );
   return counts.reduce((a, b) => a + b, 0);
 }

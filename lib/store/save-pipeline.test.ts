@@ -20,7 +20,7 @@ describe('save pipeline', () => {
     expect(out.lead.sync.state).toBe('ready');
     const db = await getDb();
     expect((await db.get('leads', out.lead.id))?.outbox).toMatchObject({ state: 'ready', revision: 1, op: 'create' });
-    expect(await db.getAllKeysFromIndex('leads', 'by-email', 'anna@acme.pl')).toEqual([out.lead.id]);
+    expect(await db.getAllKeysFromIndex('leads', 'by-match', 'e:anna@acme.pl')).toEqual([out.lead.id]);
     const trail = await listAudit(out.lead.id);
     expect(trail.map((e) => e.kind)).toEqual(['captured', 'queued']);
     expect(trail[0].details).toMatchObject({ origin: 'page', sourceUrl: 'https://acme.pl', methods: { emailaddress1: 'link' } });
@@ -100,4 +100,21 @@ describe('bulk batches', () => {
     expect(out[30]).toMatchObject({ status: 'duplicates', matches: [expect.objectContaining({ rules: ['phone'] })] });
     expect(out.filter((o) => o.status === 'saved')).toHaveLength(247);
   });
+
+  it('a batch longer than one step (500 leads) checks each lead against every earlier one, and a later edit of a lead wins', async () => {
+    const rows = Array.from({ length: 1_001 }, (_, i) => ({ lead: draft({ lastname: `Nowak${i}`, companyname: `Firma ${i}`, emailaddress1: `n${i}@x.pl` }) }));
+    rows[600] = { lead: draft({ lastname: 'Inny', emailaddress1: 'N3@x.pl' }) }; // the 4th lead's address, a step later
+    const id = crypto.randomUUID();
+    rows[2] = { lead: draft({ id, lastname: 'Nowak2', companyname: 'Firma 2', emailaddress1: 'n2@x.pl' }) };
+    rows[1_000] = { lead: draft({ id, lastname: 'Nowak2', companyname: 'Firma 2', emailaddress1: 'n2@x.pl', jobtitle: 'CEO' }) }; // edited two steps later
+    const out = await saveLeads(rows, deps);
+    expect(out[1_000]).toMatchObject({ status: 'saved', created: false, changed: ['jobtitle'] });
+    expect(out[600]).toMatchObject({ status: 'duplicates', matches: [expect.objectContaining({ rules: ['email'] })] });
+    expect(out[600].status === 'duplicates' && out[600].matches[0].lead.id).toBe(out[3].status === 'saved' && out[3].lead.id);
+    expect(out.filter((o) => o.status === 'saved')).toHaveLength(1_000);
+    expect(await (await getDb()).count('leads')).toBe(999);
+    expect(await storedWith('outbox')).toBe(999);
+    expect((await (await getDb()).get('leads', id))?.jobtitle).toBe('CEO');
+  });
 });
+

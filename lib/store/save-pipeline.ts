@@ -2,7 +2,6 @@
 // validate -> normalize -> duplicate check -> save -> enqueue -> audit. A batch is written in one
 // IndexedDB transaction: all of it or none of it, and fast enough for imports.
 import { unwrap } from 'idb';
-import * as z from 'zod/mini';
 import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { AuditBatch, type AuditSink } from './audit-trail';
@@ -17,7 +16,7 @@ import { normalizeLead, type NormalizeIssue } from '../leads/normalize';
 import { invalidInWords } from '../i18n/invalid-in-words';
 import type { PipelineSettings } from '../leads/pipeline-settings';
 import { scoreLead, type LeadScore } from '../leads/score';
-import { leadDraft, leadFieldNames, leadRecord, type LeadDraft, type LeadRecord, type Provenance } from '../leads/schema';
+import { leadDraft, leadFieldNames, type LeadDraft, type LeadRecord, type Provenance } from '../leads/schema';
 
 export interface SaveRequest {
   /** A LeadDraftInput from a page, the popup or a file: validated here. */
@@ -96,7 +95,7 @@ interface Batch {
   source: BatchSource;
   saved: Map<string, StoredLead>;
   audit: AuditSink;
-  /** The rows to put, in order, once every lead of the batch is decided. */
+  /** The rows to put, in order, once every lead of the chunk is decided. */
   rows: StoredLead[];
   /** Leads still in the import journal, checked here when phase one did not (a bulk save). */
   pending?: DuplicateSource;
@@ -116,7 +115,9 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
     return { status: 'duplicates', draft, matches: duplicates, issues, score };
   }
 
-  const candidate: LeadRecord = {
+  // Built from the validated, normalised draft (normalizeLead keeps the schema's limits) and the
+  // store's own fields: not parsed again (house style: no re-parsing our own rows in hot paths).
+  const record: LeadRecord = {
     ...draft,
     id,
     // The score is a suggestion: a rating the rep chose stays.
@@ -126,12 +127,6 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
   };
-  let record: LeadRecord;
-  try {
-    record = leadRecord.parse(candidate);
-  } catch (err) {
-    return { status: 'invalid', error: err instanceof z.core.$ZodError ? invalidInWords(err.issues) : String(err) };
-  }
   const changed = existing ? changedFields(existing, record) : [];
   if (existing && !changed.length) {
     return { status: 'saved', lead: existing, created: false, changed, duplicates, issues, score };
@@ -162,42 +157,57 @@ async function saveOne(tx: Tx<'readwrite'>, p: Prepared, id: string, pre: PreRea
   return { status: 'saved', lead: record, created: !existing, changed, duplicates, issues, score };
 }
 
+/** Leads handled per step: one chunk's rows are written while the next is validated and decided. */
+const CHUNK = 500;
+
 /** Saves many leads in one transaction (imports). Each gets its own outcome; invalid ones and
  * stopped duplicates are reported, never half-written. */
 export async function saveLeads(requests: readonly SaveRequest[], deps: PipelineDeps): Promise<SaveOutcome[]> {
   await phoneMetadataReady();
-  const prepared = requests.map((r) => prepare(r, deps.settings));
   const at = (deps.now ?? (() => new Date()))().toISOString();
-  // Before the transaction: it must not wait on other work.
-  await deps.settleLeads?.(prepared.flatMap((p) => p.draft?.id ?? []));
+  // Before the transaction: it must not wait on other work. The ids are the requests' own (an
+  // invalid one settles nothing and is reported below).
+  await deps.settleLeads?.(requests.flatMap((r) => requestedId(r.lead) ?? []));
   const pending = await deps.pendingDuplicates?.();
   const tx = openTx(await getDb(), ['leads', 'audit'], 'readwrite');
   const leads = tx.objectStore('leads');
-  const ids = prepared.map((p) => p.draft?.id ?? crypto.randomUUID());
+  const store = unwrap(leads);
   // A big batch reads every stored lead's duplicate keys once and checks in memory, against them
   // and the batch so far together; a few leads look up in the indexes (cheaper than reading
   // 100,000 leads for one).
-  const work = prepared.filter((p) => p.draft).length;
-  const memory = work >= BULK_MIN && work * BULK_FACTOR >= (await leads.count()) ? await memorySource(tx) : undefined;
-  // Phase one: every read at once, so IndexedDB serves them back to back instead of waiting on
-  // a round trip per lead. Phase two decides in order, checking each lead against the ones
-  // saved before it in this batch too.
-  const pre = await Promise.all(prepared.map(async (p, i): Promise<PreRead | undefined> => {
-    if (!p.draft) return undefined;
-    const [existing, stored] = await Promise.all([
-      p.draft.id ? leads.get(p.draft.id) : undefined,
-      memory ? [] : withPending(findDuplicates(dbSource(tx), ids[i], p.draft), pending, ids[i], p.draft),
-    ]);
-    return { existing, stored };
-  }));
+  const memory = requests.length >= BULK_MIN && requests.length * BULK_FACTOR >= (await leads.count()) ? await memorySource(tx) : undefined;
   const audit = new AuditBatch();
   const batch: Batch = { source: memory ?? new BatchSource(), saved: new Map(), audit: audit.add, rows: [], pending: memory ? pending : undefined };
   const outcomes: SaveOutcome[] = [];
-  for (const [i, p] of prepared.entries()) outcomes.push(await saveOne(tx, p, ids[i], pre[i], batch, at));
-  writeRows(tx, batch.rows);
+  // Chunk by chunk, so IndexedDB writes one chunk's rows while the next is validated and decided.
+  for (let from = 0; from < requests.length; from += CHUNK) {
+    const prepared = requests.slice(from, from + CHUNK).map((r) => prepare(r, deps.settings));
+    const ids = prepared.map((p) => p.draft?.id ?? crypto.randomUUID());
+    // Every read of the chunk at once, so IndexedDB serves them back to back instead of waiting
+    // on a round trip per lead. Then each lead is decided in order, checked against the ones
+    // saved before it in this batch too.
+    const pre = await Promise.all(prepared.map(async (p, i): Promise<PreRead | undefined> => {
+      if (!p.draft) return undefined;
+      const [existing, stored] = await Promise.all([
+        p.draft.id ? leads.get(p.draft.id) : undefined,
+        memory ? [] : withPending(findDuplicates(dbSource(tx), ids[i], p.draft), pending, ids[i], p.draft),
+      ]);
+      return { existing, stored };
+    }));
+    for (const [i, p] of prepared.entries()) outcomes.push(await saveOne(tx, p, ids[i], pre[i], batch, at));
+    // Nothing waits on a single put, and a failed one still aborts the transaction awaited below.
+    for (const row of batch.rows) store.put(row);
+    batch.rows.length = 0;
+  }
   audit.flush(tx);
   await tx.done;
   return outcomes;
+}
+
+/** The id a request names, before validation (to settle it before the transaction opens). */
+function requestedId(lead: unknown): string | undefined {
+  const id = (lead as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** Saves one lead inside the caller's transaction (over leads and audit): the journal's apply

@@ -7,7 +7,7 @@ import type { OutboxJob } from './outbox-job';
 export type StoredLead = LeadRecord & {
   /** The lead's outbox job (indexed by state and due time: 'by-outbox'). */
   outbox?: OutboxJob;
-  /** What the duplicate check looks up (indexed: 'by-email', 'by-phone', 'by-name-company', 'by-fuzzy'). */
+  /** What the duplicate check looks up (its `match` list is indexed: 'by-match'). */
   dedupe?: DedupeKeys;
 };
 

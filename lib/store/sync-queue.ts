@@ -2,7 +2,7 @@
 // transaction over the outbox, the leads and the audit trail (lib/store/outbox.ts does the work).
 import { getDb } from './open';
 import { openTx } from './tx';
-import { claimDue, completeJobs, countNeedsAttention, countWaiting, nextDueAt, requeue, type ClaimOptions, type CompleteOptions } from './outbox';
+import { claimDue, completeJobs, countNeedsAttention, countWaiting, leadsInState, nextDueAt, requeue, type ClaimOptions, type CompleteOptions } from './outbox';
 import { settleImportedLeads } from './import-journal';
 import type { LeadRecord } from '../leads/schema';
 import { dedupeKeys } from '../leads/dedupe-keys';
@@ -42,7 +42,7 @@ export async function needsAttentionCount(): Promise<number> {
 /** After signing in again: failed leads go now rather than at their retry time. */
 export async function retryFailedLeads(now = new Date()): Promise<void> {
   const db = await getDb();
-  const failed = await db.getAllFromIndex('leads', 'by-sync-state', 'failed');
+  const failed = await db.getAllFromIndex('leads', 'by-outbox', leadsInState('failed'));
   if (!failed.length) return;
   const tx = openTx(db, [...QUEUE_STORES], 'readwrite');
   for (const l of failed) await requeue(tx, l.id, now.toISOString());
