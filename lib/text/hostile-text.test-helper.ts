@@ -69,12 +69,17 @@ export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
  */
 export const BUDGET_MS = 1_000;
 
-/** Runs `fn` and asserts it stayed within the budget; returns its value. Process CPU time also
- * counts the engine's compiler and collector threads, so a call over budget is timed once more
- * and the faster run counts: a one-off pause passes, a slow parser fails both times. */
+/** Times a call over budget this many times in all: on a busy 2-core machine, process CPU time
+ * (which counts the engine's compiler and collector threads) was seen 6x the quiet figure twice
+ * in a row for a 350 ms call. A quadratic parser takes tens of seconds every time. */
+const TIMINGS = 3;
+
+/** Runs `fn` and asserts it stayed within the budget; returns its value. A call over budget is
+ * timed again and the fastest run counts: a pause passes, a slow parser fails every time. */
 export function withinBudget<T>(fn: () => T, budget = BUDGET_MS): T {
   const first = cpuMs(fn);
-  const ms = first.ms < budget ? first.ms : Math.min(first.ms, cpuMs(fn).ms);
+  let ms = first.ms;
+  for (let i = 1; i < TIMINGS && ms >= budget; i++) ms = Math.min(ms, cpuMs(fn).ms);
   expect(ms, `took ${Math.round(ms)} ms of CPU`).toBeLessThan(budget);
   return first.value;
 }
