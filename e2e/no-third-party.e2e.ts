@@ -6,6 +6,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, STORE_EXTENSION_DIR, launchExtension, type ExtensionHarness } from './support/extension';
 import { message } from './support/messages';
@@ -48,11 +49,16 @@ async function runSession(ext: ExtensionHarness, server: TestServer, recorder: R
   // Every page renders under its policies without being refused anything (no inline style or
   // script the CSP would block).
   const violations: string[] = [];
+  // Pages stay open to the end of the session and are closed together once none of them has had a
+  // request in flight for 500 ms (networkidle0 for each at once, not one after the other): a page
+  // that asks for something late still does so in front of both witnesses.
+  const open: Page[] = [];
   const visit = async (path: string) => {
     const page = await ext.browser.newPage();
+    open.push(page);
     page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && violations.push(`${path}: ${m.text()}`)));
     await recorder.settle();
-    await page.goto(ext.pageUrl(path), { waitUntil: 'networkidle0' });
+    await page.goto(ext.pageUrl(path), { waitUntil: 'load' });
     // The page has drawn itself, and a round trip through it comes back after any console message
     // it logged before (one ordered channel): a refusal by its policy would be among them.
     await page.waitForFunction(() => { const app = document.getElementById('app'); return !app || app.childElementCount > 0; });
@@ -61,20 +67,18 @@ async function runSession(ext: ExtensionHarness, server: TestServer, recorder: R
     return page;
   };
   expect(htmlPages).toEqual(expect.arrayContaining(['popup.html', 'options.html']));
-  for (const f of htmlPages) await (await visit(f)).close();
-  const popup = await visit(`popup.html?tabId=${tabId}`);
-  await popup.close();
+  for (const f of htmlPages) await visit(f);
+  await visit(`popup.html?tabId=${tabId}`);
   const options = await visit('options.html');
   const routes = await options.$$eval('nav a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')!));
-  await options.close();
   for (const r of [...routes, `#/lead/${id}`]) {
     const page = await visit(`options.html${r}`);
     if (r === '#/privacy') {
+      await page.waitForSelector('[name="personEmail"]');
       await page.type('[name="personEmail"]', 'zofia@klient.example');
       await page.click('[data-action="find-person"]');
       await page.waitForSelector('[data-testid="person-requests"] [data-lead-id]');
     }
-    await page.close();
   }
 
   // The worker's own jobs (its start-up is in the NetLog from launch on; an attached CDP session
@@ -91,6 +95,12 @@ async function runSession(ext: ExtensionHarness, server: TestServer, recorder: R
     }
   }, ['leadclip-privacy-retention', 'leadclip-queue']);
   await message(ext, 'leads/list');
+  await Promise.all(open.map(async (p) => {
+    await p.waitForNetworkIdle({ idleTime: 500 });
+    // A round trip after any console message (a CSP refusal) the page logged meanwhile.
+    await p.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    await p.close();
+  }));
   await site.close();
   return { visited, routes, violations };
 }

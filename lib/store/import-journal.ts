@@ -4,11 +4,14 @@ import { openTx, type Tx } from './tx';
 import { saveInTransaction, writeImportedLeads, type PipelineDeps } from './save-pipeline';
 import { AuditBatch } from './audit-trail';
 import type { LeadRecord } from '../leads/schema';
+import type { DedupeKeys } from '../leads/dedupe-keys';
 import { loadPipelineSettings } from '../leads/pipeline-settings';
 import { mergeImported } from './merge-imported';
 import type { ImportJournalPart } from './journal-part';
 import { journal, journalPartChanged, pendingImport } from './journal-mirror';
 import { phoneMetadataReady } from '../text/phone-metadata-ready';
+import { leadStoreVersion } from './lead-writes';
+import { leadStoreGained } from './stored-keys';
 
 // Updates read the stored lead first: a few at a time so the round trips overlap.
 const CONCURRENCY = 32;
@@ -47,9 +50,9 @@ function openJournalTx(db: Awaited<ReturnType<typeof getDb>>): Tx<'readwrite'> {
 
 /** Adds a part's leads to the lead store inside the caller's transaction: one put per lead, and
  * one audit entry per group of leads the part did the same to (issue #15). */
-async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: ImportJournalPart['updates'], at: string, deps: PipelineDeps): Promise<void> {
+async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: ImportJournalPart['updates'], at: string, deps: PipelineDeps): Promise<DedupeKeys[]> {
   const audit = new AuditBatch();
-  writeImportedLeads(tx, creates, at, audit.add);
+  const created = writeImportedLeads(tx, creates, at, audit.add);
   for (let i = 0; i < updates.length; i += CONCURRENCY) {
     await Promise.all(updates.slice(i, i + CONCURRENCY).map(async (u) => {
       const existing = await tx.objectStore('leads').get(u.id);
@@ -62,6 +65,7 @@ async function addToStores(tx: Tx<'readwrite'>, creates: LeadRecord[], updates: 
     }));
   }
   audit.flush(tx);
+  return created;
 }
 
 async function applyAll(hooks: ApplyHooks): Promise<void> {
@@ -70,17 +74,27 @@ async function applyAll(hooks: ApplyHooks): Promise<void> {
   // Updates are normalised inside the apply transaction, which cannot wait for a fetch.
   await phoneMetadataReady();
   const deps = await hooks.deps();
+  // Each part is looked for after the last one applied: a cursor from the start would step over
+  // every part deleted so far (Chromium keeps them as tombstones until a compaction), and
+  // 100,000 rows took minutes (issue #15). A commit during the run starts another run from the start.
+  let after: string | undefined;
   for (;;) {
-    const tx = openJournalTx(await getDb());
-    const cursor = await tx.objectStore('importJournal').openCursor();
+    const db = await getDb();
+    const before = leadStoreVersion();
+    const tx = openJournalTx(db);
+    const cursor = await tx.objectStore('importJournal').openCursor(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true));
     if (!cursor) {
       await tx.done;
+      leadStoreGained(before, []);
       return;
     }
     const part = cursor.value;
-    await addToStores(tx, part.creates, part.updates, part.at, deps);
+    const created = await addToStores(tx, part.creates, part.updates, part.at, deps);
     await cursor.delete();
     await tx.done;
+    // New leads only: the stored leads' duplicate keys follow without a read of every lead.
+    if (!part.updates.length) leadStoreGained(before, created);
+    after = part.key;
     journalPartChanged(part.key, undefined);
     hooks.onPart?.();
   }

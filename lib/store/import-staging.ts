@@ -4,7 +4,7 @@ import { getDb } from './open';
 import { openTx, type Tx } from './tx';
 import { prepareImportedLeads, validateDraft, type PipelineDeps } from './save-pipeline';
 import { dedupeKeys, exactMatchKeys } from '../leads/dedupe-keys';
-import type { StoredLead } from './stored-lead';
+import { leadStoreKeys } from './stored-keys';
 import { journal, journalChanged, pendingImportedLeads } from './journal-mirror';
 import { journalKey, type ImportJournalPart } from './journal-part';
 import { phoneMetadataReady } from '../text/phone-metadata-ready';
@@ -55,12 +55,10 @@ export class ImportStagingError extends Error {
 export async function storedDedupeKeys(): Promise<[string, string][]> {
   // The journal first: a part applied in between is then read twice, never missed.
   const waiting = await pendingImportedLeads();
-  // A stored lead carries its keys (v4); a lead still in the journal has them worked out here.
-  const all: StoredLead[] = [...(await (await getDb()).getAll('leads')), ...waiting];
   const out: [string, string][] = [];
-  for (const l of all) {
-    for (const k of exactMatchKeys(l.dedupe ?? dedupeKeys(l.id, l))) out.push([k, l.id]);
-  }
+  for (const [id, keys] of await leadStoreKeys()) for (const k of keys) out.push([k, id]);
+  // A lead still in the journal has its keys worked out here.
+  for (const l of waiting) for (const k of exactMatchKeys(dedupeKeys(l.id, l))) out.push([k, l.id]);
   return out;
 }
 

@@ -7,7 +7,7 @@ import { openTx, type Tx } from './tx';
 import { AuditBatch, type AuditSink } from './audit-trail';
 import { nextRevision, syncInfoOf } from './outbox';
 import { BatchSource, findDuplicates, mergeMatches, type DuplicateMatch, type DuplicateSource } from '../leads/dedupe';
-import { dedupeKeys } from '../leads/dedupe-keys';
+import { dedupeKeys, type DedupeKeys } from '../leads/dedupe-keys';
 import { dbSource, memorySource } from './duplicate-index';
 import { asLead, type StoredLead } from './stored-lead';
 import { phoneMetadataReady } from '../text/phone-metadata-ready';
@@ -261,20 +261,25 @@ export function prepareImportedLeads(leads: readonly unknown[], deps: PipelineDe
 const importJob = (leadId: string, at: string): OutboxJob => ({ leadId, revision: 1, op: 'create', state: 'ready', attempts: 0, syncedRevision: 0, inDoubt: false, dueAt: at, updatedAt: at });
 
 /** Writes prepared import records inside the caller's transaction: one put per lead (its outbox
- * job and duplicate keys ride on it), and the "captured" entries through `audit` (one per part). */
-export function writeImportedLeads(tx: Tx<'readwrite'>, records: readonly LeadRecord[], at: string, audit: AuditSink): void {
+ * job and duplicate keys ride on it), and the "captured" entries through `audit` (one per part).
+ * Returns each lead's duplicate keys as written. */
+export function writeImportedLeads(tx: Tx<'readwrite'>, records: readonly LeadRecord[], at: string, audit: AuditSink): DedupeKeys[] {
   // The native store: nothing waits on these puts, and a failed one still aborts the transaction.
   const leadsStore = unwrap(tx.objectStore('leads'));
+  const written: DedupeKeys[] = [];
   for (const record of records) {
     const job = importJob(record.id, at);
     const prov = record.provenance;
-    leadsStore.put({ ...record, outbox: job, dedupe: dedupeKeys(record.id, record) } satisfies StoredLead);
+    const dedupe = dedupeKeys(record.id, record);
+    written.push(dedupe);
+    leadsStore.put({ ...record, outbox: job, dedupe } satisfies StoredLead);
     // One entry says both facts ("captured" and the outbox job it was queued as).
     audit({
       leadId: record.id, at, kind: 'captured',
       details: { origin: prov.origin, pageTitle: prov.pageTitle, capturedAt: prov.capturedAt, methods: {}, duplicatesIgnored: [], queued: { key: jobKey(job), op: job.op } },
     });
   }
+  return written;
 }
 
 /** Validates and normalises a draft without saving it (an import row that updates a stored lead). */

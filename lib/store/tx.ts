@@ -9,6 +9,6 @@ export type Tx<M extends IDBTransactionMode = IDBTransactionMode> = IDBPTransact
 /** Opens a transaction; relaxed durability for big writes that are all there or not at all. */
 export function openTx<M extends 'readonly' | 'readwrite'>(db: IDBPDatabase<AppDb>, stores: StoreNames<AppDb>[], mode: M, options?: IDBTransactionOptions): Tx<M> {
   const tx = db.transaction(stores, mode, options) as unknown as Tx<M>;
-  if (mode === 'readwrite' && (stores.includes('leads') || stores.includes('importJournal'))) trackLeadsWrite(tx);
+  if (mode === 'readwrite' && (stores.includes('leads') || stores.includes('importJournal'))) trackLeadsWrite(tx, stores.includes('leads'));
   return tx;
 }
