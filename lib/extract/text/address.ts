@@ -25,6 +25,17 @@ const COUNTRY_LINE = new RegExp(`^(${COUNTRIES})\\.?$`);
 const STREET_WORDS = /\b(st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|sq|square|ter|terrace|cir|circle|suite|ste|floor|fl|unit|p\.?\s?o\.?\s+box|box|route|rte|pike|trail|row|close|crescent|mews|ul|ulica|al|aleja|aleje|os|osiedle|pl|plac|straße|strasse|str|weg|gasse|platz|rue|avenue|calle|via)\b\.?|(?:^|\s)c\/\s/i;
 const STREET = /^(?:\d+[A-Za-z]?(?:[-–]\d+)?\s+\S.*|.*\b\d+[A-Za-z]?(?:\/\d+)?$|(?:p\.?\s?o\.?\s+)?box\s+\d+.*)$/i;
 
+// Every word a state or province can be written with. US_LINE has one after a space, followed by
+// nothing but dots and commas up to the next space or the end: a line without such a word cannot
+// match, and most lines of a page outside North America have none. Compiling US_LINE (a hundred
+// alternatives, Unicode classes) is a large part of the extractor's first run in a tab (issue #13).
+const STATE_WORDS = new Set(`${US_STATES}|${CA_PROVINCES}|${STATE_NAMES}`.split(/[|\s]/));
+
+function mayNameState(line: string): boolean {
+  for (const word of line.split(/\s+/)) if (STATE_WORDS.has(word) || STATE_WORDS.has(word.replace(/[.,]+$/, ''))) return true;
+  return false;
+}
+
 function looksLikeStreet(s: string | undefined): boolean {
   if (!s || s.length > 90 || s.length < 4) return false;
   if (/@|https?:|www\.|\b(tel|phone|fax|call|email)\b/i.test(s)) return false;
@@ -55,7 +66,7 @@ export function findAddresses(lines: string[], maxLines = 5_000): FoundAddress[]
     if (line.length > 160 || line.length < 4) continue;
     let country: string | undefined;
     const nextCountry = lines[i + 1] && COUNTRY_LINE.exec(lines[i + 1].trim());
-    let m = US_LINE.exec(line);
+    let m = mayNameState(line) ? US_LINE.exec(line) : null;
     if (m && (m[4] || m[1] || /,/.test(line)) && !/\d{3}.*\d{4}$/.test(m[2])) {
       const street = streetParts(m[1], m[1] ? undefined : lines[i - 1]);
       if (!street.line1 && !m[4]) continue;

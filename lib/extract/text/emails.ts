@@ -8,7 +8,9 @@ export function findEmails(line: string): string[] {
   const out: string[] = [];
   line = headOf(line, MAX_PAGE_LINE_CHARS);
   if (line.includes('@')) for (const m of line.matchAll(EMAIL)) out.push(m[0].replace(/^[.'-]+|[.'-]+$/g, ''));
-  if (/[[(]\s*(at|małpa)\s*[\])]/i.test(line)) {
+  // The disguise needs a bracket: most lines have none, and the test (case-insensitive, with a
+  // non-ASCII letter) costs more than looking for one (issue #13).
+  if ((line.includes('(') || line.includes('[')) && /[[(]\s*(at|małpa)\s*[\])]/i.test(line)) {
     for (const m of line.matchAll(DISGUISED)) out.push(`${m[1]}@${m[2].replace(/\s*[[(]\s*(dot|kropka)\s*[\])]\s*/gi, '.').replace(/\s+/g, '')}`);
   }
   return out.filter((e) => !/\.(png|jpe?g|gif|webp|svg|css|js)$/i.test(e) && !/^(example|test|user|name|email|your)@/i.test(e));
