@@ -22,13 +22,15 @@ const KICK_EVERY_MS = 15_000;
 let lastKick = 0;
 let trailingKick: ReturnType<typeof setTimeout> | undefined;
 
+function kick(): void {
+  clearTimeout(trailingKick);
+  trailingKick = undefined;
+  lastKick = Date.now();
+  leadsQueued();
+}
+
 function partQueued(): void {
   const wait = lastKick + KICK_EVERY_MS - Date.now();
-  const kick = () => {
-    trailingKick = undefined;
-    lastKick = Date.now();
-    leadsQueued();
-  };
   if (wait <= 0) kick();
   else trailingKick ??= setTimeout(kick, wait);
 }
@@ -44,6 +46,8 @@ export async function applyImportsInBackground(): Promise<void> {
   try {
     await applyImportJournal(hooks);
   } finally {
+    // The last part's kick goes now, not on a timer a stopping worker would drop.
+    if (trailingKick) kick();
     clearInterval(keepAlive);
   }
 }
